@@ -1,0 +1,200 @@
+import type { Database } from "better-sqlite3";
+import type { DeckHistory, PostOfTheDay } from "../library/potd.js";
+import type { DeckRepository } from "./deck.js";
+
+export type DeliveryStatus = "claimed" | "sent" | "skipped" | "failed";
+
+/** One row per (guild, local date): the log that makes the post of the day exactly-once. */
+export type Delivery = {
+  guildId: string;
+  localDate: string;
+  postId: string | null;
+  status: DeliveryStatus;
+  claimedAt: string | null;
+  claimOwner: string | null;
+  sentAt: string | null;
+  messageId: string | null;
+  channelId: string | null;
+  error: string | null;
+  /** Set on a retryable failure; `null` on a failure that waits for the next day. */
+  retryAt: string | null;
+  attempts: number;
+};
+
+export type ClaimResult =
+  | { claimed: true; delivery: Delivery }
+  | { claimed: false; reason: "exists"; delivery: Delivery }
+  | { claimed: false; reason: "empty" };
+
+type Row = {
+  guild_id: string;
+  local_date: string;
+  post_id: string | null;
+  status: DeliveryStatus;
+  claimed_at: string | null;
+  claim_owner: string | null;
+  sent_at: string | null;
+  message_id: string | null;
+  channel_id: string | null;
+  error: string | null;
+  retry_at: string | null;
+  attempts: number;
+};
+
+export function deliveryRepository(db: Database, decks: DeckRepository) {
+  const select = db.prepare<[string, string], Row>(
+    "SELECT * FROM deliveries WHERE guild_id = ? AND local_date = ?",
+  );
+  const selectRecent = db.prepare<[string, number], Row>(
+    "SELECT * FROM deliveries WHERE guild_id = ? ORDER BY local_date DESC LIMIT ?",
+  );
+  const insertClaim = db.prepare(`
+    INSERT INTO deliveries (guild_id, local_date, post_id, status, claimed_at, claim_owner, channel_id, attempts)
+    VALUES (@guildId, @localDate, @postId, 'claimed', @now, @owner, @channelId, 1)
+  `);
+  const retakeFailed = db.prepare(`
+    UPDATE deliveries SET status = 'claimed', claimed_at = @now, claim_owner = @owner, channel_id = @channelId,
+      attempts = attempts + 1, retry_at = NULL
+    WHERE guild_id = @guildId AND local_date = @localDate AND status = 'failed'
+      AND retry_at IS NOT NULL AND retry_at <= @now
+  `);
+  const retakeStale = db.prepare(`
+    UPDATE deliveries SET claimed_at = @now, claim_owner = @owner, attempts = attempts + 1
+    WHERE guild_id = @guildId AND local_date = @localDate AND status = 'claimed'
+      AND claim_owner IS @previousOwner AND claimed_at IS @previousClaimedAt
+  `);
+  const setSent = db.prepare(`
+    UPDATE deliveries SET status = 'sent', sent_at = @now, message_id = @messageId, error = NULL, retry_at = NULL
+    WHERE guild_id = @guildId AND local_date = @localDate AND status IN ('claimed', 'failed')
+  `);
+  const setFailed = db.prepare(`
+    UPDATE deliveries SET status = 'failed', error = @error, retry_at = @retryAt
+    WHERE guild_id = @guildId AND local_date = @localDate AND status = 'claimed' AND claim_owner IS @owner
+  `);
+  const upsertSkip = db.prepare(`
+    INSERT INTO deliveries (guild_id, local_date, status) VALUES (?, ?, 'skipped')
+    ON CONFLICT (guild_id, local_date) DO UPDATE SET status = 'skipped', retry_at = NULL WHERE status = 'failed'
+  `);
+
+  function get(guildId: string, localDate: string): Delivery | undefined {
+    const row = select.get(guildId, localDate);
+    return row && fromRow(row);
+  }
+
+  return {
+    get,
+    recent: (guildId: string, limit = 7): Delivery[] => selectRecent.all(guildId, limit).map(fromRow),
+
+    /**
+     * Takes today's delivery for this owner and advances the deck, in one IMMEDIATE transaction: of several
+     * processes on the same file exactly one gets `claimed: true` (the UNIQUE key backs this up).
+     */
+    claim(args: {
+      guildId: string;
+      localDate: string;
+      channelId: string;
+      owner: string;
+      now: Date;
+      choose: (history: DeckHistory) => PostOfTheDay | undefined;
+    }): ClaimResult {
+      return db
+        .transaction((): ClaimResult => {
+          const existing = get(args.guildId, args.localDate);
+          if (existing) return { claimed: false, reason: "exists", delivery: existing };
+          const pick = args.choose(decks.get(args.guildId));
+          if (!pick) return { claimed: false, reason: "empty" };
+          try {
+            insertClaim.run({ ...args, postId: pick.post.id, now: args.now.toISOString() });
+          } catch (error) {
+            if (!isUniqueViolation(error)) throw error;
+            return { claimed: false, reason: "exists", delivery: get(args.guildId, args.localDate)! };
+          }
+          decks.save(args.guildId, pick.history);
+          return { claimed: true, delivery: get(args.guildId, args.localDate)! };
+        })
+        .immediate();
+    },
+
+    /** Re-uses today's claim after a retryable failure whose `retryAt` has come. True if this owner got it. */
+    retakeFailed(args: {
+      guildId: string;
+      localDate: string;
+      channelId: string;
+      owner: string;
+      now: Date;
+    }): boolean {
+      return retakeFailed.run({ ...args, now: args.now.toISOString() }).changes === 1;
+    },
+
+    /** Takes over a claim left by a crashed owner; compare-and-swap so two repairers cannot both win. */
+    retakeStale(args: { delivery: Delivery; owner: string; now: Date }): boolean {
+      const { delivery } = args;
+      return (
+        retakeStale.run({
+          guildId: delivery.guildId,
+          localDate: delivery.localDate,
+          owner: args.owner,
+          now: args.now.toISOString(),
+          previousOwner: delivery.claimOwner,
+          previousClaimedAt: delivery.claimedAt,
+        }).changes === 1
+      );
+    },
+
+    markSent(args: { guildId: string; localDate: string; messageId: string; now: Date }): boolean {
+      return setSent.run({ ...args, now: args.now.toISOString() }).changes === 1;
+    },
+
+    /**
+     * Records a failed send; never marks it sent. `retryAt: null` means give up for today; then the post goes
+     * back to the deck so tomorrow shows it instead of losing it.
+     */
+    markFailed(args: {
+      guildId: string;
+      localDate: string;
+      owner: string;
+      error: string;
+      retryAt: Date | null;
+    }): boolean {
+      return db.transaction(() => {
+        const changed =
+          setFailed.run({ ...args, retryAt: args.retryAt?.toISOString() ?? null }).changes === 1;
+        const delivery = get(args.guildId, args.localDate);
+        if (changed && args.retryAt === null && delivery?.postId) {
+          const deck = decks.get(args.guildId);
+          decks.save(args.guildId, { ...deck, shown: deck.shown.filter((id) => id !== delivery.postId) });
+        }
+        return changed;
+      })();
+    },
+
+    /** Skips that day unless its post is already out or in flight. True if the day is now skipped. */
+    skip(guildId: string, localDate: string): boolean {
+      upsertSkip.run(guildId, localDate);
+      return get(guildId, localDate)?.status === "skipped";
+    },
+  };
+}
+
+export type DeliveryRepository = ReturnType<typeof deliveryRepository>;
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === "SQLITE_CONSTRAINT_UNIQUE";
+}
+
+function fromRow(row: Row): Delivery {
+  return {
+    guildId: row.guild_id,
+    localDate: row.local_date,
+    postId: row.post_id,
+    status: row.status,
+    claimedAt: row.claimed_at,
+    claimOwner: row.claim_owner,
+    sentAt: row.sent_at,
+    messageId: row.message_id,
+    channelId: row.channel_id,
+    error: row.error,
+    retryAt: row.retry_at,
+    attempts: row.attempts,
+  };
+}
