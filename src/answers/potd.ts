@@ -1,0 +1,22 @@
+import { renderPost } from "../discord/render-post.js";
+import { COLORS, errorReply, type Reply } from "../discord/reply.js";
+import type { Post } from "../library/post.js";
+
+export interface PotdRequest {
+  /** The post of the day, as the scheduler chose or will choose it; undefined when the collection has none. */
+  post: Post | undefined;
+  localDate: string;
+  userId: string;
+  ephemeral: boolean;
+}
+
+export function answerPotd(request: PotdRequest): Reply {
+  if (!request.post)
+    return errorReply("There is no post of the day: the collection has no posts to choose from.");
+  return renderPost(request.post, {
+    userId: request.userId,
+    ephemeral: request.ephemeral,
+    color: COLORS.potd,
+    heading: `**Post of the day** · ${request.localDate}`,
+  });
+}

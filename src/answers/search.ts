@@ -1,0 +1,54 @@
+import { collectionVersion, type Library } from "../discord/context.js";
+import { pageCount, RESULTS_PER_PAGE, renderSearchResults } from "../discord/render-search.js";
+import { errorReply, type Reply } from "../discord/reply.js";
+import { answerPost } from "./post.js";
+import { resolveTopic } from "./topic.js";
+
+export interface SearchRequest {
+  query: string;
+  topic?: string | undefined;
+  page?: number;
+  userId: string;
+  ephemeral: boolean;
+}
+
+/** `id:<post id>` is what picking an autocomplete suggestion submits: it opens that post. */
+const BY_ID = /^id:(\S+)$/u;
+
+export function answerSearch(library: Library, request: SearchRequest): Reply {
+  const byId = BY_ID.exec(request.query.trim());
+  if (byId)
+    return answerPost(library, { id: byId[1]!, userId: request.userId, ephemeral: request.ephemeral });
+
+  const topic = resolveTopic(library.collection, request.topic);
+  if (topic.error) return errorReply(topic.error);
+  const query = request.query.trim();
+  if (query === "") return errorReply("Type something to search for, for example `/search query:bellard`.");
+
+  const first = library.index.search(query, { topic: topic.name, limit: RESULTS_PER_PAGE, offset: 0 });
+  if (first.total === 0) {
+    const where = topic.name ? ` in topic \`${topic.name}\`` : "";
+    return errorReply(
+      `No posts match “${query.slice(0, 100)}”${where}. Try fewer or other words, check the spelling, or use \`/random\`.`,
+    );
+  }
+  const page = Math.min(Math.max(request.page ?? 0, 0), pageCount(first.total) - 1);
+  const results =
+    page === 0
+      ? first
+      : library.index.search(query, {
+          topic: topic.name,
+          limit: RESULTS_PER_PAGE,
+          offset: page * RESULTS_PER_PAGE,
+        });
+  return renderSearchResults({
+    query,
+    topic: topic.name === undefined ? undefined : { name: topic.name, index: topic.index! },
+    page,
+    total: results.total,
+    hits: results.hits,
+    userId: request.userId,
+    version: collectionVersion(library.collection),
+    ephemeral: request.ephemeral,
+  });
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+const snowflake = (what: string) =>
+  z.string().regex(/^\d{17,20}$/, `must be a Discord ${what} id (17-20 digits)`);
+const flag = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional()) as unknown as z.ZodOptional<T>;
+
+const EnvSchema = z.object({
+  DISCORD_TOKEN: optional(
+    z.string().regex(/^\S{20,}$/, "does not look like a bot token (copy it again from the Bot page)"),
+  ),
+  DISCORD_CLIENT_ID: optional(snowflake("application")),
+  DISCORD_GUILD_ID: optional(snowflake("server")),
+  DISCORD_REST_URL: optional(z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ""))),
+  COLLECTION_PATH: z.string().min(1).default("data/posts.json"),
+  CURATOR_DB: z.string().min(1).default("data/curator.db"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  REGISTER_COMMANDS: flag.default(false),
+  POTD_CHANNEL_ID: optional(snowflake("channel")),
+  POTD_CRON: z.string().min(1).default("0 9 * * *"),
+  POTD_TIMEZONE: z.string().min(1).default("UTC"),
+  SHARD_COUNT: optional(z.coerce.number().int().min(1).max(1000)),
+});
+
+export type Config = Readonly<z.infer<typeof EnvSchema>>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Reads the environment once, listing every problem (never the token's value) rather than stopping at the first. */
+export function loadConfig(
+  env: NodeJS.ProcessEnv,
+  { requireToken }: { requireToken: boolean },
+): ConfigResult {
+  const parsed = EnvSchema.safeParse(env);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  if (parsed.success && requireToken) {
+    if (!parsed.data.DISCORD_TOKEN) problems.push("DISCORD_TOKEN: is required to connect to Discord");
+    if (!parsed.data.DISCORD_CLIENT_ID) problems.push("DISCORD_CLIENT_ID: is required to connect to Discord");
+  }
+  if (parsed.success && !isTimeZone(parsed.data.POTD_TIMEZONE)) {
+    problems.push(
+      `POTD_TIMEZONE: "${parsed.data.POTD_TIMEZONE}" is not an IANA time zone such as Europe/Paris`,
+    );
+  }
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
+  return { ok: true, config: Object.freeze(parsed.data) };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,82 @@
+import { POST_ID } from "../library/post.js";
+
+/**
+ * Buttons and menus keep all their state in the custom_id (<= 100 chars), so they work after a restart.
+ * Every id is parsed defensively: a client can send any string.
+ *
+ *   sp|<user>|<page>|<version>|<topic>|<query>   search results page (only <user> may page)
+ *   so|<version>                                  search result menu: the values are post ids
+ *   pp|<user>|<page>|<post id>                   a page of a long post
+ *   rn|<user>|<topic>                            "Another" random post
+ *
+ * Numbers are base 36; <version> is the start of the collection's hash. In search ids <topic> is the topic's index in
+ * the collection's topic list (short, and safe because a changed collection changes <version>); in random ids it is
+ * the topic's name. Empty means no topic.
+ */
+export type CustomId =
+  | { kind: "searchPage"; userId: string; page: number; version: string; topic?: number; query: string }
+  | { kind: "searchOpen"; version: string }
+  | { kind: "postPage"; userId: string; page: number; postId: string }
+  | { kind: "random"; userId: string; topic: string };
+
+const SNOWFLAKE = /^\d{1,20}$/;
+const PAGE = /^[0-9a-z]{1,3}$/;
+const VERSION = /^[0-9a-f]{4}$/;
+const TOPIC = /^[a-z0-9-]{0,49}$/;
+
+export function encodeCustomId(id: CustomId): string {
+  switch (id.kind) {
+    case "searchPage":
+      return ["sp", id.userId, id.page.toString(36), id.version, id.topic?.toString(36) ?? "", id.query].join(
+        "|",
+      );
+    case "searchOpen":
+      return `so|${id.version}`;
+    case "postPage":
+      return ["pp", id.userId, id.page.toString(36), id.postId].join("|");
+    case "random":
+      return ["rn", id.userId, id.topic].join("|");
+  }
+}
+
+/** The longest query a search button can always carry: `/search` caps its `query` option at this length. */
+export const MAX_QUERY_LENGTH =
+  100 -
+  encodeCustomId({
+    kind: "searchPage",
+    userId: "9".repeat(20),
+    page: 36 ** 3 - 1,
+    version: "ffff",
+    topic: 36 ** 3 - 1,
+    query: "",
+  }).length;
+
+export function decodeCustomId(raw: string): CustomId | undefined {
+  const [kind, ...f] = raw.split("|");
+  if (kind === "sp" && f.length >= 5) {
+    const [userId = "", page = "", version = "", topic = ""] = f;
+    const query = f.slice(4).join("|");
+    if (
+      !SNOWFLAKE.test(userId) ||
+      !PAGE.test(page) ||
+      !VERSION.test(version) ||
+      !/^[0-9a-z]{0,3}$/.test(topic)
+    )
+      return undefined;
+    const topicIndex = topic === "" ? undefined : Number.parseInt(topic, 36);
+    return { kind: "searchPage", userId, page: Number.parseInt(page, 36), version, topic: topicIndex, query };
+  }
+  if (kind === "so" && f.length === 1 && VERSION.test(f[0] ?? ""))
+    return { kind: "searchOpen", version: f[0]! };
+  if (kind === "pp" && f.length === 3) {
+    const [userId = "", page = "", postId = ""] = f;
+    if (!SNOWFLAKE.test(userId) || !PAGE.test(page) || !POST_ID.test(postId)) return undefined;
+    return { kind: "postPage", userId, page: Number.parseInt(page, 36), postId };
+  }
+  if (kind === "rn" && f.length === 2) {
+    const [userId = "", topic = ""] = f;
+    if (!SNOWFLAKE.test(userId) || !TOPIC.test(topic)) return undefined;
+    return { kind: "random", userId, topic };
+  }
+  return undefined;
+}

@@ -1,0 +1,24 @@
+import { REST, Routes } from "discord.js";
+import type { Command } from "./command.js";
+
+export interface RegisterOptions {
+  token: string;
+  clientId: string;
+  /** Register to one server (instant) instead of globally (can take up to an hour to show everywhere). */
+  guildId?: string | undefined;
+  restUrl?: string | undefined;
+}
+
+/** Replaces the application's commands with the given list (a PUT: removed commands disappear too). */
+export async function registerCommands(
+  commands: readonly Command<never>[],
+  options: RegisterOptions,
+): Promise<number> {
+  const rest = new REST(options.restUrl ? { api: options.restUrl } : {}).setToken(options.token);
+  const body = commands.map((c) => c.data.toJSON());
+  const route = options.guildId
+    ? Routes.applicationGuildCommands(options.clientId, options.guildId)
+    : Routes.applicationCommands(options.clientId);
+  const result = (await rest.put(route, { body })) as unknown[];
+  return result.length;
+}

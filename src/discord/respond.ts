@@ -1,0 +1,47 @@
+import {
+  type BaseMessageOptions,
+  type InteractionReplyOptions,
+  MessageFlags,
+  type RepliableInteraction,
+} from "discord.js";
+import type { ComponentInteraction } from "./command.js";
+import type { Reply } from "./reply.js";
+
+/** The discord.js message options for a Reply. */
+export function toMessageOptions(reply: Reply): BaseMessageOptions {
+  return {
+    content: reply.content ?? "",
+    embeds: reply.embeds,
+    components: reply.components,
+    allowedMentions: reply.allowedMentions,
+  };
+}
+
+/** Answers an interaction whatever state it is in: first reply, after a defer, or as a follow-up. */
+export async function respond(interaction: RepliableInteraction, reply: Reply): Promise<void> {
+  const options: InteractionReplyOptions = {
+    ...toMessageOptions(reply),
+    flags: reply.ephemeral ? MessageFlags.Ephemeral : undefined,
+  };
+  if (interaction.deferred && !interaction.replied) {
+    await interaction.editReply(toMessageOptions(reply));
+  } else if (interaction.replied) {
+    await interaction.followUp(options);
+  } else {
+    await interaction.reply(options);
+  }
+}
+
+/** Replaces the message a button or menu belongs to (Discord's UPDATE_MESSAGE callback). */
+export async function update(interaction: ComponentInteraction, reply: Reply): Promise<void> {
+  await interaction.update(toMessageOptions(reply));
+}
+
+/** Greys out every button and menu of the message a component belongs to: how a stale search looks. */
+export async function disableButtons(interaction: ComponentInteraction): Promise<void> {
+  const rows = interaction.message.components.map((row) => {
+    const json = row.toJSON() as Reply["components"][number];
+    return { ...json, components: json.components.map((c) => ({ ...c, disabled: true })) };
+  });
+  await interaction.update({ components: rows });
+}

@@ -1,0 +1,85 @@
+import type { Interaction } from "discord.js";
+import type { Logger } from "pino";
+import type { Command, ComponentHandler } from "./command.js";
+import type { BotContext } from "./context.js";
+import { decodeCustomId } from "./custom-id.js";
+import { errorReply } from "./reply.js";
+import { respond } from "./respond.js";
+
+/** Routes every interaction to its command or component handler; a failure becomes an ephemeral error, never a crash. */
+export function createRouter<Ctx extends BotContext>(
+  commands: readonly Command<Ctx>[],
+  ctx: Ctx,
+  log: Logger,
+) {
+  const byName = new Map(commands.map((c) => [c.data.name, c]));
+  const components = new Map<string, ComponentHandler<Ctx>>();
+  for (const command of commands) {
+    for (const [kind, handler] of Object.entries(command.components ?? {})) {
+      if (handler) components.set(kind, handler);
+    }
+  }
+
+  const inFlight = new Set<Promise<void>>();
+
+  /** Starts handling an interaction and keeps track of it, so shutdown can wait for replies in flight. */
+  function route(interaction: Interaction): Promise<void> {
+    const handling = handle(interaction).finally(() => inFlight.delete(handling));
+    inFlight.add(handling);
+    return handling;
+  }
+
+  /** Resolves once every interaction being handled has been answered. */
+  async function idle(): Promise<void> {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  }
+
+  return { route, idle };
+
+  async function handle(interaction: Interaction): Promise<void> {
+    const started = Date.now();
+    try {
+      if (interaction.isChatInputCommand()) {
+        const command = byName.get(interaction.commandName);
+        if (!command)
+          return await respond(interaction, errorReply("This command is not known to this bot any more."));
+        await command.execute(interaction, ctx);
+      } else if (interaction.isAutocomplete()) {
+        const command = byName.get(interaction.commandName);
+        await (command?.autocomplete ? command.autocomplete(interaction, ctx) : interaction.respond([]));
+      } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
+        const id = decodeCustomId(interaction.customId);
+        const handler = id && components.get(id.kind);
+        if (!id || !handler) {
+          return await respond(
+            interaction,
+            errorReply("This button is not one I know. Run the command again."),
+          );
+        }
+        await handler(interaction, id, ctx);
+      }
+      log.debug({ interaction: describe(interaction), ms: Date.now() - started }, "interaction answered");
+    } catch (error) {
+      log.error({ err: error, interaction: describe(interaction) }, "interaction failed");
+      if (interaction.isAutocomplete()) {
+        await interaction.respond([]).catch(() => undefined);
+      } else if (interaction.isRepliable()) {
+        await respond(
+          interaction,
+          errorReply("Something went wrong on my side. Please try again in a moment."),
+        ).catch((e: unknown) => log.warn({ err: e }, "could not report the failure to the user"));
+      }
+    }
+  }
+}
+
+function describe(interaction: Interaction): Record<string, unknown> {
+  return {
+    id: interaction.id,
+    type: interaction.type,
+    guild: interaction.guildId,
+    user: interaction.user.id,
+    ...(interaction.isCommand() || interaction.isAutocomplete() ? { command: interaction.commandName } : {}),
+    ...(interaction.isMessageComponent() ? { customId: interaction.customId } : {}),
+  };
+}

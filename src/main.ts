@@ -1,0 +1,105 @@
+import { config as loadDotenv } from "dotenv";
+import { commands } from "../commands/index.js";
+import { type Config, loadConfig } from "./config.js";
+import { runConsole } from "./console/run.js";
+import { BadTokenError, startBot } from "./discord/bot.js";
+import { createClient } from "./discord/client.js";
+import type { BotContext, Library } from "./discord/context.js";
+import { registerCommands } from "./discord/register.js";
+import { CollectionError } from "./library/load.js";
+import { createRandomPicker } from "./library/random.js";
+import { loadLibrary } from "./load-library.js";
+import { createLogger } from "./logger.js";
+import { VERSION } from "./version.js";
+
+const NO_TOKEN_HINT =
+  "No DISCORD_TOKEN: to connect to Discord, copy .env.example to .env and set DISCORD_TOKEN and DISCORD_CLIENT_ID (see README, 'Connect to Discord').";
+const SHUTDOWN_MS = 4500;
+
+loadDotenv({ quiet: true });
+
+async function main(): Promise<number> {
+  if (!process.env.DISCORD_TOKEN) {
+    console.error(NO_TOKEN_HINT);
+    if (!process.stdin.isTTY) return 1;
+    return runConsole([], { collectionPath: process.env.COLLECTION_PATH ?? "data/posts.json" });
+  }
+  const result = loadConfig(process.env, { requireToken: true });
+  if (!result.ok) {
+    console.error(
+      `Configuration problems (see .env.example):\n${result.problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
+    return 1;
+  }
+  return serve(result.config);
+}
+
+async function serve(config: Config): Promise<number> {
+  const log = createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
+  process.on("unhandledRejection", (reason) =>
+    log.error({ err: reason }, "unhandled rejection (the bot keeps running)"),
+  );
+  process.on("uncaughtException", (error) =>
+    log.error({ err: error }, "uncaught exception (the bot keeps running)"),
+  );
+
+  let library: Library;
+  try {
+    library = await loadLibrary(config.COLLECTION_PATH);
+  } catch (error) {
+    if (!(error instanceof CollectionError)) throw error;
+    log.fatal({ problems: error.problems }, "the collection is not valid");
+    console.error(error.message);
+    return 1;
+  }
+  log.info({ posts: library.collection.posts.length, source: config.COLLECTION_PATH }, "collection loaded");
+
+  const token = config.DISCORD_TOKEN!;
+  if (config.REGISTER_COMMANDS) {
+    const count = await registerCommands(commands, {
+      token,
+      clientId: config.DISCORD_CLIENT_ID!,
+      guildId: config.DISCORD_GUILD_ID,
+      restUrl: config.DISCORD_REST_URL,
+    });
+    log.info({ count, guild: config.DISCORD_GUILD_ID ?? "global" }, "commands registered");
+  }
+
+  const ctx: BotContext = {
+    library: () => library,
+    random: createRandomPicker(),
+    startedAt: new Date(),
+    version: VERSION,
+    now: () => new Date(),
+  };
+  const client = createClient({ restUrl: config.DISCORD_REST_URL });
+  let bot: Awaited<ReturnType<typeof startBot>>;
+  try {
+    bot = await startBot(client, token, commands, ctx, log);
+  } catch (error) {
+    if (error instanceof BadTokenError) {
+      log.fatal(error.message);
+      console.error(`${error.message} Copy the token again from the Developer Portal's Bot page into .env.`);
+      await client.destroy().catch(() => undefined);
+      return 1;
+    }
+    throw error;
+  }
+
+  return new Promise<number>((resolve) => {
+    const shutdown = (signal: string) => {
+      log.info({ signal }, "shutting down");
+      void bot.stop(SHUTDOWN_MS).then(() => resolve(0));
+    };
+    process.once("SIGINT", shutdown);
+    process.once("SIGTERM", shutdown);
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error("Curator stopped:", error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
