@@ -1,0 +1,297 @@
+import { once } from "node:events";
+import {
+  ButtonStyle,
+  ChannelType,
+  Client,
+  ComponentType,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  PermissionFlagsBits,
+  type TextChannel,
+} from "discord.js";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { type FakeDiscord, type FakeGuild, startFakeDiscord } from "./fake-discord/index.js";
+
+const TOKEN = "fake-bot-token";
+const APPLICATION_ID = "100000000000000001";
+const GUILD_ID = "300000000000000001";
+const CHANNEL_ID = "300000000000000011";
+const QUIET_CHANNEL_ID = "300000000000000012";
+
+const guild: FakeGuild = {
+  id: GUILD_ID,
+  name: "Fake Guild",
+  channels: [
+    { id: CHANNEL_ID, name: "general" },
+    {
+      id: QUIET_CHANNEL_ID,
+      name: "read-only",
+      permissionOverwrites: [{ id: GUILD_ID, type: "role", deny: PermissionFlagsBits.SendMessages }],
+    },
+  ],
+};
+
+function newClient(restUrl: string, shards?: "auto"): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: restUrl },
+    ...(shards ? { shards } : {}),
+  });
+}
+
+/** discord.js's destroy can hang while a shard reconnects; never let it hold the test run. */
+async function destroyWithin(client: Client, ms: number): Promise<void> {
+  await Promise.race([client.destroy(), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+}
+
+describe("fake Discord with a real discord.js client", () => {
+  let fake: FakeDiscord;
+  let client: Client;
+  let onInteraction: (interaction: Interaction) => Promise<unknown> = async () => {};
+  const handlerErrors: unknown[] = [];
+
+  beforeAll(async () => {
+    fake = await startFakeDiscord({
+      token: TOKEN,
+      applicationId: APPLICATION_ID,
+      guilds: [guild],
+      heartbeatIntervalMs: 2000,
+    });
+    client = newClient(fake.restUrl);
+    client.on(Events.InteractionCreate, (interaction) => {
+      onInteraction(interaction).catch((error: unknown) => handlerErrors.push(error));
+    });
+  });
+
+  afterAll(async () => {
+    await destroyWithin(client, 2000);
+    await fake.stop();
+  });
+
+  it("logs in and becomes ready with the guild, its channels and the bot's permissions", async () => {
+    const ready = once(client, Events.ClientReady);
+    await client.login(TOKEN);
+    await ready;
+
+    const cached = client.guilds.cache.get(GUILD_ID);
+    expect(cached?.name).toBe("Fake Guild");
+    const general = client.channels.cache.get(CHANNEL_ID) as TextChannel;
+    expect(general.permissionsFor(client.user!.id)?.has(PermissionFlagsBits.SendMessages)).toBe(true);
+    const readOnly = client.channels.cache.get(QUIET_CHANNEL_ID) as TextChannel;
+    expect(readOnly.permissionsFor(client.user!.id)?.has(PermissionFlagsBits.SendMessages)).toBe(false);
+    expect(client.application?.id).toBe(APPLICATION_ID);
+    expect(fake.gatewayConnections[0]?.query).toEqual({ v: "10", encoding: "json" });
+    expect(fake.gatewayOps.find((op) => op.op === 2)?.d).toMatchObject({ token: true, shard: [0, 1] });
+  });
+
+  it("echoes registered guild commands with ids", async () => {
+    const registered = await client.application!.commands.set(
+      [
+        {
+          name: "search",
+          description: "Search the collection",
+          options: [
+            { type: 3, name: "query", description: "Words to find", required: true, autocomplete: true },
+          ],
+        },
+      ],
+      GUILD_ID,
+    );
+    expect([...registered.values()].map((command) => command.name)).toEqual(["search"]);
+    expect(fake.commands(GUILD_ID)[0]?.id).toBe([...registered.keys()][0]);
+  });
+
+  it("delivers a slash command and records the reply", async () => {
+    let query: string | null = null;
+    onInteraction = async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      query = interaction.options.getString("query");
+      await interaction.reply({ content: `Results for ${query}`, allowedMentions: { parse: [] } });
+    };
+    const payload = fake.slashCommand({ name: "search", options: { query: "cats" } });
+    const callback = await fake.sendInteraction(payload);
+
+    expect(query).toBe("cats");
+    expect(callback).toMatchObject({
+      type: 4,
+      data: { content: "Results for cats", allowed_mentions: { parse: [] } },
+    });
+    expect(fake.originalResponse(payload.token)?.content).toBe("Results for cats");
+    expect(handlerErrors).toEqual([]);
+  });
+
+  it("delivers an autocomplete with the focused option and records the choices", async () => {
+    let focused: string | null = null;
+    onInteraction = async (interaction) => {
+      if (!interaction.isAutocomplete()) return;
+      focused = interaction.options.getFocused();
+      await interaction.respond([{ name: "cats and dogs", value: "cats and dogs" }]);
+    };
+    const callback = await fake.sendInteraction(
+      fake.autocomplete({ name: "search", options: { query: "ca" }, focused: "query" }),
+    );
+
+    expect(focused).toBe("ca");
+    expect(callback).toEqual({
+      type: 8,
+      data: { choices: [{ name: "cats and dogs", value: "cats and dogs" }] },
+    });
+  });
+
+  it("delivers button, select menu and modal payloads that discord.js accepts", async () => {
+    onInteraction = async (interaction) => {
+      if (interaction.isChatInputCommand()) {
+        await interaction.reply({
+          content: "pick",
+          components: [
+            {
+              type: ComponentType.ActionRow,
+              components: [
+                { type: ComponentType.Button, customId: "next", label: "Next", style: ButtonStyle.Primary },
+              ],
+            },
+          ],
+        });
+      } else if (interaction.isButton()) {
+        await interaction.update({ content: `pressed ${interaction.customId}` });
+      } else if (interaction.isStringSelectMenu()) {
+        await interaction.update({ content: `chose ${interaction.values.join(",")}` });
+      } else if (interaction.isModalSubmit()) {
+        await interaction.reply({ content: `typed ${interaction.fields.getTextInputValue("words")}` });
+      }
+    };
+    const command = fake.slashCommand({ name: "search", options: { query: "x" } });
+    await fake.sendInteraction(command);
+    const original = fake.originalResponse(command.token)!;
+
+    expect(await fake.sendInteraction(fake.button({ customId: "next", message: original }))).toEqual({
+      type: 7,
+      data: expect.objectContaining({ content: "pressed next" }),
+    });
+    expect(fake.messages(CHANNEL_ID).find((m) => m.id === original.id)?.content).toBe("pressed next");
+    const select = await fake.sendInteraction(
+      fake.selectMenu({ customId: "pick", values: ["a", "b"], message: original.id }),
+    );
+    expect(select.data).toMatchObject({ content: "chose a,b" });
+    const modal = await fake.sendInteraction(
+      fake.modalSubmit({ customId: "ask", fields: { words: "hello" } }),
+    );
+    expect(modal).toMatchObject({ type: 4, data: { content: "typed hello" } });
+    expect(handlerErrors).toEqual([]);
+  });
+
+  it("stores sent messages, pages them, and refuses a channel the bot cannot write to", async () => {
+    const general = client.channels.cache.get(CHANNEL_ID) as TextChannel;
+    const first = await general.send("one");
+    const second = await general.send("two");
+    const older = await general.messages.fetch({ before: second.id, limit: 1, cache: false });
+    expect([...older.values()].map((m) => m.id)).toEqual([first.id]);
+
+    const readOnly = client.channels.cache.get(QUIET_CHANNEL_ID) as TextChannel;
+    await expect(readOnly.send("nope")).rejects.toMatchObject({ status: 403, code: 50013 });
+  });
+
+  it("resumes after closeGateway(4000) and replays an interaction sent while disconnected", async () => {
+    onInteraction = async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply({ content: "still here" });
+    };
+    const resumed = once(client, Events.ShardResume);
+    fake.closeGateway(4000);
+    const callback = fake.sendInteraction(fake.slashCommand({ name: "search", options: { query: "y" } }));
+    await resumed;
+
+    expect(await callback).toMatchObject({ type: 4, data: { content: "still here" } });
+    expect(fake.gatewayOps.filter((op) => op.op === 6).map((op) => op.d)).toEqual([
+      expect.objectContaining({ token: true, session_id: expect.any(String) }),
+    ]);
+    const later = await fake.sendInteraction(fake.slashCommand({ name: "search", options: { query: "z" } }));
+    expect(later.type).toBe(4);
+  });
+
+  it("retries the interaction callback after a 429 with Retry-After", async () => {
+    onInteraction = async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply({ content: "after the wait" });
+    };
+    fake.failNext({
+      method: "POST",
+      pathMatch: /^\/interactions\/\d+\/[^/]+\/callback$/,
+      status: 429,
+      retryAfter: 0.2,
+    });
+    const payload = fake.slashCommand({ name: "search", options: { query: "slow" } });
+    const callback = await fake.sendInteraction(payload);
+
+    expect(callback).toMatchObject({ type: 4, data: { content: "after the wait" } });
+    const attempts = fake.requests.filter((r) => r.path.includes(payload.token));
+    expect(attempts.map((r) => r.status)).toEqual([429, 204]);
+  });
+
+  it("retries a message send after a 500", async () => {
+    fake.failNext({ method: "POST", pathMatch: /^\/channels\/\d+\/messages$/, status: 500 });
+    const sent = await (client.channels.cache.get(CHANNEL_ID) as TextChannel).send("persistent");
+    const sends = fake.requests.filter(
+      (r) => r.method === "POST" && r.path === `/channels/${CHANNEL_ID}/messages`,
+    );
+    expect(sends.slice(-2).map((r) => r.status)).toEqual([500, 200]);
+    expect(fake.messages(CHANNEL_ID).at(-1)?.id).toBe(sent.id);
+  });
+
+  it("makes login reject with a wrong token", async () => {
+    const intruder = newClient(fake.restUrl);
+    await expect(intruder.login("wrong-token")).rejects.toThrow("An invalid token was provided.");
+    const attempt = fake.requests.findLast((r) => r.path === "/gateway/bot");
+    expect(attempt).toMatchObject({ authorized: false, status: 401 });
+    await destroyWithin(intruder, 1000);
+  });
+
+  it("lets client.destroy() close the session for good", async () => {
+    await client.destroy();
+    await vi.waitFor(() => expect(fake.connectedShards()).toBe(0));
+    await expect(fake.sendInteraction(fake.slashCommand({ name: "search" }))).rejects.toThrow(
+      /no gateway session/,
+    );
+  });
+});
+
+describe("fake Discord sharding", () => {
+  // Two guilds whose ids land on different shards of two: (id >> 22) % 2.
+  const evenGuild = String(123_456_788n << 22n);
+  const oddGuild = String(123_456_789n << 22n);
+  const guilds: FakeGuild[] = [evenGuild, oddGuild].map((id, index) => ({
+    id,
+    name: `Guild ${index}`,
+    channels: [{ id: String(BigInt(id) + 1n), name: "general", type: ChannelType.GuildText }],
+  }));
+
+  it("identifies each shard and sends it only its own guilds", async () => {
+    const fake = await startFakeDiscord({ token: TOKEN, applicationId: APPLICATION_ID, guilds, shards: 2 });
+    // "auto" makes discord.js take the shard count from GET /gateway/bot.
+    const client = newClient(fake.restUrl, "auto");
+    try {
+      const ready = once(client, Events.ClientReady);
+      await client.login(TOKEN);
+      await ready;
+
+      expect(client.guilds.cache.get(evenGuild)?.shardId).toBe(0);
+      expect(client.guilds.cache.get(oddGuild)?.shardId).toBe(1);
+      const shards = fake.gatewayOps
+        .filter((op) => op.op === 2)
+        .map((op) => (op.d as { shard: number[] }).shard);
+      expect(shards.sort()).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+      let servedBy: number | null = null;
+      client.on(Events.InteractionCreate, async (interaction) => {
+        servedBy = interaction.guild?.shardId ?? null;
+        if (interaction.isChatInputCommand()) await interaction.reply({ content: "ok" });
+      });
+      await fake.sendInteraction(fake.slashCommand({ name: "search", guildId: oddGuild }));
+      expect(servedBy).toBe(1);
+    } finally {
+      await destroyWithin(client, 2000);
+      await fake.stop();
+    }
+  });
+});
