@@ -1,0 +1,172 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { createCollection } from "../src/library/collection.js";
+import { parseCollection } from "../src/library/load.js";
+import { POST_ID, type Post } from "../src/library/post.js";
+import { extractLinks, extractMentions } from "../src/library/text.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const seedFixture = `${root}test/fixtures/seed/posts-seed.txt`;
+const sharedSeed = `${root}../shared/seed/posts-seed.txt`;
+const bundled = readFileSync(`${root}data/posts.json`, "utf8");
+const posts = JSON.parse(bundled) as Post[];
+
+// The post table of shared/seed/README.md: 1-based line ranges of posts-seed.txt and the suggested topics.
+const TABLE: [first: number, last: number, topics: string[]][] = [
+  [1, 17, ["bellard", "software-history"]],
+  [18, 18, ["pretraining", "optimization"]],
+  [19, 36, ["agents", "causality", "rl"]],
+  [37, 37, ["representation-learning", "books"]],
+  [38, 38, ["compression", "representation-learning"]],
+  [39, 41, ["interpretability", "distillation"]],
+  [42, 48, ["essays", "work-life"]],
+  [49, 54, ["theory", "optimal-transport"]],
+  [55, 56, ["agi", "opinion"]],
+  [57, 57, ["neurotech", "bci"]],
+  [58, 60, ["weather", "releases"]],
+  [61, 61, ["security", "github"]],
+  [62, 64, ["bitter-lesson", "scaling"]],
+  [65, 65, ["careers", "llms"]],
+  [66, 68, ["physics", "theory"]],
+  [69, 69, ["theory", "generalization"]],
+  [70, 70, ["arxiv", "research-integrity"]],
+  [71, 73, ["mathematics", "anniversaries"]],
+];
+
+// The only repairs the README allows, each on one line of the seed.
+const REPAIRS: { line: number; from: string; to: string }[] = [
+  { line: 21, from: "GATO \u{1F408}\u2B1B", to: "GATO \u{1F408}\u200D\u2B1B" },
+  { line: 35, from: "Thanks @sama@gdb and team \uFFFD\uFFFD\uFFFD", to: "Thanks @sama @gdb and team" },
+  {
+    line: 54,
+    from: "@liwenliang@agalashov@JamesTThorn@ValentinDeBort1@ArnaudDoucet1",
+    to: "@liwenliang @agalashov @JamesTThorn @ValentinDeBort1 @ArnaudDoucet1",
+  },
+  {
+    line: 67,
+    from: "@t_andy_keller@YueSong48287250@takeru_miyato@wellingmax.",
+    to: "@t_andy_keller @YueSong48287250 @takeru_miyato @wellingmax.",
+  },
+];
+
+function expectedTexts(seed: string): string[] {
+  const lines = seed.split("\n");
+  for (const { line, from, to } of REPAIRS) {
+    const text = lines[line - 1]!;
+    expect(text.split(from), `line ${line} holds the damage once`).toHaveLength(2);
+    lines[line - 1] = text.replace(from, to);
+  }
+  return TABLE.map(([first, last]) => lines.slice(first - 1, last).join("\n"));
+}
+
+describe("the bundled collection data/posts.json", () => {
+  const seed = readFileSync(seedFixture, "utf8");
+
+  it("is the seed, split by the README's table and repaired only as the README says", () => {
+    expect(seed.split("\n")).toHaveLength(73);
+    const texts = expectedTexts(seed);
+    expect(posts.map((post) => post.text)).toStrictEqual(texts);
+    for (const [index, post] of posts.entries()) {
+      expect(Buffer.from(post.text, "utf8").equals(Buffer.from(texts[index]!, "utf8")), post.id).toBe(true);
+    }
+  });
+
+  it("keeps no replacement character and has the black cat whole", () => {
+    expect(bundled).not.toContain("\uFFFD");
+    expect(posts[2]!.text).toContain("GATO \u{1F408}\u200D\u2B1B\n");
+  });
+
+  it("carries the README's suggested topics", () => {
+    expect(posts.map((post) => post.topics)).toStrictEqual(TABLE.map(([, , topics]) => topics));
+  });
+
+  it("has the links and mentions that the text helpers extract", () => {
+    for (const post of posts) {
+      expect(post.links, post.id).toStrictEqual(extractLinks(post.text));
+      expect(post.mentions, post.id).toStrictEqual(extractMentions(post.text));
+    }
+    expect(posts[2]!.mentions).toStrictEqual(["@GoogleDeepMind", "@OpenAI", "@sama", "@gdb"]);
+    expect(posts[7]!.mentions).toHaveLength(5);
+    expect(posts[14]!.mentions).toHaveLength(4);
+  });
+
+  it("has unique, URL-safe ids and short titles", () => {
+    const ids = posts.map((post) => post.id);
+    expect(new Set(ids).size).toBe(18);
+    for (const id of ids) {
+      expect(id).toMatch(POST_ID);
+      expect(encodeURIComponent(id)).toBe(id);
+    }
+    for (const post of posts) {
+      expect(post.title?.length, post.id).toBeGreaterThan(0);
+      expect(post.title!.length, post.id).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it("invents no author, url or date, and ties only the Mirzakhani post to a day", () => {
+    for (const post of posts) {
+      expect(Object.keys(post), post.id).not.toContain("author");
+      expect(Object.keys(post), post.id).not.toContain("url");
+      expect(Object.keys(post), post.id).not.toContain("createdAt");
+    }
+    expect(posts.filter((post) => post.day !== undefined).map((post) => [post.id, post.day])).toStrictEqual([
+      ["mirzakhani-birthday", "05-12"],
+    ]);
+  });
+
+  it("validates with the loader", () => {
+    const result = parseCollection(bundled, "data/posts.json");
+    expect(result).toStrictEqual({ ok: true, posts });
+  });
+
+  it("is pretty-printed with two spaces", () => {
+    expect(bundled).toBe(`${JSON.stringify(posts, null, 2)}\n`);
+  });
+
+  it.skipIf(!existsSync(sharedSeed))("has a seed fixture identical to shared/seed/posts-seed.txt", () => {
+    expect(readFileSync(seedFixture).equals(readFileSync(sharedSeed))).toBe(true);
+  });
+});
+
+describe("createCollection", () => {
+  const post = (id: string, topics: string[], createdAt?: string): Post => ({
+    id,
+    text: `text of ${id}`,
+    topics,
+    links: [],
+    mentions: [],
+    ...(createdAt ? { createdAt } : {}),
+  });
+  const meta = { source: "posts.json", hash: "ab".repeat(32), loadedAt: new Date("2026-01-02T03:04:05Z") };
+
+  it("indexes posts by id and counts topics, most used first, then by name", () => {
+    const posts = [post("a", ["zeta", "beta"]), post("b", ["alpha", "zeta"]), post("c", ["beta"])];
+    const collection = createCollection(posts, meta);
+    expect(collection.byId.get("b")).toBe(posts[1]);
+    expect(collection.byId.size).toBe(3);
+    expect(collection.topics).toStrictEqual([
+      { name: "beta", count: 2 },
+      { name: "zeta", count: 2 },
+      { name: "alpha", count: 1 },
+    ]);
+    expect(collection).toMatchObject(meta);
+    expect(collection.dateRange).toBeUndefined();
+  });
+
+  it("takes the date range from createdAt, comparing instants across offsets", () => {
+    const collection = createCollection(
+      [
+        post("a", [], "2024-05-12T09:00:00+02:00"),
+        post("b", []),
+        post("c", [], "2024-05-12T08:30:00Z"),
+        post("d", [], "2024-05-12T07:30:00Z"),
+      ],
+      meta,
+    );
+    expect(collection.dateRange).toStrictEqual({
+      from: "2024-05-12T09:00:00+02:00",
+      to: "2024-05-12T08:30:00Z",
+    });
+  });
+});

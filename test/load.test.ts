@@ -1,0 +1,174 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { CollectionError, loadCollection, parseCollection } from "../src/library/load.js";
+
+const FILE = "data/posts.json";
+const post = (fields: Record<string, unknown> = {}) => ({
+  id: "first",
+  text: "Hello @someone, see https://example.org",
+  topics: ["greetings"],
+  links: ["https://example.org"],
+  mentions: ["@someone"],
+  ...fields,
+});
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+const problemsOf = (content: string) => {
+  const result = parseCollection(content, FILE);
+  expect(result.ok).toBe(false);
+  return result.ok ? [] : result.problems;
+};
+
+describe("parseCollection", () => {
+  it("accepts valid posts, optional fields included", () => {
+    const posts = [
+      post(),
+      post({ id: "second", day: "02-29", title: "Leap", createdAt: "2024-02-29T12:00:00+01:00" }),
+    ];
+    expect(parseCollection(json(posts), FILE)).toStrictEqual({ ok: true, posts });
+  });
+
+  it("gives the line and column of a JSON syntax error", () => {
+    const content = '[\n  {"id": "first",\n   "text": "a" "b"}\n]';
+    expect(problemsOf(content)).toStrictEqual([`${FILE}: not valid JSON at line 3, column 16: expected ','`]);
+    expect(problemsOf("[\n  1,\n  2,\n]")).toStrictEqual([
+      `${FILE}: not valid JSON at line 4, column 1: expected a value`,
+    ]);
+    expect(problemsOf("")).toStrictEqual([`${FILE}: not valid JSON at line 1, column 1: expected a value`]);
+  });
+
+  it("refuses a top level that is not an array", () => {
+    expect(problemsOf(json({ posts: [post()] }))).toStrictEqual([
+      `${FILE}: must be a JSON array of posts, got an object`,
+    ]);
+    expect(problemsOf("null")).toStrictEqual([`${FILE}: must be a JSON array of posts, got null`]);
+  });
+
+  it("refuses a collection without posts", () => {
+    expect(problemsOf("[]")).toStrictEqual([`${FILE}: has no posts (the array is empty)`]);
+  });
+
+  it("refuses records that are not objects", () => {
+    expect(problemsOf(json([post(), "text", null, [post()]]))).toStrictEqual([
+      `${FILE}: post #2: must be an object, got a string`,
+      `${FILE}: post #3: must be an object, got null`,
+      `${FILE}: post #4: must be an object, got an array`,
+    ]);
+  });
+
+  it("names unknown fields", () => {
+    expect(problemsOf(json([post({ auther: "x", "created at": "today" })]))).toStrictEqual([
+      `${FILE}: post #1 (id "first"): auther: unknown field`,
+      `${FILE}: post #1 (id "first"): ["created at"]: unknown field`,
+    ]);
+  });
+
+  it("reports schema problems by field, with indexes into lists", () => {
+    const bad = post({ id: 7, links: ["https://example.org", "ftp://example.org", "nope"], topics: "ai" });
+    delete (bad as Record<string, unknown>).text;
+    expect(problemsOf(json([bad]))).toStrictEqual([
+      `${FILE}: post #1: id: must be a string, got a number`,
+      `${FILE}: post #1: text: is required`,
+      `${FILE}: post #1: topics: must be an array, got a string`,
+      `${FILE}: post #1: links[1]: must be an http(s) URL`,
+      `${FILE}: post #1: links[2]: must be an http(s) URL`,
+    ]);
+  });
+
+  it("refuses duplicate ids, naming the post that used the id first", () => {
+    const posts = [post({ id: "a" }), post({ id: "b" }), post({ id: "a" }), post({ id: "a" })];
+    expect(problemsOf(json(posts))).toStrictEqual([
+      `${FILE}: post #3 (id "a"): duplicate id, first used by post #1`,
+      `${FILE}: post #4 (id "a"): duplicate id, first used by post #1`,
+    ]);
+  });
+
+  it("refuses empty text, blanks included", () => {
+    expect(problemsOf(json([post({ text: "" }), post({ id: "second", text: " \n\t" })]))).toStrictEqual([
+      `${FILE}: post #1 (id "first"): text: must not be empty`,
+      `${FILE}: post #2 (id "second"): text: must not be empty`,
+    ]);
+  });
+
+  it("refuses a day that is not a day of the year, once per field", () => {
+    const posts = [post({ day: "13-01" }), post({ id: "b", day: "02-30" }), post({ id: "c", day: "5-12" })];
+    expect(problemsOf(json(posts))).toStrictEqual([
+      `${FILE}: post #1 (id "first"): day: must be MM-DD`,
+      `${FILE}: post #2 (id "b"): day: is not a day of the year`,
+      `${FILE}: post #3 (id "c"): day: must be MM-DD`,
+    ]);
+  });
+
+  it("reports every problem of every post at once", () => {
+    const posts = [
+      post({ id: "ok" }),
+      post({ id: "mosaic", text: "", day: "02-30" }),
+      42,
+      post({ id: "ok", mentions: ["nobody"], extra: true }),
+    ];
+    expect(problemsOf(json(posts))).toStrictEqual([
+      `${FILE}: post #2 (id "mosaic"): text: must not be empty`,
+      `${FILE}: post #2 (id "mosaic"): day: is not a day of the year`,
+      `${FILE}: post #3: must be an object, got a number`,
+      `${FILE}: post #4 (id "ok"): duplicate id, first used by post #1`,
+      `${FILE}: post #4 (id "ok"): mentions[0]: must look like @name`,
+      `${FILE}: post #4 (id "ok"): extra: unknown field`,
+    ]);
+  });
+
+  it("ignores a byte order mark", () => {
+    expect(parseCollection(`\uFEFF${json([post()])}`, FILE)).toStrictEqual({ ok: true, posts: [post()] });
+  });
+});
+
+describe("loadCollection", () => {
+  const dir = mkdtempSync(join(tmpdir(), "curator-load-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, content: string | Buffer) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  const failure = async (path: string) => {
+    const error = await loadCollection(path).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CollectionError);
+    return error as CollectionError;
+  };
+
+  it("returns the collection with its source, content hash and load time", async () => {
+    const content = json([post(), post({ id: "second", topics: ["greetings", "news"] })]);
+    const path = write("ok.json", content);
+    const loadedAt = new Date("2026-05-12T09:00:00Z");
+    const collection = await loadCollection(path, () => loadedAt);
+    expect(collection.posts.map((p) => p.id)).toStrictEqual(["first", "second"]);
+    expect(collection.byId.get("second")?.topics).toStrictEqual(["greetings", "news"]);
+    expect(collection.source).toBe(path);
+    expect(collection.hash).toBe(createHash("sha256").update(content).digest("hex"));
+    expect(collection.loadedAt).toBe(loadedAt);
+  });
+
+  it("says which file was not found", async () => {
+    const path = join(dir, "missing.json");
+    const error = await failure(path);
+    expect(error.problems).toStrictEqual([`${path}: file not found (looked for ${resolve(path)})`]);
+  });
+
+  it("throws every problem, counted, one per line", async () => {
+    const path = write("bad.json", json([post({ text: "" }), "x", post()]));
+    const error = await failure(path);
+    expect(error.problems).toStrictEqual([
+      `${path}: post #1 (id "first"): text: must not be empty`,
+      `${path}: post #2: must be an object, got a string`,
+      `${path}: post #3 (id "first"): duplicate id, first used by post #1`,
+    ]);
+    expect(error.message).toBe(["3 problems in the collection:", ...error.problems].join("\n"));
+    expect(error.name).toBe("CollectionError");
+  });
+
+  it("refuses a file that is not UTF-8", async () => {
+    const path = write("latin1.json", Buffer.from(json([post({ text: "caf\u00e9" })]), "latin1"));
+    expect((await failure(path)).problems).toStrictEqual([`${path}: is not UTF-8 text`]);
+  });
+});
