@@ -1,0 +1,195 @@
+import { randomUUID } from "node:crypto";
+import nodeCron from "node-cron";
+import type { Post } from "../library/post.js";
+import { remainingInCycle } from "../library/potd.js";
+import type { Delivery } from "../store/deliveries.js";
+import type { Store } from "../store/store.js";
+import {
+  DEFAULT_RETRY,
+  type DeliveryOutcome,
+  deliverPostOfTheDay,
+  type FindRecent,
+  type RetryPolicy,
+  type SendPost,
+} from "./deliver.js";
+import { addDays, localDate } from "./next-run.js";
+import { dueAt, type EnvSchedule, effectiveSchedule, type PotdSchedule } from "./schedule.js";
+
+/** pino's call shape, so a pino logger (or a child of it) can be passed as is. */
+export type SchedulerLog = {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+};
+
+export type SchedulerDeps = {
+  store: Store;
+  now: () => Date;
+  /** The guilds this shard holds. */
+  listGuilds: () => Iterable<string> | Promise<Iterable<string>>;
+  collection: () => { readonly posts: readonly Post[] };
+  send: SendPost;
+  findRecent: FindRecent;
+  log: SchedulerLog;
+  env?: EnvSchedule;
+  /** Defaults to a random id per process; pass a stable one per shard to repair its own claims at once on restart. */
+  owner?: string;
+  retry?: RetryPolicy;
+  /** Injected in tests; node-cron by default. */
+  cron?: Pick<typeof nodeCron, "schedule">;
+};
+
+export type GuildTick = { guildId: string; outcome: DeliveryOutcome };
+
+export type ScheduleStatus = {
+  schedule: PotdSchedule | undefined;
+  localDate: string;
+  /** When today's post is due (may be past), null if none is due today (off, or the cron skips today). */
+  dueToday: Date | null;
+  /** The next due instant after now that has no delivery yet. */
+  nextRun: Date | null;
+  today: Delivery | undefined;
+  recent: Delivery[];
+  remainingInCycle: number;
+  lastError: { message: string; at: string } | null;
+};
+
+export type Scheduler = {
+  /** Repairs claims and sends a post missed earlier today, then checks every minute. */
+  start(): Promise<GuildTick[]>;
+  stop(): Promise<void>;
+  /** One pass over the guilds at `at`: delivers for every guild whose post is due and not yet out. */
+  tick(at?: Date, options?: { startup?: boolean }): Promise<GuildTick[]>;
+  status(guildId: string, at?: Date): Promise<ScheduleStatus>;
+  /** The schedule in force for a guild (settings row, else env defaults), undefined if off. */
+  scheduleFor(guildId: string): Promise<PotdSchedule | undefined>;
+};
+
+export function createScheduler(deps: SchedulerDeps): Scheduler {
+  const owner = deps.owner ?? `curator-${process.pid}-${randomUUID()}`;
+  const retry = deps.retry ?? DEFAULT_RETRY;
+  const cron = deps.cron ?? nodeCron;
+  const inFlight = new Set<string>();
+  let task: { stop(): void | Promise<void> } | undefined;
+
+  async function guilds(): Promise<string[]> {
+    return [...(await deps.listGuilds())];
+  }
+
+  function scheduleOf(guildId: string, all: readonly string[]): PotdSchedule | undefined {
+    return effectiveSchedule(
+      guildId,
+      deps.store.settings.get(guildId),
+      deps.env,
+      all.length === 1 ? all[0] : undefined,
+    );
+  }
+
+  async function tickGuild(
+    guildId: string,
+    all: string[],
+    at: Date,
+    startup: boolean,
+  ): Promise<GuildTick | undefined> {
+    const schedule = scheduleOf(guildId, all);
+    if (!schedule || schedule.paused) return undefined;
+    const due = dueAt(schedule, localDate(at, schedule.timeZone));
+    if (due === null || at < due) return undefined;
+    // This process already has a send in flight for the guild (a slow send spanning two ticks).
+    if (inFlight.has(guildId)) return undefined;
+    inFlight.add(guildId);
+    try {
+      const outcome = await deliverPostOfTheDay({
+        store: deps.store,
+        schedule,
+        now: at,
+        collection: deps.collection(),
+        send: deps.send,
+        findRecent: deps.findRecent,
+        owner,
+        retry,
+        startup,
+      });
+      logOutcome(guildId, outcome);
+      return { guildId, outcome };
+    } finally {
+      inFlight.delete(guildId);
+    }
+  }
+
+  function logOutcome(guildId: string, outcome: DeliveryOutcome): void {
+    if (outcome.kind === "sent" || outcome.kind === "found")
+      deps.log.info({ guildId, ...outcome }, "post of the day");
+    else if (outcome.kind === "failed") deps.log.warn({ guildId, ...outcome }, "post of the day failed");
+    else if (outcome.reason === "empty")
+      deps.log.warn({ guildId }, "post of the day: the collection is empty");
+  }
+
+  async function tick(at = deps.now(), options: { startup?: boolean } = {}): Promise<GuildTick[]> {
+    const all = await guilds();
+    const results = await Promise.all(
+      all.map((guildId) =>
+        tickGuild(guildId, all, at, options.startup ?? false).catch((error: unknown) => {
+          deps.log.error({ guildId, err: error }, "post of the day: scheduler error");
+          return undefined;
+        }),
+      ),
+    );
+    return results.filter((r): r is GuildTick => r !== undefined);
+  }
+
+  return {
+    async start() {
+      const results = await tick(deps.now(), { startup: true });
+      // One job for all guilds: each minute asks "is it past this guild's time today and nothing sent yet?",
+      // which needs no per-zone cron and cannot skip or double a day across DST.
+      task ??= cron.schedule("* * * * *", () => tick(deps.now()), { name: "potd", noOverlap: true });
+      return results;
+    },
+    async stop() {
+      await task?.stop();
+      task = undefined;
+    },
+    tick,
+    async scheduleFor(guildId) {
+      return scheduleOf(guildId, await guilds());
+    },
+    async status(guildId, at = deps.now()) {
+      const schedule = scheduleOf(guildId, await guilds());
+      const zone = schedule?.timeZone ?? deps.env?.timeZone ?? "UTC";
+      const date = localDate(at, zone);
+      const today = deps.store.deliveries.get(guildId, date);
+      const dueToday = schedule ? dueAt(schedule, date) : null;
+      const settings = deps.store.settings.get(guildId);
+      return {
+        schedule,
+        localDate: date,
+        dueToday,
+        nextRun: schedule && !schedule.paused ? nextDue(schedule, date, at, today) : null,
+        today,
+        recent: deps.store.deliveries.recent(guildId),
+        remainingInCycle: remainingInCycle(deps.collection(), deps.store.decks.get(guildId)),
+        lastError:
+          settings?.lastError && settings.lastErrorAt
+            ? { message: settings.lastError, at: settings.lastErrorAt }
+            : null,
+      };
+    },
+  };
+}
+
+/** Today's due time if nothing went out yet (even if late: start-up catches up), else the next day that fires. */
+function nextDue(schedule: PotdSchedule, date: string, at: Date, today: Delivery | undefined): Date | null {
+  const due = dueAt(schedule, date);
+  if (due !== null && today === undefined) return due > at ? due : at;
+  if (today?.status === "failed" && today.retryAt !== null) {
+    const retryAt = new Date(today.retryAt);
+    if (localDate(retryAt, schedule.timeZone) === date) return retryAt > at ? retryAt : at;
+  }
+  // A cron may skip days (weekdays only...): look up to a year ahead.
+  for (let i = 1; i <= 366; i++) {
+    const next = dueAt(schedule, addDays(date, i));
+    if (next !== null) return next;
+  }
+  return null;
+}
