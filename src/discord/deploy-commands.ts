@@ -1,0 +1,33 @@
+import { config as loadDotenv } from "dotenv";
+import { commands } from "../../commands/index.js";
+import { loadConfig } from "../config.js";
+import { registerCommands } from "./register.js";
+
+/** `npm run deploy-commands`: registers the commands in commands/index.ts, to one server when DISCORD_GUILD_ID is set. */
+loadDotenv({ quiet: true });
+const result = loadConfig(process.env, { requireToken: true });
+if (!result.ok) {
+  console.error(
+    `Configuration problems (see .env.example):\n${result.problems.map((p) => `  - ${p}`).join("\n")}`,
+  );
+  process.exit(1);
+}
+const { config } = result;
+try {
+  const count = await registerCommands(commands, {
+    token: config.DISCORD_TOKEN!,
+    clientId: config.DISCORD_CLIENT_ID!,
+    guildId: config.DISCORD_GUILD_ID,
+    restUrl: config.DISCORD_REST_URL,
+  });
+  const where = config.DISCORD_GUILD_ID
+    ? `server ${config.DISCORD_GUILD_ID}`
+    : "all servers (global; may take up to an hour to appear)";
+  console.log(`Registered ${count} commands for ${where}.`);
+} catch (error) {
+  const status = (error as { status?: number }).status;
+  console.error(
+    `Could not register the commands${status ? ` (HTTP ${status})` : ""}: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
+}
