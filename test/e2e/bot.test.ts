@@ -7,7 +7,8 @@ const CHANNEL = "500000000000000001";
 const OTHER_USER = { id: "200000000000000002", username: "someone-else" };
 const EPHEMERAL = 64;
 
-type Body = { type: number; data?: Record<string, any> };
+// Payloads are read as JSON, the way Discord would see them.
+type Body = { type: number; data: any };
 
 let fake: FakeDiscord;
 let bot: BotProcess;
@@ -68,12 +69,12 @@ describe("the bot against a fake Discord", () => {
   it("answers /search with ranked results, a menu, paging buttons and no mentions", async () => {
     const body = await command("search", { query: "learning rate" });
     expect(body.type).toBe(4);
-    expect(body.data?.flags ?? 0).toBe(0);
-    expect(body.data?.allowed_mentions).toEqual({ parse: [] });
-    const embed = body.data?.embeds[0];
+    expect(body.data.flags ?? 0).toBe(0);
+    expect(body.data.allowed_mentions).toEqual({ parse: [] });
+    const embed = body.data.embeds[0];
     expect(embed.title).toBe("Search: learning rate");
     expect(embed.description.split("\n")[0]).toMatch(/^\*\*1\. .*learning-rate decay/i);
-    const [menu, buttons] = body.data?.components;
+    const [menu, buttons] = body.data.components;
     expect(menu.components[0].type).toBe(3);
     expect(menu.components[0].options).toHaveLength(5);
     expect(
@@ -86,13 +87,13 @@ describe("the bot against a fake Discord", () => {
 
   it("answers hide:true ephemerally", async () => {
     const body = await command("search", { query: "bellard", hide: true });
-    expect(body.data?.flags).toBe(EPHEMERAL);
+    expect(body.data.flags).toBe(EPHEMERAL);
   });
 
   it("tells the user, ephemerally, when nothing matches", async () => {
     const body = await command("search", { query: "zzzqqqxxx" });
-    expect(body.data?.flags).toBe(EPHEMERAL);
-    expect(body.data?.embeds[0].description).toMatch(/No posts match/);
+    expect(body.data.flags).toBe(EPHEMERAL);
+    expect(body.data.embeds[0].description).toMatch(/No posts match/);
   });
 
   it("pages search results with Next, for the searcher only", async () => {
@@ -106,13 +107,13 @@ describe("the bot against a fake Discord", () => {
       fake.button({ customId: next, message, user: OTHER_USER }),
     )) as Body;
     expect(refused.type).toBe(4);
-    expect(refused.data?.flags).toBe(EPHEMERAL);
-    expect(refused.data?.embeds[0].description).toMatch(/Only the person who searched/);
+    expect(refused.data.flags).toBe(EPHEMERAL);
+    expect(refused.data.embeds[0].description).toMatch(/Only the person who searched/);
 
     const turned = (await fake.sendInteraction(fake.button({ customId: next, message }))) as Body;
     expect(turned.type).toBe(7);
-    expect(turned.data?.embeds[0].footer.text).toMatch(/page 2\//);
-    expect(turned.data?.embeds[0].description).toMatch(/^\*\*6\. /);
+    expect(turned.data.embeds[0].footer.text).toMatch(/page 2\//);
+    expect(turned.data.embeds[0].description).toMatch(/^\*\*6\. /);
   });
 
   it("opens a search result in full from the menu, privately", async () => {
@@ -131,8 +132,8 @@ describe("the bot against a fake Discord", () => {
       }),
     )) as Body;
     expect(body.type).toBe(4);
-    expect(body.data?.flags).toBe(EPHEMERAL);
-    expect(body.data?.embeds[0].footer.text).toContain(`id: ${menu.options[0]!.value}`);
+    expect(body.data.flags).toBe(EPHEMERAL);
+    expect(body.data.embeds[0].footer.text).toContain(`id: ${menu.options[0]!.value}`);
   });
 
   it("autocompletes the query with at most 25 posts, names within 100 characters", async () => {
@@ -140,7 +141,7 @@ describe("the bot against a fake Discord", () => {
       fake.autocomplete({ name: "search", options: { query: "bel" }, focused: "query" }),
     )) as Body;
     expect(body.type).toBe(8);
-    const choices = body.data?.choices as { name: string; value: string }[];
+    const choices = body.data.choices as { name: string; value: string }[];
     expect(choices.length).toBeGreaterThan(0);
     expect(choices.length).toBeLessThanOrEqual(25);
     for (const c of choices) expect(c.name.length).toBeLessThanOrEqual(100);
@@ -151,13 +152,13 @@ describe("the bot against a fake Discord", () => {
     const body = (await fake.sendInteraction(
       fake.autocomplete({ name: "random", options: { topic: "wea" }, focused: "topic" }),
     )) as Body;
-    expect(body.data?.choices).toEqual([{ name: "weather (1)", value: "weather" }]);
+    expect(body.data.choices).toEqual([{ name: "weather (1)", value: "weather" }]);
   });
 
   it("shows the Bellard thread in pages, each within Discord's limits, turned by buttons", async () => {
     const payload = fake.slashCommand({ name: "post", options: { id: "bellard" } });
     const first = (await fake.sendInteraction(payload)) as Body;
-    const embed = first.data?.embeds[0];
+    const embed = first.data.embeds[0];
     expect(embed.description.length).toBeLessThanOrEqual(4096);
     const pages = Number(/page 1\/(\d+)/.exec(embed.footer.text)?.[1]);
     expect(pages).toBeGreaterThan(1);
@@ -168,8 +169,8 @@ describe("the bot against a fake Discord", () => {
         .custom_id;
       const turned = (await fake.sendInteraction(fake.button({ customId: next, message }))) as Body;
       expect(turned.type).toBe(7);
-      expect(turned.data?.embeds[0].footer.text).toContain(`page ${page}/${pages}`);
-      texts.push(turned.data?.embeds[0].description);
+      expect(turned.data.embeds[0].footer.text).toContain(`page ${page}/${pages}`);
+      texts.push(turned.data.embeds[0].description);
       message = original(payload);
     }
     const joined = texts.join(" ").replace(/\\/g, "").replace(/\s+/g, " ");
@@ -187,13 +188,13 @@ describe("the bot against a fake Discord", () => {
       fake.button({ customId: another.custom_id, message }),
     )) as Body;
     expect(second.type).toBe(7);
-    expect(second.data?.embeds[0].footer.text).not.toBe(first.data?.embeds[0].footer.text);
+    expect(second.data.embeds[0].footer.text).not.toBe(first.data.embeds[0].footer.text);
   });
 
   it("answers /about with the collection's figures", async () => {
     const body = await command("about");
     const fields = Object.fromEntries(
-      (body.data?.embeds[0].fields as { name: string; value: string }[]).map((f) => [f.name, f.value]),
+      (body.data.embeds[0].fields as { name: string; value: string }[]).map((f) => [f.name, f.value]),
     );
     expect(fields.Posts).toBe("18");
     expect(fields.Collection).toContain("data/posts.json");
@@ -205,7 +206,7 @@ describe("the bot against a fake Discord", () => {
     const body = (await fake.sendInteraction(
       fake.button({ customId: "sp|not-a-user|zz|nothex||x", message: original(payload) }),
     )) as Body;
-    expect(body.data?.flags).toBe(EPHEMERAL);
+    expect(body.data.flags).toBe(EPHEMERAL);
   });
 
   it("retries a reply that Discord rate-limits with 429 and Retry-After", async () => {
