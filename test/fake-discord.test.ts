@@ -7,6 +7,7 @@ import {
   Events,
   GatewayIntentBits,
   type Interaction,
+  MessageFlags,
   PermissionFlagsBits,
   type TextChannel,
 } from "discord.js";
@@ -179,6 +180,32 @@ describe("fake Discord with a real discord.js client", () => {
     );
     expect(modal).toMatchObject({ type: 4, data: { content: "typed hello" } });
     expect(handlerErrors).toEqual([]);
+  });
+
+  it("keeps a deferred reply loading until it is edited, and stores follow-ups", async () => {
+    let followUpId = "";
+    onInteraction = async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.deferReply();
+      await interaction.editReply({ content: "done" });
+      followUpId = (await interaction.followUp({ content: "and more", flags: MessageFlags.Ephemeral })).id;
+    };
+    const payload = fake.slashCommand({ name: "search", options: { query: "slow" } });
+    const from = fake.requests.length;
+
+    expect(await fake.sendInteraction(payload)).toMatchObject({ type: 5 });
+    const edit = await fake.waitForRequest(
+      (r) => r.method === "PATCH" && r.path.endsWith("/@original"),
+      2000,
+      from,
+    );
+    expect(edit.body).toMatchObject({ content: "done" });
+    await fake.waitForRequest(
+      (r) => r.method === "POST" && r.path === `/webhooks/${APPLICATION_ID}/${payload.token}`,
+    );
+    await vi.waitFor(() => expect(followUpId).not.toBe(""));
+    expect(fake.originalResponse(payload.token)).toMatchObject({ content: "done", flags: 0 });
+    expect(fake.messages(CHANNEL_ID).some((m) => m.id === followUpId)).toBe(false);
   });
 
   it("stores sent messages, pages them, and refuses a channel the bot cannot write to", async () => {

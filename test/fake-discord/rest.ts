@@ -430,11 +430,13 @@ export function createRestHandler(options: RestOptions) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const raw = await readBody(request);
-    const apiPath = /^\/api(?:\/v\d+)?(\/.*)$/.exec(url.pathname)?.[1];
+    // discord.js percent-encodes path segments (`@original` arrives as `%40original`).
+    const pathname = decodeURIComponent(url.pathname);
+    const apiPath = /^\/api(?:\/v\d+)?(\/.*)$/.exec(pathname)?.[1];
     const { authorization, ...headers } = request.headers;
     const recorded: RecordedRequest = {
       method: request.method ?? "GET",
-      path: apiPath ?? url.pathname,
+      path: apiPath ?? pathname,
       query: Object.fromEntries(url.searchParams),
       headers: Object.fromEntries(Object.entries(headers).map(([key, value]) => [key, String(value)])),
       authorized: authorization === `Bot ${state.token}`,
