@@ -1,0 +1,82 @@
+import { open } from "node:fs/promises";
+
+export type Format =
+  | "x-tweets"
+  | "x-note-tweets"
+  | "x-account"
+  | "x-other"
+  | "mastodon-outbox"
+  | "mastodon-actor"
+  | "bluesky-feed"
+  | "bluesky-record"
+  | "bluesky-other"
+  | "curator-json"
+  | "curator-jsonl"
+  | "text";
+
+/** Formats that hold posts (the others only describe the account, or are ignored). */
+export const ARCHIVES: ReadonlySet<Format> = new Set([
+  "x-tweets",
+  "mastodon-outbox",
+  "bluesky-feed",
+  "bluesky-record",
+]);
+export const GENERIC: ReadonlySet<Format> = new Set(["curator-json", "curator-jsonl", "text"]);
+
+export const HEAD_BYTES = 64 * 1024;
+
+/**
+ * What a file is, from its first bytes (never its name): archives are renamed, re-zipped and split.
+ * Undefined for anything Curator cannot import (binary, HTML, JSON of another shape, empty).
+ */
+export function sniff(head: Buffer): Format | undefined {
+  if (head.subarray(0, 8192).includes(0)) return undefined;
+  let text: string;
+  try {
+    // `stream: true` tolerates a character cut at the end of the head; anything else invalid is not text.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
+  } catch {
+    return undefined;
+  }
+  text = text.replace(/^\uFEFF/, "").trimStart();
+  if (text === "") return undefined;
+
+  const ytd = /^window\.YTD\.(\w+)\.part\d+\s*=\s*\[/.exec(text);
+  if (ytd) {
+    if (ytd[1] === "tweets" || ytd[1] === "tweet") return "x-tweets";
+    if (ytd[1] === "note_tweet") return "x-note-tweets";
+    if (ytd[1] === "account") return "x-account";
+    return "x-other";
+  }
+  if (/^Grailbird\.data\.tweets_\d+_\d+\s*=\s*\[/.test(text)) return "x-tweets";
+  if (/^(window|var|const|let|Grailbird)\b/.test(text)) return "x-other";
+
+  if (text.startsWith("{")) {
+    if (/"orderedItems"\s*:/.test(text) && /"OrderedCollection(Page)?"/.test(text)) return "mastodon-outbox";
+    if (/"preferredUsername"\s*:/.test(text) && /"type"\s*:\s*"(Person|Service|Application)"/.test(text))
+      return "mastodon-actor";
+    if (/^\{\s*("cursor"\s*:\s*"[^"]*"\s*,\s*)?"feed"\s*:\s*\[/.test(text)) return "bluesky-feed";
+    const type = /"\$type"\s*:\s*"(app\.bsky\.[\w.]+)"/.exec(text);
+    if (type) return type[1] === "app.bsky.feed.post" ? "bluesky-record" : "bluesky-other";
+    const firstLine = text.split("\n", 1)[0]!;
+    try {
+      const record: unknown = JSON.parse(firstLine);
+      if (typeof record === "object" && record !== null && "text" in record) return "curator-jsonl";
+    } catch {}
+    return undefined;
+  }
+  if (text.startsWith("[")) return /^\[\s*(\]|\{[\s\S]*"text"\s*:)/.test(text) ? "curator-json" : undefined;
+  if (text.startsWith("<")) return undefined;
+  return "text";
+}
+
+export async function sniffFile(path: string): Promise<Format | undefined> {
+  const file = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await file.read(buffer, 0, HEAD_BYTES, 0);
+    return sniff(buffer.subarray(0, bytesRead));
+  } finally {
+    await file.close();
+  }
+}

@@ -1,0 +1,64 @@
+import { createReadStream } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import { pipeline, type Readable, Transform } from "node:stream";
+import { parser } from "stream-json";
+import { pick } from "stream-json/filters/pick.js";
+import { streamArray } from "stream-json/streamers/stream-array.js";
+import { ImportError } from "./types.js";
+
+/** Drops everything before the first `[`: X wraps its arrays in `window.YTD.tweets.part0 = [...]`. */
+function skipToArray(): Transform {
+  let found = false;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (found) return done(null, chunk);
+      const at = chunk.indexOf(0x5b);
+      if (at === -1) return done();
+      found = true;
+      done(null, chunk.subarray(at));
+    },
+  });
+}
+
+/**
+ * The elements of a JSON array, one at a time, in bounded memory: the top-level array, the array under
+ * the top-level key `key`, or (`jsAssignment`) the array assigned in a `.js` file. The file is never evaluated.
+ */
+export async function* jsonArrayItems(
+  file: string,
+  options: { key?: string; jsAssignment?: boolean } = {},
+): AsyncIterable<unknown> {
+  const stages = [
+    createReadStream(file),
+    ...(options.jsAssignment ? [skipToArray()] : []),
+    parser.asStream(),
+    ...(options.key !== undefined ? [pick.asStream({ filter: options.key })] : []),
+    streamArray.asStream(),
+  ];
+  const output = (pipeline as (...streams: unknown[]) => Readable)(...stages, () => {});
+  try {
+    for await (const { value } of output as AsyncIterable<{ value: unknown }>) yield value;
+  } catch (error) {
+    throw new ImportError(
+      `${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}
+
+/** A small JSON file (actor.json, one Bluesky record) or the array of a small `.js` file (account.js). */
+export async function readSmallJson(file: string, jsAssignment = false): Promise<unknown> {
+  const text = await readFile(file, "utf8");
+  const json = jsAssignment ? text.slice(Math.max(0, text.indexOf("["))) : text.replace(/^\uFEFF/, "");
+  try {
+    return JSON.parse(json);
+  } catch (error) {
+    throw new ImportError(
+      `${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}
+
+export function lines(file: string): AsyncIterable<string> {
+  return createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Number.POSITIVE_INFINITY });
+}

@@ -1,0 +1,104 @@
+import { access } from "node:fs/promises";
+import { loadCollection } from "../library/load.js";
+import { type Post, PostSchema } from "../library/post.js";
+import { findSources } from "./sources.js";
+import { joinThreads } from "./threads.js";
+import { ImportError } from "./types.js";
+import { writeJsonArrayAtomically } from "./write.js";
+
+export interface ImportOptions {
+  input: string;
+  out: string;
+  merge?: boolean;
+  author?: string;
+  /** Called with the number of posts read so far, often: the caller throttles. */
+  onProgress?: (posts: number) => void;
+}
+
+export interface ImportSummary {
+  formats: string[];
+  imported: number;
+  /** Posts that were already in the collection (with --merge) and were kept. */
+  kept: number;
+  threadsJoined: number;
+  skipped: Map<string, number>;
+  dateRange?: { from: string; to: string };
+}
+
+/** Imports `input` into the collection `out`; the file is replaced only by a complete, valid collection. */
+export async function runImport(options: ImportOptions): Promise<ImportSummary> {
+  const { sources, formats } = await findSources(options.input, options.author);
+  const existing =
+    options.merge && (await exists(options.out)) ? (await loadCollection(options.out)).posts : [];
+  const summary: ImportSummary = {
+    formats,
+    imported: 0,
+    kept: existing.length,
+    threadsJoined: 0,
+    skipped: new Map(),
+  };
+  const ids = new Set(existing.map((p) => p.id));
+  const sourceIds = new Set(existing.flatMap((p) => (p.sourceId === undefined ? [] : [p.sourceId])));
+  const count = (reason: string) => summary.skipped.set(reason, (summary.skipped.get(reason) ?? 0) + 1);
+  let from: number | undefined;
+  let to: number | undefined;
+
+  async function* posts(): AsyncIterable<Post> {
+    yield* existing;
+    let read = 0;
+    for (const source of sources) {
+      for await (const item of joinThreads(source, summary)) {
+        options.onProgress?.(++read);
+        if ("skip" in item) {
+          count(item.skip);
+          continue;
+        }
+        const parsed = PostSchema.safeParse(item.piece.post);
+        if (!parsed.success) {
+          count(`invalid ${parsed.error.issues[0]?.path.join(".") || "record"}`);
+          continue;
+        }
+        const post = parsed.data;
+        if (ids.has(post.id) || (post.sourceId !== undefined && sourceIds.has(post.sourceId))) {
+          count(options.merge ? "already in the collection" : "duplicate");
+          continue;
+        }
+        ids.add(post.id);
+        if (post.sourceId !== undefined) sourceIds.add(post.sourceId);
+        if (post.createdAt !== undefined) {
+          const time = Date.parse(post.createdAt);
+          if (from === undefined || time < from) from = time;
+          if (to === undefined || time > to) to = time;
+        }
+        summary.imported++;
+        yield post;
+      }
+    }
+  }
+
+  await writeJsonArrayAtomically(options.out, posts(), async (temporary) => {
+    if (summary.imported === 0)
+      throw new ImportError(
+        `${options.input}: no posts to import${describeSkipped(summary.skipped, " (", ")")}`,
+      );
+    await loadCollection(temporary);
+  });
+  if (from !== undefined && to !== undefined)
+    summary.dateRange = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+  return summary;
+}
+
+/** `skipped 3: 2 empty, 1 withheld`. */
+export function describeSkipped(skipped: Map<string, number>, before = "", after = ""): string {
+  const total = [...skipped.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return "";
+  const parts = [...skipped].sort((a, b) => b[1] - a[1]).map(([reason, n]) => `${n} ${reason}`);
+  return `${before}skipped ${total}: ${parts.join(", ")}${after}`;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,213 @@
+import { readdir, stat } from "node:fs/promises";
+import { basename, dirname, join, sep } from "node:path";
+import { type BlueskyContext, feedItemToItem, recordToItem } from "./bluesky.js";
+import { curatorRecordToItem, plainTextToItem, splitPlainText } from "./curator.js";
+import { ARCHIVES, type Format, GENERIC, sniffFile } from "./detect.js";
+import { activityToItem, actorHandle } from "./mastodon.js";
+import { jsonArrayItems, lines, readSmallJson } from "./read-json.js";
+import { ImportError, type Item, type Source, skip } from "./types.js";
+import { indexNoteTweets, readAccount, tweetToItem, type XContext } from "./x-archive.js";
+
+export const FORMAT_NAMES: Partial<Record<Format, string>> = {
+  "x-tweets": "X/Twitter archive",
+  "mastodon-outbox": "Mastodon outbox",
+  "bluesky-feed": "Bluesky feed pages",
+  "bluesky-record": "Bluesky post records",
+  "curator-json": "Curator JSON",
+  "curator-jsonl": "Curator JSON Lines",
+  text: "plain text",
+};
+
+type Found = Map<Format, string[]>;
+
+/**
+ * The sources in a file or folder. In a folder, archive files win: the README.txt or the HTML viewer
+ * next to an archive are not imported as posts. A single file that is no archive is an error.
+ */
+export async function findSources(
+  input: string,
+  author?: string,
+): Promise<{ sources: Source[]; formats: string[] }> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(input);
+  } catch {
+    throw new ImportError(`${input}: no such file or folder`);
+  }
+  const found: Found = new Map();
+  if (info.isDirectory()) {
+    await walk(input, found);
+  } else {
+    const format = await sniffFile(input);
+    if (format === undefined || !(ARCHIVES.has(format) || GENERIC.has(format)))
+      throw new ImportError(
+        `${input}: not an archive Curator can import (expected an X/Twitter tweets.js, a Mastodon outbox.json, ` +
+          "Bluesky feed pages or post records, Curator JSON/JSON Lines, or plain text)",
+      );
+    found.set(format, [input]);
+    // tweets.js alone: account.js and note-tweet.js usually sit next to it; outbox.json next to actor.json.
+    if (format === "x-tweets" || format === "mastodon-outbox") await walk(dirname(input), found, 0, input);
+  }
+  const archive = [...found.keys()].filter((f) => ARCHIVES.has(f));
+  const used = archive.length > 0 ? archive : [...found.keys()].filter((f) => GENERIC.has(f));
+  if (used.length === 0)
+    throw new ImportError(`${input}: no archive or collection file found in this folder`);
+  const files = (format: Format) => (found.get(format) ?? []).sort(naturalOrder);
+  const sources: Source[] = [];
+  for (const format of used) sources.push(await sourceFor(format, files(format), files, author));
+  return { sources, formats: used.map((f) => FORMAT_NAMES[f] ?? f) };
+}
+
+async function walk(folder: string, found: Found, depthLeft = 6, exceptFile?: string): Promise<void> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (depthLeft > 0) await walk(path, found, depthLeft - 1);
+    } else if (entry.isFile() && path !== exceptFile) {
+      const format = await sniffFile(path);
+      if (format === undefined) continue;
+      if (exceptFile !== undefined && ARCHIVES.has(format)) continue;
+      found.set(format, [...(found.get(format) ?? []), path]);
+    }
+  }
+}
+
+/** tweets.js, tweets-part1.js, tweets-part2.js, ..., tweets-part10.js. */
+function naturalOrder(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true });
+}
+
+async function sourceFor(
+  format: Format,
+  files: string[],
+  filesOf: (format: Format) => string[],
+  author?: string,
+): Promise<Source> {
+  const label = files.length === 1 ? files[0]! : `${files.length} files (${dirname(files[0]!)}…)`;
+  switch (format) {
+    case "x-tweets": {
+      const accountFile = filesOf("x-account")[0];
+      const account = accountFile ? readAccount(asArray(await readSmallJson(accountFile, true))) : {};
+      const notes: unknown[] = [];
+      for (const file of filesOf("x-note-tweets"))
+        for await (const record of jsonArrayItems(file, { jsAssignment: true })) notes.push(record);
+      const context: XContext = {
+        ...account,
+        notes: indexNoteTweets(notes),
+        author: author ?? (account.screenName ? `@${account.screenName}` : undefined),
+      };
+      return {
+        label,
+        threads: true,
+        async *items() {
+          for (const file of files)
+            for await (const record of jsonArrayItems(file, { jsAssignment: true }))
+              yield tweetToItem(record, context);
+        },
+      };
+    }
+    case "mastodon-outbox": {
+      const actorFile = filesOf("mastodon-actor")[0];
+      const handle = actorFile ? actorHandle(await readSmallJson(actorFile)) : undefined;
+      const context = { author: author ?? handle };
+      return {
+        label,
+        threads: true,
+        async *items() {
+          for (const file of files)
+            for await (const activity of jsonArrayItems(file, { key: "orderedItems" }))
+              yield activityToItem(activity, context);
+        },
+      };
+    }
+    case "bluesky-feed":
+      return {
+        label,
+        threads: true,
+        async *items() {
+          // The owner is the author of the first entry that is not a repost; the same on both passes.
+          const context: BlueskyContext = { author };
+          for (const file of files)
+            for await (const entry of jsonArrayItems(file, { key: "feed" })) {
+              if (context.ownDid === undefined) setFeedOwner(context, entry);
+              yield feedItemToItem(entry, context);
+            }
+        },
+      };
+    case "bluesky-record":
+      return {
+        label,
+        threads: true,
+        async *items() {
+          for (const file of files.sort((a, b) => naturalOrder(basename(a), basename(b)))) {
+            const did = file.split(sep).find((part) => /^did[:_][a-z]+[:_]/.test(part));
+            const rkey = basename(file).replace(/\.json$/, "");
+            if (did === undefined) {
+              yield skip("no account DID in the path");
+              continue;
+            }
+            const ownDid = did.replace(/^did_([a-z]+)_/, "did:$1:");
+            let record: unknown;
+            try {
+              record = await readSmallJson(file);
+            } catch {
+              yield skip("bad record");
+              continue;
+            }
+            yield recordToItem(record, `at://${ownDid}/app.bsky.feed.post/${rkey}`, { ownDid, author });
+          }
+        },
+      };
+    case "curator-json":
+      return {
+        label,
+        threads: false,
+        async *items() {
+          for (const file of files)
+            for await (const record of jsonArrayItems(file)) yield curatorRecordToItem(record, author);
+        },
+      };
+    case "curator-jsonl":
+      return {
+        label,
+        threads: false,
+        async *items() {
+          for (const file of files)
+            for await (const line of lines(file)) {
+              if (line.trim() === "") continue;
+              yield parseLine(line, author);
+            }
+        },
+      };
+    default:
+      return {
+        label,
+        threads: false,
+        async *items() {
+          for (const file of files)
+            for await (const text of splitPlainText(lines(file))) yield plainTextToItem(text, author);
+        },
+      };
+  }
+}
+
+function parseLine(line: string, author?: string): Item {
+  try {
+    return curatorRecordToItem(JSON.parse(line), author);
+  } catch {
+    return skip("bad JSON line");
+  }
+}
+
+function setFeedOwner(context: BlueskyContext, entry: unknown): void {
+  const e = entry as { post?: { author?: { did?: unknown; handle?: unknown } }; reason?: unknown };
+  if (e?.reason !== undefined || typeof e?.post?.author?.did !== "string") return;
+  context.ownDid = e.post.author.did;
+  if (typeof e.post.author.handle === "string") context.handle = e.post.author.handle;
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}

@@ -1,0 +1,114 @@
+import type { Post } from "../library/post.js";
+import { unique } from "./text-utils.js";
+import type { Item, Piece, Source } from "./types.js";
+
+export interface ThreadStats {
+  threadsJoined: number;
+}
+
+/**
+ * Joins self-reply threads into one post each, reading the source twice: first only the reply links
+ * (child -> parent, a few strings per reply), then the posts, holding back only thread members until
+ * their thread is complete. Posts that are in no thread pass straight through.
+ */
+export async function* joinThreads(source: Source, stats: ThreadStats): AsyncIterable<Item> {
+  if (!source.threads) {
+    yield* source.items();
+    return;
+  }
+  const parentOf = new Map<string, string>();
+  for await (const item of source.items())
+    if ("piece" in item && item.piece.parent !== undefined && item.piece.post.sourceId !== undefined)
+      parentOf.set(item.piece.post.sourceId, item.piece.parent);
+
+  const rootOf = (id: string): string => {
+    const seen = new Set<string>();
+    let at = id;
+    for (let up = parentOf.get(at); up !== undefined && !seen.has(up); up = parentOf.get(at)) {
+      seen.add(at);
+      at = up;
+    }
+    return at;
+  };
+  const members = new Set<string>([...parentOf.keys(), ...parentOf.values()]);
+  const expected = new Map<string, number>();
+  for (const member of members) {
+    const root = rootOf(member);
+    expected.set(root, (expected.get(root) ?? 0) + 1);
+  }
+  const held = new Map<string, Piece[]>();
+
+  for await (const item of source.items()) {
+    const id = "piece" in item ? item.piece.post.sourceId : undefined;
+    if (id === undefined || !members.has(id)) {
+      yield item;
+      continue;
+    }
+    const root = rootOf(id);
+    const group = [...(held.get(root) ?? []), (item as { piece: Piece }).piece];
+    if (group.length < expected.get(root)!) {
+      held.set(root, group);
+      continue;
+    }
+    held.delete(root);
+    for (const post of joinGroup(group, stats)) yield { piece: { post } };
+  }
+  // Threads with a missing member (a deleted post, a skipped record): each surviving branch on its own.
+  for (const group of held.values()) for (const post of joinGroup(group, stats)) yield { piece: { post } };
+}
+
+/**
+ * A group of self-replies -> one post per tree (one tree unless a member is missing). The order is
+ * depth-first, the earliest reply first: a branching thread reads its first chain to the end, then the
+ * later branches, each after the post it answers.
+ */
+export function joinGroup(group: Piece[], stats: ThreadStats): Post[] {
+  const byId = new Map(group.map((p) => [p.post.sourceId!, p]));
+  const children = new Map<string, Piece[]>();
+  const roots: Piece[] = [];
+  for (const piece of group) {
+    const parent = piece.parent;
+    if (parent !== undefined && byId.has(parent) && parent !== piece.post.sourceId) {
+      children.set(parent, [...(children.get(parent) ?? []), piece]);
+    } else roots.push(piece);
+  }
+  const posts: Post[] = [];
+  const visited = new Set<string>();
+  for (const root of roots.sort(byTime)) {
+    const chain: Post[] = [];
+    const visit = (piece: Piece) => {
+      if (visited.has(piece.post.sourceId!)) return;
+      visited.add(piece.post.sourceId!);
+      chain.push(piece.post);
+      for (const child of (children.get(piece.post.sourceId!) ?? []).sort(byTime)) visit(child);
+    };
+    visit(root);
+    posts.push(mergeChain(chain));
+    if (chain.length > 1) stats.threadsJoined++;
+  }
+  return posts;
+}
+
+function byTime(a: Piece, b: Piece): number {
+  const ta = Date.parse(a.post.createdAt ?? "") || 0;
+  const tb = Date.parse(b.post.createdAt ?? "") || 0;
+  if (ta !== tb) return ta - tb;
+  // Same second: platform ids grow with time (snowflakes, TIDs); compare as numbers-in-strings.
+  const ia = a.post.sourceId!;
+  const ib = b.post.sourceId!;
+  return ia.length - ib.length || (ia < ib ? -1 : ia > ib ? 1 : 0);
+}
+
+function mergeChain(chain: Post[]): Post {
+  const [first] = chain as [Post, ...Post[]];
+  if (chain.length === 1) return first;
+  const title = chain.find((p) => p.title !== undefined)?.title;
+  return {
+    ...first,
+    text: chain.map((p) => p.text).join("\n\n"),
+    topics: unique(chain.flatMap((p) => p.topics)),
+    links: unique(chain.flatMap((p) => p.links)),
+    mentions: unique(chain.flatMap((p) => p.mentions)),
+    ...(title !== undefined && { title }),
+  };
+}

@@ -1,0 +1,34 @@
+import type { Post } from "../library/post.js";
+
+/**
+ * One post as a format parser sees it, before threads are joined.
+ * `parent` is the sourceId of the author's OWN post this one replies to (a self-reply), if any.
+ */
+export interface Piece {
+  post: Post;
+  parent?: string;
+}
+
+/** What a format parser makes of one input record: a post, or the reason it was left out. */
+export type Item = { piece: Piece } | { skip: string };
+
+export function skip(reason: string): Item {
+  return { skip: reason };
+}
+
+/**
+ * A stream of items that can be read more than once: thread joining reads a source twice
+ * (once for the reply links, once for the posts) so that only thread members are held in memory.
+ */
+export interface Source {
+  /** Names the input in messages. */
+  label: string;
+  /** Whether posts may reply to each other (false for JSON and plain text: nothing to join). */
+  threads: boolean;
+  items(): AsyncIterable<Item>;
+}
+
+/** The input cannot be imported at all (not an archive, unreadable): the message names the file. */
+export class ImportError extends Error {
+  override readonly name = "ImportError";
+}
