@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Post } from "../src/library/post.js";
 import { deliveryNonce, type FindRecent, type SendPost } from "../src/scheduler/deliver.js";
 import { addDays, dueInstant, localDate } from "../src/scheduler/next-run.js";
-import { createScheduler, type SchedulerDeps } from "../src/scheduler/scheduler.js";
+import { type CronLike, createScheduler, type SchedulerDeps } from "../src/scheduler/scheduler.js";
 import { openStore, type Store } from "../src/store/store.js";
 
 const MINUTE = 60_000;
@@ -387,11 +387,15 @@ describe("status and the cron job", () => {
 
   it("runs one every-minute job that ticks with the injected clock, and stops it", async () => {
     const jobs: { expression: string; fn: () => unknown; stopped: boolean }[] = [];
-    const cron = {
-      schedule: (expression: string, fn: () => unknown) => {
+    const cron: CronLike = {
+      schedule: (expression, fn) => {
         const job = { expression, fn, stopped: false };
         jobs.push(job);
-        return { stop: () => void (job.stopped = true) } as never;
+        return {
+          stop: () => {
+            job.stopped = true;
+          },
+        };
       },
     };
     const ctx = setup({ cron });

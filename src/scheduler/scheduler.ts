@@ -36,7 +36,15 @@ export type SchedulerDeps = {
   owner?: string;
   retry?: RetryPolicy;
   /** Injected in tests; node-cron by default. */
-  cron?: Pick<typeof nodeCron, "schedule">;
+  cron?: CronLike;
+};
+
+export type CronLike = {
+  schedule(
+    expression: string,
+    fn: () => unknown,
+    options?: { name?: string; noOverlap?: boolean },
+  ): { stop(): void | Promise<void> };
 };
 
 export type GuildTick = { guildId: string; outcome: DeliveryOutcome };
@@ -68,7 +76,7 @@ export type Scheduler = {
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const owner = deps.owner ?? `curator-${process.pid}-${randomUUID()}`;
   const retry = deps.retry ?? DEFAULT_RETRY;
-  const cron = deps.cron ?? nodeCron;
+  const cron: CronLike = deps.cron ?? nodeCron;
   const inFlight = new Set<string>();
   let task: { stop(): void | Promise<void> } | undefined;
 
