@@ -12,6 +12,7 @@ import {
   type TextChannel,
 } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { WebSocket } from "ws";
 import { type FakeDiscord, type FakeGuild, startFakeDiscord } from "./fake-discord/index.js";
 
 const TOKEN = "fake-bot-token";
@@ -105,10 +106,16 @@ describe("fake Discord with a real discord.js client", () => {
 
   it("delivers a slash command and records the reply", async () => {
     let query: string | null = null;
+    let repliedId: string | undefined;
     onInteraction = async (interaction) => {
       if (!interaction.isChatInputCommand()) return;
       query = interaction.options.getString("query");
-      await interaction.reply({ content: `Results for ${query}`, allowedMentions: { parse: [] } });
+      const response = await interaction.reply({
+        content: `Results for ${query}`,
+        allowedMentions: { parse: [] },
+        withResponse: true,
+      });
+      repliedId = response.resource?.message?.id;
     };
     const payload = fake.slashCommand({ name: "search", options: { query: "cats" } });
     const callback = await fake.sendInteraction(payload);
@@ -118,8 +125,54 @@ describe("fake Discord with a real discord.js client", () => {
       type: 4,
       data: { content: "Results for cats", allowed_mentions: { parse: [] } },
     });
-    expect(fake.originalResponse(payload.token)?.content).toBe("Results for cats");
+    // sendInteraction settles when the callback arrives, before discord.js has read the response.
+    await vi.waitFor(() => expect(repliedId).toBeDefined());
+    expect(fake.originalResponse(payload.token)).toMatchObject({
+      id: repliedId,
+      content: "Results for cats",
+    });
     expect(handlerErrors).toEqual([]);
+  });
+
+  it("types options from the registered command, inside subcommand groups too", async () => {
+    await client.application!.commands.create(
+      {
+        name: "deck",
+        description: "Decks",
+        options: [
+          {
+            type: 2,
+            name: "cards",
+            description: "Cards",
+            options: [
+              {
+                type: 1,
+                name: "draw",
+                description: "Draw",
+                options: [{ type: 10, name: "count", description: "How many" }],
+              },
+            ],
+          },
+        ],
+      },
+      GUILD_ID,
+    );
+    let seen: unknown[] = [];
+    onInteraction = async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      const { options } = interaction;
+      seen = [options.getSubcommandGroup(), options.getSubcommand(), options.getNumber("count")];
+      await interaction.reply({ content: "drawn" });
+    };
+    const payload = fake.slashCommand({
+      name: "deck",
+      subcommandGroup: "cards",
+      subcommand: "draw",
+      options: { count: 3 },
+    });
+    await fake.sendInteraction(payload);
+
+    expect(seen).toEqual(["cards", "draw", 3]);
   });
 
   it("delivers an autocomplete with the focused option and records the choices", async () => {
@@ -320,5 +373,89 @@ describe("fake Discord sharding", () => {
       await destroyWithin(client, 2000);
       await fake.stop();
     }
+  });
+});
+
+describe("fake Discord protocol details", () => {
+  let fake: FakeDiscord;
+  const authorized = { authorization: `Bot ${TOKEN}` };
+
+  beforeAll(async () => {
+    fake = await startFakeDiscord({
+      token: TOKEN,
+      applicationId: APPLICATION_ID,
+      guilds: [guild],
+      heartbeatIntervalMs: 500,
+    });
+  });
+
+  afterAll(() => fake.stop());
+
+  async function get(path: string, headers: Record<string, string> = authorized) {
+    const response = await fetch(`${fake.restUrl}/v10${path}`, { headers });
+    return { status: response.status, headers: response.headers, body: await response.json() };
+  }
+
+  it("answers a wrong token with 401 and an unknown route with 404, recording both", async () => {
+    expect(await get("/gateway/bot", { authorization: "Bot nope" })).toMatchObject({
+      status: 401,
+      body: { message: "401: Unauthorized", code: 0 },
+    });
+    expect(await get("/no/such/route")).toMatchObject({
+      status: 404,
+      body: { message: "404: Not Found", code: 0 },
+    });
+    expect(fake.requests.map((r) => [r.path, r.authorized, r.status])).toEqual([
+      ["/gateway/bot", false, 401],
+      ["/no/such/route", true, 404],
+    ]);
+    expect(fake.requests[0]?.headers).not.toHaveProperty("authorization");
+  });
+
+  it("answers 429 with Retry-After and global headers once the per-second budget is spent", async () => {
+    fake.rateLimit({ perSecond: 2 });
+    const statuses = [];
+    for (let i = 0; i < 2; i++) statuses.push((await get("/users/@me")).status);
+    const limited = await get("/users/@me");
+    fake.clearFaults();
+
+    expect(statuses).toEqual([200, 200]);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(limited.headers.get("x-ratelimit-global")).toBe("true");
+    expect(limited.headers.get("x-ratelimit-scope")).toBe("global");
+    expect(limited.body).toMatchObject({ message: "You are being rate limited.", global: true });
+  });
+
+  it("fails at the same requests for the same failRate seed", async () => {
+    const run = async () => {
+      fake.failRate({ status500: 0.2, status429: 0.2, seed: 7 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 30; i++) statuses.push((await get("/users/@me")).status);
+      fake.clearFaults();
+      return statuses;
+    };
+    const first = await run();
+    expect(await run()).toEqual(first);
+    expect(new Set(first)).toEqual(new Set([200, 429, 500]));
+  });
+
+  it("says HELLO, acknowledges heartbeats, refuses a wrong token with 4004 and an unknown session with op 9", async () => {
+    const socket = new WebSocket(`${fake.gatewayUrl}?v=10&encoding=json`);
+    const frames: { op: number; d: unknown }[] = [];
+    const closed = once(socket, "close");
+    socket.on("message", (data) => frames.push(JSON.parse(String(data))));
+    await once(socket, "open");
+    await vi.waitFor(() =>
+      expect(frames[0]).toEqual({ op: 10, d: { heartbeat_interval: 500 }, s: null, t: null }),
+    );
+
+    socket.send(JSON.stringify({ op: 1, d: null }));
+    await vi.waitFor(() => expect(frames.at(-1)?.op).toBe(11));
+    socket.send(JSON.stringify({ op: 6, d: { token: TOKEN, session_id: "unknown", seq: 3 } }));
+    await vi.waitFor(() => expect(frames.at(-1)).toMatchObject({ op: 9, d: false }));
+    socket.send(JSON.stringify({ op: 2, d: { token: "wrong", intents: 1, properties: {} } }));
+    const [code] = await closed;
+    expect(code).toBe(4004);
   });
 });
