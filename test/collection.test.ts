@@ -140,8 +140,8 @@ describe("createCollection", () => {
   });
   const meta = { source: "posts.json", hash: "ab".repeat(32), loadedAt: new Date("2026-01-02T03:04:05Z") };
 
-  it("indexes posts by id and counts topics, most used first, then by name", () => {
-    const posts = [post("a", ["zeta", "beta"]), post("b", ["alpha", "zeta"]), post("c", ["beta"])];
+  it("indexes posts by id and counts the posts of each topic, most used first, then by name", () => {
+    const posts = [post("a", ["zeta", "beta"]), post("b", ["alpha", "zeta", "alpha"]), post("c", ["beta"])];
     const collection = createCollection(posts, meta);
     expect(collection.byId.get("b")).toBe(posts[1]);
     expect(collection.byId.size).toBe(3);

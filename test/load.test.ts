@@ -77,6 +77,15 @@ describe("parseCollection", () => {
     ]);
   });
 
+  it("explains the format expected of optional fields", () => {
+    const bad = post({ title: "x".repeat(257), url: "ftp://example.org/1", createdAt: "2024-05-12" });
+    expect(problemsOf(json([bad]))).toStrictEqual([
+      `${FILE}: post #1 (id "first"): title: must be at most 256 characters`,
+      `${FILE}: post #1 (id "first"): url: must be an http(s) URL`,
+      `${FILE}: post #1 (id "first"): createdAt: must be an ISO 8601 date-time with an offset, like 2024-05-12T09:30:00Z`,
+    ]);
+  });
+
   it("refuses duplicate ids, naming the post that used the id first", () => {
     const posts = [post({ id: "a" }), post({ id: "b" }), post({ id: "a" }), post({ id: "a" })];
     expect(problemsOf(json(posts))).toStrictEqual([

@@ -25,7 +25,10 @@ export function createCollection(
   let to: { text: string; time: number } | undefined;
   for (const post of posts) {
     byId.set(post.id, post);
-    for (const topic of post.topics) topicCounts.set(topic, (topicCounts.get(topic) ?? 0) + 1);
+    post.topics.forEach((topic, index) => {
+      // Count posts, not mentions: a topic listed twice in one post counts once.
+      if (post.topics.indexOf(topic) === index) topicCounts.set(topic, (topicCounts.get(topic) ?? 0) + 1);
+    });
     if (post.createdAt !== undefined) {
       // Compare instants, not strings: the offsets of two timestamps may differ.
       const time = Date.parse(post.createdAt);
