@@ -410,3 +410,40 @@ describe("status and the cron job", () => {
     expect(jobs[0]!.stopped).toBe(true);
   });
 });
+
+describe("/schedule operations", () => {
+  it("validates and canonicalises settings, inheriting the env schedule on a server's first row", async () => {
+    const env = { channelId: "env-channel", cron: "30 7 * * *", timeZone: "Europe/Paris" };
+    const ctx = setup({ env });
+    const first = await ctx.scheduler.configure("g1", { roleId: "r1" }, new Date("2026-11-27T00:00:00Z"));
+    expect(first).toMatchObject({
+      channelId: "env-channel",
+      time: "07:30",
+      timeZone: "Europe/Paris",
+      roleId: "r1",
+    });
+    expect(await ctx.scheduler.configure("g1", { timeZone: "america/new_york" })).toMatchObject({
+      timeZone: "America/New_York",
+    });
+    await expect(ctx.scheduler.configure("g1", { timeZone: "Mars/Base" })).rejects.toThrow(RangeError);
+    await expect(ctx.scheduler.configure("g1", { time: "25:00" })).rejects.toThrow(RangeError);
+    expect(await ctx.scheduler.switchOff("g1")).toMatchObject({ channelId: null, roleId: "r1" });
+    expect(await ctx.scheduler.scheduleFor("g1")).toBeUndefined();
+  });
+
+  it("skips today in the server's zone", async () => {
+    const ctx = setup();
+    await ctx.scheduler.configure("g1", { channelId: "c", timeZone: "Pacific/Auckland" });
+    // 20:00 UTC on the 27th is already the 28th in Auckland.
+    expect(await ctx.scheduler.skipToday("g1", new Date("2026-11-27T20:00:00Z"))).toEqual({
+      localDate: "2026-11-28",
+      skipped: true,
+    });
+    await run(ctx, "2026-11-27T20:00:00Z", "2026-11-28T21:00:00Z", 15 * MINUTE);
+    expect(ctx.channels.sent.map((m) => m.localDate)).toEqual(["2026-11-29"]);
+    expect(await ctx.scheduler.skipToday("g1", new Date("2026-11-28T21:00:00Z"))).toEqual({
+      localDate: "2026-11-29",
+      skipped: false,
+    });
+  });
+});

@@ -3,7 +3,9 @@ import nodeCron from "node-cron";
 import type { Post } from "../library/post.js";
 import { remainingInCycle } from "../library/potd.js";
 import type { Delivery } from "../store/deliveries.js";
+import type { GuildSettings, SettingsPatch } from "../store/settings.js";
 import type { Store } from "../store/store.js";
+import { firstCronTime } from "./cron-time.js";
 import {
   DEFAULT_RETRY,
   type DeliveryOutcome,
@@ -12,7 +14,7 @@ import {
   type RetryPolicy,
   type SendPost,
 } from "./deliver.js";
-import { addDays, localDate } from "./next-run.js";
+import { addDays, canonicalTimeZone, isValidTime, localDate } from "./next-run.js";
 import { dueAt, type EnvSchedule, effectiveSchedule, type PotdSchedule } from "./schedule.js";
 
 /** pino's call shape, so a pino logger (or a child of it) can be passed as is. */
@@ -40,11 +42,13 @@ export type SchedulerDeps = {
 };
 
 export type CronLike = {
-  schedule(
-    expression: string,
-    fn: () => unknown,
-    options?: { name?: string; noOverlap?: boolean },
-  ): { stop(): void | Promise<void> };
+  schedule(expression: string, fn: () => unknown, options?: { name?: string; noOverlap?: boolean }): CronJob;
+};
+
+type CronJob = {
+  stop(): void | Promise<void>;
+  /** node-cron: also removes the task from its registry. */
+  destroy?(): void | Promise<void>;
 };
 
 export type GuildTick = { guildId: string; outcome: DeliveryOutcome };
@@ -71,6 +75,15 @@ export type Scheduler = {
   status(guildId: string, at?: Date): Promise<ScheduleStatus>;
   /** The schedule in force for a guild (settings row, else env defaults), undefined if off. */
   scheduleFor(guildId: string): Promise<PotdSchedule | undefined>;
+  /**
+   * `/schedule set|pause|resume`: validates and stores a server's settings. A server's first row inherits the
+   * env schedule if it applied to that server (channel, zone, the cron's time of day), else 09:00 UTC.
+   */
+  configure(guildId: string, patch: SettingsPatch, at?: Date): Promise<GuildSettings>;
+  /** `/schedule off`: keeps a row with no channel, so the env defaults do not switch it back on. */
+  switchOff(guildId: string, at?: Date): Promise<GuildSettings>;
+  /** `/schedule skip`: today (server's zone) gets no post unless it is already out or being sent. */
+  skipToday(guildId: string, at?: Date): Promise<{ localDate: string; skipped: boolean }>;
 };
 
 export function createScheduler(deps: SchedulerDeps): Scheduler {
@@ -78,7 +91,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const retry = deps.retry ?? DEFAULT_RETRY;
   const cron: CronLike = deps.cron ?? nodeCron;
   const inFlight = new Set<string>();
-  let task: { stop(): void | Promise<void> } | undefined;
+  let task: CronJob | undefined;
 
   async function guilds(): Promise<string[]> {
     return [...(await deps.listGuilds())];
@@ -146,6 +159,13 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return results.filter((r): r is GuildTick => r !== undefined);
   }
 
+  async function firstRowDefaults(guildId: string, at: Date) {
+    const env = scheduleOf(guildId, await guilds());
+    if (env?.source !== "env" || !("cron" in env.at)) return { time: "09:00", timeZone: "UTC" };
+    const time = firstCronTime(env.at.cron, localDate(at, env.timeZone)) ?? "09:00";
+    return { channelId: env.channelId, time, timeZone: env.timeZone };
+  }
+
   return {
     async start() {
       const results = await tick(deps.now(), { startup: true });
@@ -155,10 +175,30 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       return results;
     },
     async stop() {
-      await task?.stop();
+      await (task?.destroy ? task.destroy() : task?.stop());
       task = undefined;
     },
     tick,
+    async configure(guildId, patch, at = deps.now()) {
+      if (patch.time !== undefined && !isValidTime(patch.time)) {
+        throw new RangeError(`time must be HH:MM between 00:00 and 23:59, got ${patch.time}`);
+      }
+      const timeZone = patch.timeZone === undefined ? undefined : canonicalTimeZone(patch.timeZone);
+      return deps.store.settings.update(
+        guildId,
+        { ...patch, timeZone },
+        at,
+        await firstRowDefaults(guildId, at),
+      );
+    },
+    async switchOff(guildId, at = deps.now()) {
+      return deps.store.settings.switchOff(guildId, at, await firstRowDefaults(guildId, at));
+    },
+    async skipToday(guildId, at = deps.now()) {
+      const schedule = scheduleOf(guildId, await guilds());
+      const date = localDate(at, schedule?.timeZone ?? deps.env?.timeZone ?? "UTC");
+      return { localDate: date, skipped: deps.store.deliveries.skip(guildId, date) };
+    },
     async scheduleFor(guildId) {
       return scheduleOf(guildId, await guilds());
     },
