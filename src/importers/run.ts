@@ -77,7 +77,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   }
 
   await writeJsonArrayAtomically(options.out, posts(), async (temporary) => {
-    if (summary.imported === 0)
+    if (summary.imported + summary.kept === 0)
       throw new ImportError(
         `${options.input}: no posts to import${describeSkipped(summary.skipped, " (", ")")}`,
       );

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { joinGroup, joinThreads } from "../../src/importers/threads.js";
+import type { Item, Piece, Source } from "../../src/importers/types.js";
+
+const piece = (id: string, minute: number, parent?: string): Piece => ({
+  post: {
+    id: `p-${id}`,
+    text: id,
+    topics: [id],
+    links: [],
+    mentions: [],
+    createdAt: `2024-01-01T10:${String(minute).padStart(2, "0")}:00Z`,
+    sourceId: id,
+  },
+  ...(parent !== undefined && { parent }),
+});
+
+const sourceOf = (items: Item[]): Source => ({
+  label: "test",
+  threads: true,
+  async *items() {
+    yield* items;
+  },
+});
+
+async function collect(items: AsyncIterable<Item>): Promise<Item[]> {
+  const out: Item[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+describe("joinGroup", () => {
+  it("orders a branching thread depth-first, the earliest reply first, whatever the input order", () => {
+    const group = [
+      piece("c", 5, "root"),
+      piece("b", 2, "a"),
+      piece("root", 0),
+      piece("a", 1, "root"),
+      piece("d", 6, "b"),
+    ];
+    const stats = { threadsJoined: 0 };
+    const [post] = joinGroup(group, stats);
+    expect(post?.text).toBe("root\n\na\n\nb\n\nd\n\nc");
+    expect(post?.id).toBe("p-root");
+    expect(post?.topics).toEqual(["root", "a", "b", "d", "c"]);
+    expect(stats.threadsJoined).toBe(1);
+  });
+
+  it("breaks a tie in time by the platform id as a number (shorter id first)", () => {
+    const [post] = joinGroup([piece("root", 0), piece("10", 1, "root"), piece("9", 1, "root")], {
+      threadsJoined: 0,
+    });
+    expect(post?.text).toBe("root\n\n9\n\n10");
+  });
+});
+
+describe("joinThreads", () => {
+  it("passes posts outside threads through and joins each thread once complete", async () => {
+    const items: Item[] = [
+      { piece: piece("r2", 9, "r1") },
+      { piece: piece("solo", 8) },
+      { skip: "retweet" },
+      { piece: piece("r1", 7) },
+    ];
+    const stats = { threadsJoined: 0 };
+    const out = await collect(joinThreads(sourceOf(items), stats));
+    expect(out.map((i) => ("piece" in i ? i.piece.post.text : i.skip))).toEqual([
+      "solo",
+      "retweet",
+      "r1\n\nr2",
+    ]);
+    expect(stats.threadsJoined).toBe(1);
+  });
+
+  it("keeps the members of a thread whose root is missing, each surviving chain as one post", async () => {
+    const items: Item[] = [
+      { piece: piece("b", 2, "a") },
+      { piece: piece("c", 3, "b") },
+      { piece: piece("x", 4, "gone") },
+    ];
+    const out = await collect(joinThreads(sourceOf(items), { threadsJoined: 0 }));
+    expect(out.map((i) => "piece" in i && i.piece.post.text).sort()).toEqual(["b\n\nc", "x"]);
+  });
+
+  it("survives a reply cycle without looping", async () => {
+    const items: Item[] = [{ piece: piece("a", 1, "b") }, { piece: piece("b", 2, "a") }];
+    const out = await collect(joinThreads(sourceOf(items), { threadsJoined: 0 }));
+    expect(out.length).toBeGreaterThan(0);
+    expect(out.flatMap((i) => ("piece" in i ? i.piece.post.text.split("\n\n") : [])).sort()).toEqual([
+      "a",
+      "b",
+    ]);
+  });
+});
