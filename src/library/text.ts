@@ -2,16 +2,34 @@
 
 /** Lower-case and strip diacritics so `École` and `ecole` compare equal. */
 export function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 }
 
-const LINK = /https?:\/\/[^\s<>"'’”)\]]+/gu;
-// A mention starts a word: `@sama` yes, `mail@example.org` no. Fediverse handles keep their `@host`.
-const MENTION = /(?<![\w@])@[A-Za-z0-9_]+(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?/gu;
+const LINK = /https?:\/\/[^\s<>"'’”\]]+/gu;
+// A mention starts a word: `@sama` yes, `mail@example.org` or `café@example.org` no. Fediverse handles keep their `@host`.
+const MENTION = /(?<![\p{L}\p{N}_@])@[A-Za-z0-9_]+(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?/gu;
 
 export function extractLinks(text: string): string[] {
-  const links = (text.match(LINK) ?? []).map((l) => l.replace(/[.,;:!?…]+$/u, ""));
-  return [...new Set(links)];
+  return [...new Set((text.match(LINK) ?? []).map(trimLink))];
+}
+
+/** Drops what ends the sentence, not the link: trailing punctuation and a `)` that closes a parenthesis
+ * around the link, while `https://en.wikipedia.org/wiki/Fabrice_Bellard_(programmer)` stays whole. */
+function trimLink(link: string): string {
+  let end = link.length;
+  let unclosed = link.split(")").length - link.split("(").length;
+  for (;;) {
+    const last = link[end - 1] ?? "";
+    if (last !== "" && ".,;:!?…".includes(last)) end--;
+    else if (last === ")" && unclosed > 0) {
+      end--;
+      unclosed--;
+    } else break;
+  }
+  return link.slice(0, end);
 }
 
 export function extractMentions(text: string): string[] {
