@@ -317,6 +317,33 @@ describe("fake Discord with a real discord.js client", () => {
     expect(fake.messages(CHANNEL_ID).at(-1)?.id).toBe(sent.id);
   });
 
+  it("rejects sendInteraction with Discord's reason when every callback was refused", async () => {
+    onInteraction = async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply({ content: "x".repeat(2001) });
+    };
+    const sent = fake.sendInteraction(fake.slashCommand({ name: "search", options: { query: "long" } }), {
+      timeoutMs: 500,
+    });
+    await expect(sent).rejects.toThrow(/got no callback within 500 ms; refused: .*50035/);
+    expect(handlerErrors).toEqual([expect.objectContaining({ status: 400, code: 50035 })]);
+    handlerErrors.length = 0;
+  });
+
+  it("keeps every send succeeding under seeded random 500s and 429s", async () => {
+    const general = client.channels.cache.get(CHANNEL_ID) as TextChannel;
+    const from = fake.requests.length;
+    fake.failRate({ status500: 0.15, status429: 0.15, seed: 42 });
+    const sent = [];
+    for (let i = 0; i < 20; i++) sent.push((await general.send(`soak ${i}`)).id);
+    fake.clearFaults();
+
+    const statuses = new Set(fake.requests.slice(from).map((r) => r.status));
+    expect(statuses).toEqual(new Set([200, 429, 500]));
+    const stored = fake.messages(CHANNEL_ID).map((m) => m.id);
+    expect(sent.every((id) => stored.includes(id))).toBe(true);
+    expect(new Set(sent).size).toBe(20);
+  });
+
   it("makes login reject with a wrong token", async () => {
     const intruder = newClient(fake.restUrl);
     await expect(intruder.login("wrong-token")).rejects.toThrow("An invalid token was provided.");

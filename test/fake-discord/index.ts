@@ -164,6 +164,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
           payload,
           guildId,
           channelId: typeof payload.channel_id === "string" ? payload.channel_id : undefined,
+          refusals: [],
           settle: { resolve, reject },
         });
         if (!gateway.dispatch("INTERACTION_CREATE", payload, guildId)) {
@@ -171,9 +172,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
           return;
         }
         later(timeoutMs, () => {
-          if (!state.interactions.get(payload.token)?.callback) {
+          const record = state.interactions.get(payload.token);
+          if (record && !record.callback) {
+            const refused = record.refusals.length > 0 ? `; refused: ${JSON.stringify(record.refusals)}` : "";
             reject(
-              new Error(`fake-discord: interaction ${payload.id} got no callback within ${timeoutMs} ms`),
+              new Error(
+                `fake-discord: interaction ${payload.id} got no callback within ${timeoutMs} ms${refused}`,
+              ),
             );
           }
         });

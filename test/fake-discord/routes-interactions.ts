@@ -54,7 +54,10 @@ export function interactionRoutes(state: FakeState): Route[] {
           : callback.type === 8
             ? validateChoices(data)
             : null;
-    if (error) return fromError(error);
+    if (error) {
+      record.refusals.push(error.body);
+      return fromError(error);
+    }
     record.callback = callback;
     const componentMessage = asObject(record.payload.message) as unknown as APIMessage;
     let message: APIMessage | undefined;

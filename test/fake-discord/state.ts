@@ -30,6 +30,8 @@ export interface InteractionRecord {
   guildId: string | undefined;
   callback?: InteractionCallbackBody;
   originalMessageId?: string;
+  /** Error bodies of callbacks the fake refused (e.g. content over 2000 characters), to explain a timeout. */
+  refusals: unknown[];
   settle?: { resolve: (body: InteractionCallbackBody) => void; reject: (error: Error) => void };
 }
 
