@@ -102,30 +102,34 @@ describe("across DST transitions", () => {
     { zone: "Europe/Paris", time: "02:30", from: "2026-10-20", edge: "2026-10-25" },
     { zone: "America/New_York", time: "02:30", from: "2026-03-03", edge: "2026-03-08" },
     { zone: "America/New_York", time: "01:30", from: "2026-10-27", edge: "2026-11-01" },
-  ])("posts exactly once a day in $zone at $time around $edge", async ({ zone, time, from, edge }) => {
-    const ctx = setup({ guilds: ["night", "morning"] });
-    const start = dueInstant(from, "00:00", zone);
-    ctx.store.settings.update("night", { channelId: "c-night", time, timeZone: zone }, start, defaults);
-    ctx.store.settings.update(
-      "morning",
-      { channelId: "c-morning", time: "09:00", timeZone: zone },
-      start,
-      defaults,
-    );
-    await run(ctx, start, dueInstant(addDays(from, 10), "00:00", zone));
+  ])(
+    "posts exactly once a day in $zone at $time around $edge",
+    { timeout: 30_000 },
+    async ({ zone, time, from, edge }) => {
+      const ctx = setup({ guilds: ["night", "morning"] });
+      const start = dueInstant(from, "00:00", zone);
+      ctx.store.settings.update("night", { channelId: "c-night", time, timeZone: zone }, start, defaults);
+      ctx.store.settings.update(
+        "morning",
+        { channelId: "c-morning", time: "09:00", timeZone: zone },
+        start,
+        defaults,
+      );
+      await run(ctx, start, dueInstant(addDays(from, 10), "00:00", zone));
 
-    for (const channelId of ["c-night", "c-morning"]) {
-      const sent = ctx.channels.sent.filter((m) => m.channelId === channelId);
-      const perDay = countBy(sent, (m) => localDate(m.at, zone));
-      expect(Object.values(perDay)).toEqual(Array(10).fill(1));
-      expect(sent.map((m) => m.localDate)).toEqual(Object.keys(perDay));
-      for (const m of sent) {
-        expect(m.at).toEqual(dueInstant(m.localDate, channelId === "c-night" ? time : "09:00", zone));
+      for (const channelId of ["c-night", "c-morning"]) {
+        const sent = ctx.channels.sent.filter((m) => m.channelId === channelId);
+        const perDay = countBy(sent, (m) => localDate(m.at, zone));
+        expect(Object.values(perDay)).toEqual(Array(10).fill(1));
+        expect(sent.map((m) => m.localDate)).toEqual(Object.keys(perDay));
+        for (const m of sent) {
+          expect(m.at).toEqual(dueInstant(m.localDate, channelId === "c-night" ? time : "09:00", zone));
+        }
       }
-    }
-    const edgeNight = ctx.channels.sent.find((m) => m.channelId === "c-night" && m.localDate === edge)!;
-    expect(edgeNight.at).toEqual(dueInstant(edge, time, zone));
-  });
+      const edgeNight = ctx.channels.sent.find((m) => m.channelId === "c-night" && m.localDate === edge)!;
+      expect(edgeNight.at).toEqual(dueInstant(edge, time, zone));
+    },
+  );
 });
 
 describe("after downtime", () => {
