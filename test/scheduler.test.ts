@@ -451,3 +451,22 @@ describe("/schedule operations", () => {
     });
   });
 });
+
+describe("fixing a failed day", () => {
+  it("retries today's permanently failed post at once when /schedule sets a channel, without a repeat tomorrow", async () => {
+    const ctx = setup();
+    await ctx.scheduler.configure("g1", { channelId: "no-access" }, new Date(0));
+    ctx.channels.failWith.push({ status: 403, code: 50001 });
+    await run(ctx, "2026-11-27T09:00:00Z", "2026-11-27T10:00:00Z");
+    const failed = ctx.store.deliveries.get("g1", "2026-11-27")!;
+    expect(failed.status).toBe("failed");
+    await ctx.scheduler.configure("g1", { channelId: "fixed" }, new Date("2026-11-27T10:00:00Z"));
+    await run(ctx, "2026-11-27T10:00:00Z", "2026-11-28T10:00:00Z");
+    expect(ctx.channels.sent.map((m) => [m.channelId, m.localDate, m.at.toISOString()])).toEqual([
+      ["fixed", "2026-11-27", "2026-11-27T10:00:00.000Z"],
+      ["fixed", "2026-11-28", "2026-11-28T09:00:00.000Z"],
+    ]);
+    expect(ctx.channels.sent[0]?.postId).toBe(failed.postId);
+    expect(ctx.channels.sent[1]?.postId).not.toBe(failed.postId);
+  });
+});

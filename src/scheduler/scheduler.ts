@@ -78,6 +78,7 @@ export type Scheduler = {
   /**
    * `/schedule set|pause|resume`: validates and stores a server's settings. A server's first row inherits the
    * env schedule if it applied to that server (channel, zone, the cron's time of day), else 09:00 UTC.
+   * Setting a channel also retries today's failed post at the next tick.
    */
   configure(guildId: string, patch: SettingsPatch, at?: Date): Promise<GuildSettings>;
   /** `/schedule off`: keeps a row with no channel, so the env defaults do not switch it back on. */
@@ -184,12 +185,15 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         throw new RangeError(`time must be HH:MM between 00:00 and 23:59, got ${patch.time}`);
       }
       const timeZone = patch.timeZone === undefined ? undefined : canonicalTimeZone(patch.timeZone);
-      return deps.store.settings.update(
+      const saved = deps.store.settings.update(
         guildId,
         { ...patch, timeZone },
         at,
         await firstRowDefaults(guildId, at),
       );
+      // Pointing at a (new) channel is the usual fix for today's failure: try again now instead of tomorrow.
+      if (patch.channelId) deps.store.deliveries.retrySoon(guildId, localDate(at, saved.timeZone), at);
+      return saved;
     },
     async switchOff(guildId, at = deps.now()) {
       return deps.store.settings.switchOff(guildId, at, await firstRowDefaults(guildId, at));

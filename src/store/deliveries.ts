@@ -71,6 +71,9 @@ export function deliveryRepository(db: Database, decks: DeckRepository) {
     UPDATE deliveries SET status = 'failed', error = @error, retry_at = @retryAt
     WHERE guild_id = @guildId AND local_date = @localDate AND status = 'claimed' AND claim_owner IS @owner
   `);
+  const setRetrySoon = db.prepare(
+    "UPDATE deliveries SET retry_at = ? WHERE guild_id = ? AND local_date = ? AND status = 'failed'",
+  );
   const upsertSkip = db.prepare(`
     INSERT INTO deliveries (guild_id, local_date, status) VALUES (?, ?, 'skipped')
     ON CONFLICT (guild_id, local_date) DO UPDATE SET status = 'skipped', retry_at = NULL WHERE status = 'failed'
@@ -123,7 +126,25 @@ export function deliveryRepository(db: Database, decks: DeckRepository) {
       owner: string;
       now: Date;
     }): boolean {
-      return retakeFailed.run({ ...args, now: args.now.toISOString() }).changes === 1;
+      return db
+        .transaction(() => {
+          if (retakeFailed.run({ ...args, now: args.now.toISOString() }).changes !== 1) return false;
+          // A permanent failure gave the post back to the deck; sending it after all takes it again.
+          const postId = get(args.guildId, args.localDate)?.postId;
+          const deck = decks.get(args.guildId);
+          if (postId && !deck.shown.includes(postId))
+            decks.save(args.guildId, { ...deck, shown: [...deck.shown, postId] });
+          return true;
+        })
+        .immediate();
+    },
+
+    /**
+     * Makes a failed day due for another attempt at `now` (after `/schedule` fixed the channel or permissions,
+     * even after a permanent error). True if there was such a failure.
+     */
+    retrySoon(guildId: string, localDate: string, now: Date): boolean {
+      return setRetrySoon.run(now.toISOString(), guildId, localDate).changes === 1;
     },
 
     /** Takes over a claim left by a crashed owner; compare-and-swap so two repairers cannot both win. */
