@@ -1,0 +1,176 @@
+/**
+ * One benchmark case: generate N posts, write them to a temp file, load + index them, then time searches,
+ * autocomplete, random picks and the post-of-the-day choice. Run as a child process by bench/run.ts so
+ * each case starts with a clean heap: `tsx bench/library.ts <size>` prints one JSON line.
+ */
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
+import type { Post } from "../src/library/post.js";
+import { createRandomPicker } from "../src/library/random.js";
+import { createSearchIndex } from "../src/library/search.js";
+import { createRng, createVocabulary, generatePosts, type Vocabulary, zipfWord } from "./synthetic.js";
+
+export interface Timing {
+  p50: number;
+  p99: number;
+  max: number;
+  count: number;
+}
+
+export interface CaseResult {
+  size: number;
+  fileMB: number;
+  loadMs: number;
+  indexMs: number;
+  rssMB: number;
+  heapMB: number;
+  timings: Record<string, Timing>;
+}
+
+/** Queries of each kind; enough for a stable p99 without making the quick run slow. */
+const QUERIES = 1_000;
+const WARMUP = 200;
+/** The ~100 function words at the top of the vocabulary: nobody searches for "the" alone. */
+const CONTENT_RANK = 110;
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+
+async function loadPosts(file: string): Promise<readonly Post[]> {
+  const loader = join(here, "../src/library/load.ts");
+  if (existsSync(loader)) {
+    const { loadCollection } = (await import(pathToFileURL(loader).href)) as {
+      loadCollection(path: string): Promise<{ posts: readonly Post[] }>;
+    };
+    return (await loadCollection(file)).posts;
+  }
+  const { readFile } = await import("node:fs/promises");
+  return JSON.parse(await readFile(file, "utf8")) as Post[];
+}
+
+function time(queries: readonly string[], run: (q: string) => unknown): Timing {
+  for (const q of queries.slice(0, WARMUP)) run(q);
+  const samples = queries.map((q) => {
+    const start = performance.now();
+    run(q);
+    return performance.now() - start;
+  });
+  samples.sort((a, b) => a - b);
+  const at = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]!;
+  return { p50: at(0.5), p99: at(0.99), max: samples[samples.length - 1]!, count: samples.length };
+}
+
+function typo(rng: RandomGenerator, word: string): string {
+  const i = 1 + ((rng.next() >>> 0) % (word.length - 2));
+  switch ((rng.next() >>> 0) % 3) {
+    case 0:
+      return word.slice(0, i) + word.slice(i + 1); // deletion
+    case 1:
+      return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2); // transposition
+    default:
+      return `${word.slice(0, i)}x${word.slice(i + 1)}`; // substitution
+  }
+}
+
+export function queryWorkload(vocab: Vocabulary, seed = 1) {
+  const rng = createRng(seed);
+  const content = () => zipfWord(rng, vocab, CONTENT_RANK);
+  const many = <T>(make: () => T) => Array.from({ length: QUERIES }, make);
+  const longWord = () => {
+    for (;;) {
+      const w = content();
+      if (w.length >= 5) return w;
+    }
+  };
+  return {
+    word: many(() => content()),
+    twoWords: many(() => `${content()} ${content()}`),
+    commonWord: many(() => zipfWord(rng, vocab)),
+    prefix: many(() => {
+      const w = longWord();
+      return w.slice(0, 2 + ((rng.next() >>> 0) % 4));
+    }),
+    typo: many(() => typo(rng, longWord())),
+  };
+}
+
+export async function measureCase(size: number): Promise<CaseResult> {
+  const vocab = createVocabulary();
+  const dir = await mkdtemp(join(tmpdir(), "curator-bench-"));
+  const file = join(dir, "posts.json");
+  try {
+    let json = JSON.stringify(generatePosts(size, 42, vocab));
+    const fileMB = Buffer.byteLength(json) / 1e6;
+    await writeFile(file, json);
+    json = "";
+    global.gc?.();
+
+    const t0 = performance.now();
+    const posts = await loadPosts(file);
+    const t1 = performance.now();
+    const index = createSearchIndex(posts);
+    const t2 = performance.now();
+    global.gc?.();
+    const memory = process.memoryUsage();
+
+    const q = queryWorkload(vocab);
+    const picker = createRandomPicker(1);
+    const topics = ["kaqui", ...posts.slice(0, 50).flatMap((p) => p.topics)];
+    let n = 0;
+    const timings: Record<string, Timing> = {
+      "search: one full word": time(q.word, (s) => index.search(`${s} `)),
+      "search: two full words": time(q.twoWords, (s) => index.search(`${s} `)),
+      "search: one common word (the, a, of…)": time(q.commonWord, (s) => index.search(`${s} `)),
+      "search: typed prefix (2-5 chars)": time(q.prefix, (s) => index.search(s)),
+      "search: one typo": time(q.typo, (s) => index.search(`${s} `)),
+      "autocomplete: prefix (2-5 chars)": time(q.prefix, (s) => index.suggest(s)),
+      "random pick": time(q.word, () => picker.pick(posts, { callerKey: `u${n++ % 100}` })),
+      "random pick with topic": time(q.word, () =>
+        picker.pick(posts, { topic: topics[n++ % topics.length], callerKey: "u" }),
+      ),
+      ...(await measurePostOfTheDay(posts)),
+    };
+    return {
+      size,
+      fileMB,
+      loadMs: t1 - t0,
+      indexMs: t2 - t1,
+      rssMB: memory.rss / 1e6,
+      heapMB: memory.heapUsed / 1e6,
+      timings,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Post of the day belongs to another module; it is timed when present, with a year of daily picks. */
+async function measurePostOfTheDay(posts: readonly Post[]): Promise<Record<string, Timing>> {
+  const potd = join(here, "../src/library/potd.ts");
+  if (!existsSync(potd)) return {};
+  const mod = (await import(pathToFileURL(potd).href)) as Record<string, unknown>;
+  if (typeof mod.choosePostOfTheDay !== "function" || typeof mod.newDeck !== "function") return {};
+  const choose = mod.choosePostOfTheDay as (
+    c: { posts: readonly Post[] },
+    d: string,
+    h: unknown,
+  ) => { history: unknown };
+  let history = (mod.newDeck as (seed: string) => unknown)("bench");
+  const days = Array.from({ length: 60 }, (_, i) =>
+    new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10),
+  );
+  const collection = { posts };
+  const timing = time([...days, ...days], (day) => {
+    history = choose(collection, day, history)?.history ?? history;
+  });
+  return { "post of the day (choose)": timing };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const size = Number(process.argv[2]);
+  if (!Number.isInteger(size) || size <= 0) throw new Error("usage: tsx bench/library.ts <number of posts>");
+  process.stdout.write(`${JSON.stringify(await measureCase(size))}\n`);
+}

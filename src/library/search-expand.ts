@@ -1,0 +1,111 @@
+/** Which index terms a query term stands for: itself, the words it starts (last term), near misses (typos). */
+import { lowerBound, type Postings } from "./search-postings.js";
+
+export interface Variant {
+  termId: number;
+  term: string;
+  weight: number;
+}
+
+/** A 2-letter prefix starts thousands of words; the most frequent few are the ones worth matching. */
+const MAX_PREFIX_EXPANSIONS = 16;
+const MAX_FUZZY_VARIANTS = 8;
+/** Typos rarely hit the first letter; keeping it bounds the candidates to scan. */
+const MAX_FUZZY_SCAN = 50_000;
+const PREFIX_WEIGHT = 0.5;
+const FUZZY_WEIGHT = 0.45;
+
+export function expandTerm(
+  postings: Postings,
+  term: string,
+  { prefix, minFuzzy }: { prefix: boolean; minFuzzy: number },
+): Variant[] {
+  const variants: Variant[] = [];
+  const exact = postings.termId(term);
+  if (exact !== undefined) variants.push({ termId: exact, term, weight: 1 });
+  if (prefix) variants.push(...prefixVariants(postings, term));
+  if (exact === undefined && term.length >= minFuzzy) variants.push(...fuzzyVariants(postings, term));
+  return variants;
+}
+
+function prefixVariants(postings: Postings, prefix: string): Variant[] {
+  const sorted = postings.sortedTerms;
+  const best: { termId: number; term: string; df: number }[] = [];
+  for (let i = lowerBound(sorted, prefix); i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
+    const term = sorted[i]!;
+    if (term === prefix) continue;
+    const termId = postings.termId(term)!;
+    keepTop(
+      best,
+      { termId, term, df: postings.docFrequency(termId) },
+      MAX_PREFIX_EXPANSIONS,
+      (a, b) => a.df > b.df,
+    );
+  }
+  return best.map(({ termId, term }) => ({
+    termId,
+    term,
+    weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - prefix.length)),
+  }));
+}
+
+function fuzzyVariants(postings: Postings, term: string): Variant[] {
+  const maxDistance = term.length >= 8 ? 2 : 1;
+  const sorted = postings.sortedTerms;
+  const first = term[0]!;
+  const best: { termId: number; term: string; distance: number; df: number }[] = [];
+  const start = lowerBound(sorted, first);
+  const end = Math.min(sorted.length, start + MAX_FUZZY_SCAN);
+  for (let i = start; i < end && sorted[i]!.startsWith(first); i++) {
+    const candidate = sorted[i]!;
+    if (Math.abs(candidate.length - term.length) > maxDistance) continue;
+    const distance = boundedDistance(term, candidate, maxDistance);
+    if (distance > maxDistance) continue;
+    const termId = postings.termId(candidate)!;
+    keepTop(
+      best,
+      { termId, term: candidate, distance, df: postings.docFrequency(termId) },
+      MAX_FUZZY_VARIANTS,
+      (a, b) => a.distance < b.distance || (a.distance === b.distance && a.df > b.df),
+    );
+  }
+  return best.map(({ termId, term: t, distance }) => ({
+    termId,
+    term: t,
+    weight: (FUZZY_WEIGHT * t.length) / (t.length + distance),
+  }));
+}
+
+/** Keeps `list` as the best `max` items, best first (lists are tiny, so insertion is cheapest). */
+function keepTop<T>(list: T[], item: T, max: number, better: (a: T, b: T) => boolean): void {
+  if (list.length === max && !better(item, list[max - 1]!)) return;
+  let at = list.length;
+  while (at > 0 && better(item, list[at - 1]!)) at--;
+  list.splice(at, 0, item);
+  if (list.length > max) list.pop();
+}
+
+const rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/** Edit distance counting a swap of two neighbours as one edit, giving up (max + 1) once it must exceed `max`. */
+export function boundedDistance(a: string, b: string, max: number): number {
+  if (b.length + 1 > rows[0]!.length) return max + 1;
+  let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, before[j - 2]! + 1);
+      }
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    [before, previous, current] = [previous, current, before];
+  }
+  return previous[b.length]!;
+}

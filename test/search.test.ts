@@ -1,0 +1,197 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Post } from "../src/library/post.js";
+import { createSearchIndex, type SearchResults } from "../src/library/search.js";
+import { boundedDistance } from "../src/library/search-expand.js";
+import { buildSnippet } from "../src/library/search-snippet.js";
+
+const posts = JSON.parse(readFileSync(new URL("../data/posts.json", import.meta.url), "utf8")) as Post[];
+const index = createSearchIndex(posts);
+const ids = (results: SearchResults) => results.hits.map((h) => h.post.id);
+
+function post(id: string, text: string, extra: Partial<Post> = {}): Post {
+  return { id, text, topics: [], links: [], mentions: [], ...extra };
+}
+
+describe("search on the seed collection", () => {
+  it("ranks the learning-rate post first for the phrase `learning rate`", () => {
+    const results = index.search("learning rate");
+    expect(ids(results)[0]).toBe("lr-decay");
+    expect(results.total).toBeGreaterThan(1);
+  });
+
+  it("ignores case and diacritics both ways", () => {
+    expect(ids(index.search("ecole"))).toEqual(["bellard"]);
+    expect(ids(index.search("ÉCOLE"))).toEqual(["bellard"]);
+    expect(ids(index.search("Écolé"))).toEqual(["bellard"]);
+  });
+
+  it("tolerates typos", () => {
+    expect(ids(index.search("belard"))[0]).toBe("bellard");
+    expect(ids(index.search("mirzakhni"))[0]).toBe("mirzakhani-birthday");
+    expect(ids(index.search("wasserstien"))[0]).toBe("drifting-fixed-point");
+  });
+
+  it("matches the last word as a prefix while it is being typed, not once it is finished", () => {
+    expect(ids(index.search("mirzak"))).toEqual(["mirzakhani-birthday"]);
+    expect(index.search("mirzak ").total).toBe(0);
+  });
+
+  it("indexes titles and topics with a boost", () => {
+    // "optimal-transport" is only a topic of the drifting post, never in its text.
+    expect(ids(index.search("optimal transport"))[0]).toBe("drifting-fixed-point");
+    // "centric" only appears in the title of the what-ai-taught-me post.
+    expect(ids(index.search("centric"))[0]).toBe("what-ai-taught-me");
+  });
+
+  it("filters by topic from the options or from a topic: word in the query", () => {
+    expect(ids(index.search("learning", { topic: "physics" }))).toEqual(["symmetry-breaking"]);
+    expect(ids(index.search("topic:physics learning"))).toEqual(["symmetry-breaking"]);
+    expect(ids(index.search("learning TOPIC:Physics"))).toEqual(["symmetry-breaking"]);
+    expect(index.search("learning", { topic: "no-such-topic" })).toEqual({ total: 0, hits: [] });
+    expect(index.search("topic:physics topic:mathematics learning").total).toBe(0);
+  });
+
+  it("pages with limit and offset, and total counts every match", () => {
+    const all = index.search("learning", { limit: 100 });
+    expect(all.total).toBe(all.hits.length);
+    const page = index.search("learning", { limit: 3, offset: 3 });
+    expect(page.total).toBe(all.total);
+    expect(ids(page)).toEqual(ids(all).slice(3, 6));
+    expect(index.search("learning", { limit: 0 }).hits).toEqual([]);
+    expect(index.search("learning", { offset: 10_000 }).hits).toEqual([]);
+    expect(index.search("learning", { limit: Number.NaN }).hits).toHaveLength(Math.min(10, all.total));
+  });
+
+  it("ranks a post with every query word above posts with only one", () => {
+    const [first] = ids(index.search("bitter lesson computation"));
+    expect(first).toBe("bitter-lesson");
+  });
+
+  it("returns an empty result, not an error, for queries with nothing to search", () => {
+    for (const query of [
+      "",
+      "   ",
+      "🐈‍⬛🌍",
+      "@everyone",
+      "\uD800",
+      "(.*)[\\",
+      "**_~~`|>",
+      "a".repeat(5_000),
+    ]) {
+      const results = index.search(query);
+      expect(results.total).toBe(0);
+      expect(results.hits).toEqual([]);
+    }
+  });
+
+  it("answers a 5,000-character query made of real words", () => {
+    const results = index.search("learning ".repeat(600));
+    expect(ids(results).length).toBeGreaterThan(0);
+  });
+
+  it("finds @mentions and hashtags by their word", () => {
+    expect(ids(index.search("@GoogleDeepMind"))).toEqual(["continual-interaction"]);
+  });
+});
+
+describe("snippets", () => {
+  it("marks the matched words of the best window and cuts on word boundaries with …", () => {
+    const [hit] = index.search("ecole").hits;
+    const parts = hit!.snippet;
+    expect(parts[0]).toEqual({ text: "…", match: false });
+    expect(parts.at(-1)).toEqual({ text: "…", match: false });
+    expect(parts.filter((p) => p.match).map((p) => p.text)).toEqual(["École"]);
+    const text = parts.map((p) => p.text).join("");
+    expect(text.length).toBeLessThanOrEqual(205);
+    const inner = parts
+      .slice(1, -1)
+      .map((p) => p.text)
+      .join("");
+    expect(hit!.post.text.replace(/\s+/g, " ")).toContain(inner);
+  });
+
+  it("shows a short post whole, without ellipses", () => {
+    expect(buildSnippet("Hello wide world", new Set(["world"]))).toEqual([
+      { text: "Hello wide ", match: false },
+      { text: "world", match: true },
+    ]);
+  });
+
+  it("never splits an emoji when a post has no spaces to cut on", () => {
+    const text = "🐈".repeat(300);
+    const parts = buildSnippet(text, new Set());
+    const body = parts
+      .filter((p) => p.text !== "…")
+      .map((p) => p.text)
+      .join("");
+    expect(body).toBe("🐈".repeat(body.length / 2));
+    expect(parts.at(-1)).toEqual({ text: "…", match: false });
+  });
+
+  it("collapses line breaks of threads into spaces", () => {
+    const parts = buildSnippet("first line\nsecond line", new Set(["second"]));
+    expect(parts).toEqual([
+      { text: "first line ", match: false },
+      { text: "second", match: true },
+      { text: " line", match: false },
+    ]);
+  });
+});
+
+describe("suggest", () => {
+  it("completes the last word as a prefix", () => {
+    expect(index.suggest("mirza").map((p) => p.id)).toEqual(["mirzakhani-birthday"]);
+    expect(index.suggest("ffm").map((p) => p.id)).toEqual(["bellard"]);
+  });
+
+  it("keeps earlier words as full words and honours the topic", () => {
+    expect(index.suggest("deep lear", { topic: "physics" }).map((p) => p.id)).toEqual(["symmetry-breaking"]);
+  });
+
+  it("returns at most 25 posts and nothing for an empty prefix", () => {
+    const many = createSearchIndex(Array.from({ length: 60 }, (_, i) => post(`p${i}`, `word${i} common`)));
+    expect(many.suggest("comm")).toHaveLength(25);
+    expect(many.suggest("comm", { limit: 100 })).toHaveLength(25);
+    expect(many.suggest("comm", { limit: 5 })).toHaveLength(5);
+    expect(many.suggest("")).toEqual([]);
+  });
+});
+
+describe("edit distance", () => {
+  it("counts a swap of neighbours as one edit and gives up past the bound", () => {
+    expect(boundedDistance("belard", "bellard", 1)).toBe(1);
+    expect(boundedDistance("lerning", "lrening", 2)).toBe(1);
+    expect(boundedDistance("abcdef", "uvwxyz", 2)).toBe(3);
+  });
+});
+
+describe("search never throws", () => {
+  it("returns a valid result for any unicode query and options", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: "binary", maxLength: 300 }),
+          fc.string({ unit: "grapheme", maxLength: 50 }),
+        ),
+        fc.record({
+          topic: fc.option(fc.string(), { nil: undefined }),
+          limit: fc.option(fc.double(), { nil: undefined }),
+          offset: fc.option(fc.double(), { nil: undefined }),
+        }),
+        (query, opts) => {
+          const results = index.search(query, opts);
+          expect(Number.isInteger(results.total)).toBe(true);
+          expect(results.hits.length).toBeLessThanOrEqual(results.total);
+          for (const hit of results.hits) {
+            expect(Number.isFinite(hit.score)).toBe(true);
+            for (const part of hit.snippet) expect(typeof part.text).toBe("string");
+          }
+          expect(index.suggest(query, opts).length).toBeLessThanOrEqual(25);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
