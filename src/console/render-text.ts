@@ -25,5 +25,6 @@ export function replyToText(reply: Reply, bold: (text: string) => string = (t) =
 function toPlainText(text: string, bold: (text: string) => string): string {
   return text
     .replace(/\*\*(.+?)\*\*/gsu, (_, inner: string) => bold(inner))
-    .replace(/\\([\\*_`~|>#\-[\]()!.+=])/gu, "$1");
+    .replace(/\\([\\*_`~|>#\-[\]()!.+=])/gu, "$1")
+    .replace(/@\u200b/gu, "@");
 }

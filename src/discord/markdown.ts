@@ -1,5 +1,3 @@
-import { escapeMarkdown } from "discord.js";
-
 const LINK = /https?:\/\/[^\s<>"'’”)\]]+/gu;
 
 /**
@@ -16,14 +14,23 @@ export function escapePostText(text: string): string {
   return out + escapeAll(text.slice(last));
 }
 
+// Every character that can start inline markdown, the backslash itself and masked-link brackets, anywhere.
+const INLINE = /[\\*_`~|[\]]/gu;
+// Markers that only count at the start of a line: headings, quotes, subtext, bulleted and numbered lists.
+const LINE_START = /^([ \t]*)(#{1,3} |>|-#|- |\d+\. )/gmu;
+
+/**
+ * Escapes with one pass per rule rather than discord.js's escapeMarkdown, whose look-behinds (`https?:\/\/\S*`,
+ * `<a?:.+`) rescan the line at every position: seconds for a long one-line post, blocking every interaction.
+ * `@everyone`/`@here` get a zero-width space: a ping even allowed_mentions can't veto later.
+ */
 function escapeAll(text: string): string {
-  // escapeMarkdown leaves masked-link brackets and list/heading markers mid-text alone; escape those we care about too.
-  return escapeMarkdown(text, {
-    heading: true,
-    bulletedList: true,
-    numberedList: true,
-    maskedLink: true,
-  }).replace(/^>/gmu, "\\>");
+  return text
+    .replace(INLINE, "\\$&")
+    .replace(LINE_START, (_, indent: string, marker: string) =>
+      /^\d/u.test(marker) ? `${indent}${marker.replace(".", "\\.")}` : `${indent}\\${marker}`,
+    )
+    .replace(/@(everyone|here)/gu, "@\u200b$1");
 }
 
 /** Cuts to `max` characters at a word boundary, adding an ellipsis, never splitting a surrogate pair. */

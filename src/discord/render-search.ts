@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType, escapeMarkdown } from "discord.js";
+import { ButtonStyle, ComponentType } from "discord.js";
 import type { SearchHit } from "../library/search.js";
 import { encodeCustomId } from "./custom-id.js";
 import { escapePostText, truncate } from "./markdown.js";
@@ -29,7 +29,7 @@ export function renderSearchResults(view: SearchView): Reply {
   const pages = pageCount(view.total);
   const first = view.page * RESULTS_PER_PAGE;
   const lines = view.hits.map((hit, i) => {
-    const title = escapeMarkdown(postTitle(hit.post));
+    const title = escapePostText(postTitle(hit.post));
     return `**${first + i + 1}. ${title}**\n${renderSnippet(hit.snippet)}`;
   });
   const filter = view.topic ? ` in topic \`${view.topic.name}\`` : "";

@@ -41,7 +41,13 @@ function graphemeCut(text: string, max: number): number {
     if (end > max) break;
     cut = end;
   }
-  // Never leave a lone backslash at the end of a page: it would escape the next page's first character.
-  while (cut > 1 && text[cut - 1] === "\\" && text[cut] !== undefined) cut -= 1;
-  return Math.max(cut, 1);
+  // Never end a page between a backslash and the character it escapes (after an odd run of backslashes): the
+  // next page would start with a bare `*`. An even run is whole `\\` pairs and may end a page.
+  let run = 0;
+  while (run < cut && text[cut - 1 - run] === "\\") run += 1;
+  if (run % 2 === 1 && text[cut] !== undefined) cut -= 1;
+  if (cut > 0) return cut;
+  // One grapheme longer than a page (a letter with thousands of combining marks): cut it, but not a surrogate pair.
+  const code = text.charCodeAt(max - 1);
+  return code >= 0xd800 && code <= 0xdbff && max > 1 ? max - 1 : max;
 }
