@@ -21,7 +21,13 @@ const EnvSchema = z.object({
   REGISTER_COMMANDS: flag.default(false),
   POTD_CHANNEL_ID: optional(snowflake("channel")),
   POTD_CRON: z.string().min(1).default("0 9 * * *"),
-  POTD_TIMEZONE: z.string().min(1).default("UTC"),
+  POTD_TIMEZONE: z
+    .string()
+    .min(1)
+    .default("UTC")
+    .refine(isTimeZone, {
+      error: (issue) => `"${String(issue.input)}" is not an IANA time zone such as Europe/Paris`,
+    }),
   SHARD_COUNT: optional(z.coerce.number().int().min(1).max(1000)),
 });
 
@@ -38,14 +44,10 @@ export function loadConfig(
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-  if (parsed.success && requireToken) {
-    if (!parsed.data.DISCORD_TOKEN) problems.push("DISCORD_TOKEN: is required to connect to Discord");
-    if (!parsed.data.DISCORD_CLIENT_ID) problems.push("DISCORD_CLIENT_ID: is required to connect to Discord");
-  }
-  if (parsed.success && !isTimeZone(parsed.data.POTD_TIMEZONE)) {
-    problems.push(
-      `POTD_TIMEZONE: "${parsed.data.POTD_TIMEZONE}" is not an IANA time zone such as Europe/Paris`,
-    );
+  // Read from env, not the parse result: a missing token is worth reporting alongside the other problems.
+  if (requireToken) {
+    if (!env.DISCORD_TOKEN) problems.push("DISCORD_TOKEN: is required to connect to Discord");
+    if (!env.DISCORD_CLIENT_ID) problems.push("DISCORD_CLIENT_ID: is required to connect to Discord");
   }
   if (!parsed.success || problems.length > 0) return { ok: false, problems };
   return { ok: true, config: Object.freeze(parsed.data) };

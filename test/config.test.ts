@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.js";
+
+const TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0Mw.GaBcDe.fake-token_value-for-tests-only";
+const CLIENT = "109876543210987654";
+
+describe("loadConfig", () => {
+  it("gives defaults for an empty environment when no token is required", () => {
+    expect(loadConfig({}, { requireToken: false })).toEqual({
+      ok: true,
+      config: {
+        COLLECTION_PATH: "data/posts.json",
+        CURATOR_DB: "data/curator.db",
+        LOG_LEVEL: "info",
+        REGISTER_COMMANDS: false,
+        POTD_CRON: "0 9 * * *",
+        POTD_TIMEZONE: "UTC",
+      },
+    });
+  });
+
+  it("returns a frozen, typed config for a full environment", () => {
+    const result = loadConfig(
+      {
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_CLIENT_ID: CLIENT,
+        DISCORD_GUILD_ID: "209876543210987654",
+        DISCORD_REST_URL: "http://127.0.0.1:8080/api/",
+        POTD_CHANNEL_ID: "309876543210987654",
+        POTD_TIMEZONE: "Europe/Paris",
+        SHARD_COUNT: "2",
+        LOG_LEVEL: "debug",
+        REGISTER_COMMANDS: "yes",
+      },
+      { requireToken: true },
+    );
+    if (!result.ok) throw new Error(result.problems.join("; "));
+    expect(result.config).toMatchObject({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: CLIENT,
+      DISCORD_REST_URL: "http://127.0.0.1:8080/api",
+      POTD_TIMEZONE: "Europe/Paris",
+      SHARD_COUNT: 2,
+      LOG_LEVEL: "debug",
+      REGISTER_COMMANDS: true,
+    });
+    expect(Object.isFrozen(result.config)).toBe(true);
+  });
+
+  it.each([
+    ["true", true],
+    ["1", true],
+    ["yes", true],
+    ["false", false],
+    ["0", false],
+    ["no", false],
+    ["", false],
+  ])("reads REGISTER_COMMANDS=%j as %s", (value, flag) => {
+    const result = loadConfig({ REGISTER_COMMANDS: value }, { requireToken: false });
+    expect(result.ok && result.config.REGISTER_COMMANDS).toBe(flag);
+  });
+
+  it("refuses a REGISTER_COMMANDS that is not a yes or no", () => {
+    const result = loadConfig({ REGISTER_COMMANDS: "maybe" }, { requireToken: false });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems).toHaveLength(1);
+    expect(!result.ok && result.problems[0]).toMatch(/^REGISTER_COMMANDS: /u);
+  });
+
+  it.each(["http://127.0.0.1:8080/api", "https://discord.example.org/api"])(
+    "accepts DISCORD_REST_URL %s",
+    (url) => {
+      const result = loadConfig({ DISCORD_REST_URL: url }, { requireToken: false });
+      expect(result.ok && result.config.DISCORD_REST_URL).toBe(url);
+    },
+  );
+
+  it.each(["ftp://127.0.0.1/api", "not a url"])("refuses DISCORD_REST_URL %s", (url) => {
+    const result = loadConfig({ DISCORD_REST_URL: url }, { requireToken: false });
+    expect(!result.ok && result.problems.map((p) => p.split(":")[0])).toEqual(["DISCORD_REST_URL"]);
+  });
+
+  it.each(["Mars/Olympus_Mons", "UTC+2", "europe/paris2"])("refuses POTD_TIMEZONE %s, naming it", (zone) => {
+    const result = loadConfig({ POTD_TIMEZONE: zone }, { requireToken: false });
+    expect(result).toEqual({
+      ok: false,
+      problems: [`POTD_TIMEZONE: "${zone}" is not an IANA time zone such as Europe/Paris`],
+    });
+  });
+
+  it("requires a token and a client id to connect", () => {
+    expect(loadConfig({ DISCORD_TOKEN: "" }, { requireToken: true })).toEqual({
+      ok: false,
+      problems: [
+        "DISCORD_TOKEN: is required to connect to Discord",
+        "DISCORD_CLIENT_ID: is required to connect to Discord",
+      ],
+    });
+  });
+
+  it.each(["short", "has a space in the middle of it ok", "tab\tseparated-token-value-long"])(
+    "refuses the token %j, without ever echoing it",
+    (token) => {
+      const result = loadConfig({ DISCORD_TOKEN: token, DISCORD_CLIENT_ID: CLIENT }, { requireToken: true });
+      expect(result).toEqual({
+        ok: false,
+        problems: ["DISCORD_TOKEN: does not look like a bot token (copy it again from the Bot page)"],
+      });
+    },
+  );
+
+  it("lists every problem at once, and never the token", () => {
+    const badToken = "bad token value that must never be printed";
+    const result = loadConfig(
+      {
+        DISCORD_TOKEN: badToken,
+        DISCORD_GUILD_ID: "123",
+        LOG_LEVEL: "loud",
+        POTD_TIMEZONE: "Nowhere/Land",
+        POTD_CHANNEL_ID: "channel",
+        SHARD_COUNT: "0",
+        DISCORD_REST_URL: "localhost",
+      },
+      { requireToken: true },
+    );
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems.map((p) => p.split(":")[0]).sort()).toEqual([
+      "DISCORD_CLIENT_ID",
+      "DISCORD_GUILD_ID",
+      "DISCORD_REST_URL",
+      "DISCORD_TOKEN",
+      "LOG_LEVEL",
+      "POTD_CHANNEL_ID",
+      "POTD_TIMEZONE",
+      "SHARD_COUNT",
+    ]);
+    for (const problem of problems) {
+      expect(problem).not.toContain(badToken);
+      expect(problem).not.toContain("must never be printed");
+    }
+  });
+
+  it("never shows a well-formed token either, whatever else is wrong", () => {
+    const result = loadConfig(
+      { DISCORD_TOKEN: TOKEN, LOG_LEVEL: TOKEN, POTD_CRON: "" },
+      { requireToken: true },
+    );
+    const text = result.ok ? "" : result.problems.join("\n");
+    expect(text).toContain("LOG_LEVEL");
+    expect(text).not.toContain(TOKEN);
+  });
+});
