@@ -1,8 +1,10 @@
 import type { Command } from "../src/discord/command.js";
 import { about } from "./about.js";
 import { post } from "./post.js";
+import { potd } from "./potd.js";
 import { random } from "./random.js";
+import { schedule } from "./schedule.js";
 import { search } from "./search.js";
 
 /** The one list of commands: the bot routes to these and `npm run deploy-commands` registers these. */
-export const commands: readonly Command[] = [search, random, post, about];
+export const commands: readonly Command[] = [search, random, post, potd, about, schedule];

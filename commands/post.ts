@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from "discord.js";
 import { suggestPosts } from "../src/answers/autocomplete.js";
 import { answerPost } from "../src/answers/post.js";
 import type { Command } from "../src/discord/command.js";
+import { ANYONE } from "../src/discord/render-post.js";
 import { errorReply } from "../src/discord/reply.js";
 import { respond, update } from "../src/discord/respond.js";
 
@@ -37,6 +38,15 @@ export const post = {
     /** Pages of a long post; the other rows of the message (an "Another" button) stay as they are. */
     async postPage(interaction, id, ctx) {
       if (id.kind !== "postPage") return;
+      if (id.userId === ANYONE) {
+        const page = answerPost(ctx.library(), {
+          id: id.postId,
+          userId: interaction.user.id,
+          page: id.page,
+          ephemeral: true,
+        });
+        return respond(interaction, page);
+      }
       if (interaction.user.id !== id.userId) {
         return respond(
           interaction,

@@ -1,15 +1,20 @@
+import type { Client } from "discord.js";
 import { config as loadDotenv } from "dotenv";
+import type { Logger } from "pino";
 import { commands } from "../commands/index.js";
 import { type Config, loadConfig } from "./config.js";
 import { runConsole } from "./console/run.js";
 import { BadTokenError, startBot } from "./discord/bot.js";
 import { createClient } from "./discord/client.js";
 import type { BotContext, Library } from "./discord/context.js";
+import { createPotdTransport } from "./discord/potd-transport.js";
 import { registerCommands } from "./discord/register.js";
 import { CollectionError } from "./library/load.js";
 import { createRandomPicker } from "./library/random.js";
 import { loadLibrary } from "./load-library.js";
-import { createLogger } from "./logger.js";
+import { createLogger, redact } from "./logger.js";
+import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
+import { openStore, type Store } from "./store/store.js";
 import { VERSION } from "./version.js";
 
 const NO_TOKEN_HINT =
@@ -31,11 +36,10 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  return serve(result.config);
+  return serve(result.config, createLogger(result.config.LOG_LEVEL, [result.config.DISCORD_TOKEN]));
 }
 
-async function serve(config: Config): Promise<number> {
-  const log = createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
+async function serve(config: Config, log: Logger): Promise<number> {
   process.on("unhandledRejection", (reason) =>
     log.error({ err: reason }, "unhandled rejection (the bot keeps running)"),
   );
@@ -53,9 +57,12 @@ async function serve(config: Config): Promise<number> {
     return 1;
   }
   log.info({ posts: library.collection.posts.length, source: config.COLLECTION_PATH }, "collection loaded");
+  const store = openStore(config.CURATOR_DB);
 
+  const client = createClient({ restUrl: config.DISCORD_REST_URL });
+  const shard = client.shard?.ids[0];
   const token = config.DISCORD_TOKEN!;
-  if (config.REGISTER_COMMANDS) {
+  if (config.REGISTER_COMMANDS && (shard ?? 0) === 0) {
     const count = await registerCommands(commands, {
       token,
       clientId: config.DISCORD_CLIENT_ID!,
@@ -65,18 +72,21 @@ async function serve(config: Config): Promise<number> {
     log.info({ count, guild: config.DISCORD_GUILD_ID ?? "global" }, "commands registered");
   }
 
+  const scheduler = createPostOfTheDay(config, client, store, () => library, log);
   const ctx: BotContext = {
     library: () => library,
     random: createRandomPicker(),
     startedAt: new Date(),
     version: VERSION,
     now: () => new Date(),
+    scheduler,
+    store,
   };
-  const client = createClient({ restUrl: config.DISCORD_REST_URL });
   let bot: Awaited<ReturnType<typeof startBot>>;
   try {
     bot = await startBot(client, token, commands, ctx, log);
   } catch (error) {
+    store.close();
     if (error instanceof BadTokenError) {
       log.fatal(error.message);
       console.error(`${error.message} Copy the token again from the Developer Portal's Bot page into .env.`);
@@ -85,21 +95,62 @@ async function serve(config: Config): Promise<number> {
     }
     throw error;
   }
+  const ticks = await scheduler.start();
+  log.info({ delivered: ticks.length }, "scheduler started");
 
   return new Promise<number>((resolve) => {
     const shutdown = (signal: string) => {
       log.info({ signal }, "shutting down");
-      void bot.stop(SHUTDOWN_MS).then(() => resolve(0));
+      void scheduler
+        .stop()
+        .then(() => bot.stop(SHUTDOWN_MS))
+        .finally(() => {
+          store.close();
+          resolve(0);
+        });
     };
     process.once("SIGINT", shutdown);
     process.once("SIGTERM", shutdown);
   });
 }
 
+/** The scheduler for the guilds this process (or shard) holds, posting through discord.js. */
+function createPostOfTheDay(
+  config: Config,
+  client: Client,
+  store: Store,
+  library: () => Library,
+  log: Logger,
+): Scheduler {
+  const channelId = config.POTD_CHANNEL_ID;
+  return createScheduler({
+    store,
+    now: () => new Date(),
+    listGuilds: () => client.guilds.cache.keys(),
+    collection: () => library().collection,
+    ...createPotdTransport(client),
+    log: log.child({ component: "scheduler" }),
+    owner: `shard-${client.shard?.ids.join("-") ?? 0}`,
+    ...(channelId
+      ? {
+          env: {
+            channelId,
+            cron: config.POTD_CRON,
+            timeZone: config.POTD_TIMEZONE,
+            ...(config.DISCORD_GUILD_ID ? { guildId: config.DISCORD_GUILD_ID } : {}),
+          },
+        }
+      : {}),
+  });
+}
+
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error("Curator stopped:", error instanceof Error ? error.message : error);
+    console.error(
+      "Curator stopped:",
+      redact(error instanceof Error ? error.message : String(error), [process.env.DISCORD_TOKEN]),
+    );
     process.exit(1);
   },
 );

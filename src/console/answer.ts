@@ -3,7 +3,7 @@ import { answerPost } from "../answers/post.js";
 import { answerPotd } from "../answers/potd.js";
 import { answerRandom } from "../answers/random.js";
 import { answerSearch } from "../answers/search.js";
-import type { BotContext } from "../discord/context.js";
+import type { AnswerContext } from "../discord/context.js";
 import { errorReply, type Reply } from "../discord/reply.js";
 import { choosePostOfTheDay, newDeck } from "../library/potd.js";
 import type { ConsoleCommand } from "./parse.js";
@@ -21,7 +21,7 @@ export const HELP = `Commands (the same as in Discord):
   /quit                                        leave (or Ctrl+D)`;
 
 /** Runs one console command through the same answers the bot sends. */
-export function answerConsole(command: ConsoleCommand, ctx: BotContext): Reply | string {
+export function answerConsole(command: ConsoleCommand, ctx: AnswerContext): Reply | string {
   const library = ctx.library();
   const page = command.options.page ? Math.max(Number.parseInt(command.options.page, 10) - 1, 0) : 0;
   switch (command.name) {

@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline/promises";
-import type { BotContext } from "../discord/context.js";
+import type { AnswerContext } from "../discord/context.js";
 import { CollectionError } from "../library/load.js";
 import { createRandomPicker } from "../library/random.js";
 import { loadLibrary } from "../load-library.js";
@@ -23,7 +23,7 @@ export async function runConsole(args: readonly string[], options: ConsoleOption
   const output = options.output ?? process.stdout;
   const write = (text: string) => output.write(`${text}\n`);
   const now = options.now ?? (() => new Date());
-  let ctx: BotContext;
+  let ctx: AnswerContext;
   try {
     const library = await loadLibrary(options.collectionPath, now);
     ctx = { library: () => library, random: createRandomPicker(), startedAt: now(), version: VERSION, now };

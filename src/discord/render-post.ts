@@ -5,8 +5,11 @@ import { escapePostText, truncate } from "./markdown.js";
 import { COLORS, LIMITS, NO_MENTIONS, POST_PAGE_CHARS, type Reply } from "./reply.js";
 import { splitText } from "./split-text.js";
 
+/** A `userId` for posts everyone sees (the post of the day): each reader turns the pages privately. */
+export const ANYONE = "0";
+
 export interface PostView {
-  /** Who may turn the pages (the person the post was shown to). */
+  /** Who may turn the pages (the person the post was shown to), or ANYONE. */
   userId: string;
   page?: number;
   ephemeral?: boolean;

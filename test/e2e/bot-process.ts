@@ -16,9 +16,12 @@ export interface BotProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts the bot exactly as `npm start` does (tsx src/main.ts), in a child process, with the given environment. */
-export function startBotProcess(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+/**
+ * Starts the bot exactly as `npm start` does (tsx src/main.ts), or `npm run start:sharded` (src/sharded.ts), in a
+ * child process with the given environment.
+ */
+export function startBotProcess(env: Record<string, string>, entry = "src/main.ts"): BotProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],

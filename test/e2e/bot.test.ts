@@ -55,7 +55,7 @@ function original(payload: { token: string }) {
 describe("the bot against a fake Discord", () => {
   it("registers every command to the configured server", () => {
     const names = fake.commands(GUILD).map((c) => c.name);
-    expect(names).toEqual(["search", "random", "post", "about"]);
+    expect(names).toEqual(["search", "random", "post", "potd", "about", "schedule"]);
     const search = fake.commands(GUILD).find((c) => c.name === "search") as {
       options: { name: string; autocomplete?: boolean }[];
     };
@@ -100,8 +100,7 @@ describe("the bot against a fake Discord", () => {
     const payload = fake.slashCommand({ name: "search", options: { query: "learning" } });
     await fake.sendInteraction(payload);
     const message = original(payload);
-    const next = (message.components?.[1] as { components: { custom_id: string }[] }).components[1]!
-      .custom_id;
+    const next = (message.components![1] as { components: { custom_id: string }[] }).components[1]!.custom_id;
 
     const refused = (await fake.sendInteraction(
       fake.button({ customId: next, message, user: OTHER_USER }),
@@ -121,7 +120,7 @@ describe("the bot against a fake Discord", () => {
     await fake.sendInteraction(payload);
     const message = original(payload);
     const menu = (
-      message.components?.[0] as { components: { custom_id: string; options: { value: string }[] }[] }
+      message.components![0] as { components: { custom_id: string; options: { value: string }[] }[] }
     ).components[0]!;
     const body = (await fake.sendInteraction(
       fake.selectMenu({
@@ -165,7 +164,7 @@ describe("the bot against a fake Discord", () => {
     let message = original(payload);
     const texts = [embed.description as string];
     for (let page = 2; page <= pages; page++) {
-      const next = (message.components?.[0] as { components: { custom_id: string }[] }).components[1]!
+      const next = (message.components![0] as { components: { custom_id: string }[] }).components[1]!
         .custom_id;
       const turned = (await fake.sendInteraction(fake.button({ customId: next, message }))) as Body;
       expect(turned.type).toBe(7);

@@ -1,0 +1,26 @@
+import { SlashCommandBuilder } from "discord.js";
+import { answerPotd } from "../src/answers/potd.js";
+import type { Command } from "../src/discord/command.js";
+import { errorReply } from "../src/discord/reply.js";
+import { respond } from "../src/discord/respond.js";
+import { todaysPost } from "../src/scheduler/preview.js";
+
+export const potd = {
+  data: new SlashCommandBuilder()
+    .setName("potd")
+    .setDescription("Today's post of the day for this server")
+    .addBooleanOption((o) => o.setName("hide").setDescription("Only you see the answer")),
+
+  async execute(interaction, ctx) {
+    if (!interaction.guildId) return respond(interaction, errorReply("Use `/potd` in a server."));
+    const status = await ctx.scheduler.status(interaction.guildId);
+    const post = todaysPost(ctx.store, ctx.library().collection, interaction.guildId, status);
+    const reply = answerPotd({
+      post,
+      localDate: status.localDate,
+      userId: interaction.user.id,
+      ephemeral: interaction.options.getBoolean("hide") ?? false,
+    });
+    await respond(interaction, reply);
+  },
+} satisfies Command;

@@ -1,0 +1,177 @@
+import {
+  ChannelType,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  PermissionFlagsBits,
+  PermissionsBitField,
+  SlashCommandBuilder,
+} from "discord.js";
+import { describeSchedule, renderScheduleStatus, scheduleNotice } from "../src/answers/schedule.js";
+import type { Command } from "../src/discord/command.js";
+import type { BotContext } from "../src/discord/context.js";
+import { renderPostOfTheDay } from "../src/discord/render-potd.js";
+import { errorReply, type Reply } from "../src/discord/reply.js";
+import { respond } from "../src/discord/respond.js";
+import { isValidTime, isValidTimeZone, timezoneSuggestions } from "../src/scheduler/next-run.js";
+import { nextPost } from "../src/scheduler/preview.js";
+
+/** What the bot needs in the post-of-the-day channel (Read Message History: to check for a post after a crash). */
+const NEEDED = [
+  ["ViewChannel", PermissionFlagsBits.ViewChannel],
+  ["SendMessages", PermissionFlagsBits.SendMessages],
+  ["EmbedLinks", PermissionFlagsBits.EmbedLinks],
+  ["ReadMessageHistory", PermissionFlagsBits.ReadMessageHistory],
+] as const;
+
+type Handler = (interaction: ChatInputCommandInteraction<"cached">, ctx: BotContext) => Promise<Reply>;
+
+const handlers: Record<string, Handler> = {
+  async set(interaction, ctx) {
+    const channel = interaction.options.getChannel("channel", true, [
+      ChannelType.GuildText,
+      ChannelType.GuildAnnouncement,
+    ]);
+    const time = interaction.options.getString("time", true).trim();
+    const timeZone = interaction.options.getString("timezone", true).trim();
+    if (!isValidTime(time))
+      return errorReply(
+        `\`${time.slice(0, 20)}\` is not a time: use HH:MM, 24-hour, e.g. \`09:00\` or \`18:30\`.`,
+      );
+    if (!isValidTimeZone(timeZone)) {
+      return errorReply(
+        `\`${timeZone.slice(0, 50)}\` is not a time zone. Start typing a city and pick one, e.g. \`Europe/Paris\`.`,
+      );
+    }
+    const me = interaction.guild.members.me ?? (await interaction.guild.members.fetchMe());
+    const permissions =
+      interaction.guild.channels.cache.get(channel.id)?.permissionsFor(me) ?? new PermissionsBitField();
+    const missing = NEEDED.filter(([, flag]) => !permissions.has(flag)).map(([name]) => name);
+    if (missing.length > 0) {
+      return errorReply(
+        `I can't post in <#${channel.id}>: I am missing ${missing.join(", ")} there. Give me those permissions in the channel's settings, or pick another channel.`,
+      );
+    }
+    const saved = await ctx.scheduler.configure(interaction.guildId, {
+      channelId: channel.id,
+      time,
+      timeZone,
+      paused: false,
+    });
+    const schedule = await ctx.scheduler.scheduleFor(interaction.guildId);
+    return scheduleNotice(
+      `Post of the day: ${schedule ? describeSchedule(schedule) : `<#${saved.channelId}>`}. See \`/schedule status\` for the next one.`,
+    );
+  },
+
+  async role(interaction, ctx) {
+    const role = interaction.options.getRole("role");
+    if (!(await ctx.scheduler.scheduleFor(interaction.guildId)))
+      return errorReply("Set up the post of the day first with `/schedule set`.");
+    await ctx.scheduler.configure(interaction.guildId, { roleId: role?.id ?? null });
+    return scheduleNotice(
+      role ? `Each post of the day will ping <@&${role.id}>.` : "The post of the day will ping nobody.",
+    );
+  },
+
+  async pause(interaction, ctx) {
+    if (!(await ctx.scheduler.scheduleFor(interaction.guildId)))
+      return errorReply("There is no post of the day to pause. Set one up with `/schedule set`.");
+    await ctx.scheduler.configure(interaction.guildId, { paused: true });
+    return scheduleNotice("Paused. Nothing is posted until `/schedule resume`.");
+  },
+
+  async resume(interaction, ctx) {
+    if (!(await ctx.scheduler.scheduleFor(interaction.guildId)))
+      return errorReply("There is no post of the day to resume. Set one up with `/schedule set`.");
+    await ctx.scheduler.configure(interaction.guildId, { paused: false });
+    return scheduleNotice("Resumed. If today's post is due and not out yet, it is sent within a minute.");
+  },
+
+  async skip(interaction, ctx) {
+    const { localDate, skipped } = await ctx.scheduler.skipToday(interaction.guildId);
+    return skipped
+      ? scheduleNotice(`Today's post (${localDate}) will not be sent. The schedule goes on tomorrow.`)
+      : errorReply(`Today's post (${localDate}) is already out or being sent: there is nothing to skip.`);
+  },
+
+  async preview(interaction, ctx) {
+    const status = await ctx.scheduler.status(interaction.guildId);
+    const next = nextPost(ctx.store, ctx.library().collection, interaction.guildId, status);
+    if (!next) return errorReply("The collection has no posts to choose from.");
+    return {
+      ...renderPostOfTheDay(next.post, next.localDate, status.schedule?.roleId ?? null),
+      ephemeral: true,
+    };
+  },
+
+  async status(interaction, ctx) {
+    const status = await ctx.scheduler.status(interaction.guildId);
+    const lastId = status.recent.find((d) => d.status === "sent")?.postId;
+    const lastPost = lastId ? ctx.library().collection.byId.get(lastId) : undefined;
+    return renderScheduleStatus({ status, guildId: interaction.guildId, lastPost });
+  },
+
+  async off(interaction, ctx) {
+    await ctx.scheduler.switchOff(interaction.guildId);
+    return scheduleNotice("The post of the day is off for this server. `/schedule set` turns it back on.");
+  },
+};
+
+export const schedule = {
+  data: new SlashCommandBuilder()
+    .setName("schedule")
+    .setDescription("Set up the post of the day (Manage Server)")
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setContexts(InteractionContextType.Guild)
+    .addSubcommand((s) =>
+      s
+        .setName("set")
+        .setDescription("Post a post of the day in a channel, every day at a time")
+        .addChannelOption((o) =>
+          o
+            .setName("channel")
+            .setDescription("Where to post")
+            .setRequired(true)
+            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+        )
+        .addStringOption((o) =>
+          o.setName("time").setDescription("HH:MM, 24-hour, e.g. 09:00").setRequired(true).setMaxLength(5),
+        )
+        .addStringOption((o) =>
+          o.setName("timezone").setDescription("e.g. Europe/Paris").setRequired(true).setAutocomplete(true),
+        ),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName("role")
+        .setDescription("Ping a role with each post (leave empty to ping nobody)")
+        .addRoleOption((o) => o.setName("role").setDescription("The role to ping")),
+    )
+    .addSubcommand((s) => s.setName("pause").setDescription("Stop posting until resumed"))
+    .addSubcommand((s) => s.setName("resume").setDescription("Post again"))
+    .addSubcommand((s) => s.setName("skip").setDescription("Do not send today's post"))
+    .addSubcommand((s) =>
+      s.setName("preview").setDescription("The next post, exactly as it will be sent (only you see it)"),
+    )
+    .addSubcommand((s) => s.setName("status").setDescription("Next post, last post, last error"))
+    .addSubcommand((s) => s.setName("off").setDescription("Turn the post of the day off")),
+
+  async execute(interaction, ctx) {
+    // Discord hides the command from members without Manage Server, but a server can override that: check again.
+    if (!interaction.inCachedGuild()) return respond(interaction, errorReply("Use `/schedule` in a server."));
+    if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
+      return respond(
+        interaction,
+        errorReply("Only members with the Manage Server permission can change the post of the day."),
+      );
+    }
+    const handler = handlers[interaction.options.getSubcommand(true)];
+    if (!handler) return respond(interaction, errorReply("Unknown subcommand."));
+    await respond(interaction, await handler(interaction, ctx));
+  },
+
+  async autocomplete(interaction) {
+    const zones = timezoneSuggestions(interaction.options.getFocused());
+    await interaction.respond(zones.map((zone) => ({ name: zone, value: zone })));
+  },
+} satisfies Command;

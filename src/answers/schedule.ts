@@ -1,0 +1,83 @@
+import type { APIEmbedField } from "discord.js";
+import { postTitle } from "../discord/render-post.js";
+import { COLORS, NO_MENTIONS, type Reply } from "../discord/reply.js";
+import type { Post } from "../library/post.js";
+import { localDate, localTime } from "../scheduler/next-run.js";
+import type { PotdSchedule } from "../scheduler/schedule.js";
+import type { ScheduleStatus } from "../scheduler/scheduler.js";
+
+/** A private confirmation or explanation for an admin. */
+export function scheduleNotice(description: string): Reply {
+  return {
+    embeds: [{ color: COLORS.potd, description }],
+    components: [],
+    allowedMentions: NO_MENTIONS,
+    ephemeral: true,
+  };
+}
+
+/** "2026-11-28 09:00 Europe/Paris (08:00 UTC)": the server's local time first, UTC for comparison. */
+export function formatInstant(instant: Date, timeZone: string): string {
+  const local = `${localDate(instant, timeZone)} ${localTime(instant, timeZone)} ${timeZone}`;
+  if (timeZone === "UTC") return local;
+  return `${local} (${localDate(instant, "UTC")} ${localTime(instant, "UTC")} UTC)`;
+}
+
+export function describeSchedule(schedule: PotdSchedule): string {
+  const when = "time" in schedule.at ? `${schedule.at.time}` : `cron \`${schedule.at.cron}\``;
+  const role = schedule.roleId ? `, pinging <@&${schedule.roleId}>` : "";
+  return `<#${schedule.channelId}> at ${when} ${schedule.timeZone}${role}${schedule.paused ? " (paused)" : ""}`;
+}
+
+export interface StatusView {
+  status: ScheduleStatus;
+  guildId: string;
+  /** The post that was sent last (when it is still in the collection). */
+  lastPost?: Post | undefined;
+}
+
+/** `/schedule status`: where and when, the next run in local time and UTC, the last post, the last error. */
+export function renderScheduleStatus({ status, guildId, lastPost }: StatusView): Reply {
+  const { schedule } = status;
+  if (!schedule) {
+    return scheduleNotice(
+      "The post of the day is **off** for this server. Turn it on with `/schedule set channel:#channel time:09:00 timezone:Europe/Paris`.",
+    );
+  }
+  const lastSent = status.recent.find((d) => d.status === "sent" && d.messageId);
+  const fields: APIEmbedField[] = [
+    { name: "Where and when", value: describeSchedule(schedule) },
+    {
+      name: "Next post",
+      value: status.nextRun
+        ? formatInstant(status.nextRun, schedule.timeZone)
+        : schedule.paused
+          ? "paused"
+          : "none planned",
+    },
+    {
+      name: "Last post",
+      value: lastSent
+        ? `${lastSent.localDate}: ${lastPost ? postTitle(lastPost) : lastSent.postId} — https://discord.com/channels/${guildId}/${lastSent.channelId}/${lastSent.messageId}`
+        : "none yet",
+    },
+    {
+      name: "Last error",
+      value: status.lastError ? `${status.lastError.at}: ${status.lastError.message}` : "none",
+    },
+    { name: "Posts left before the cycle restarts", value: String(status.remainingInCycle), inline: true },
+    { name: "Today", value: `${status.localDate}: ${status.today?.status ?? "not sent yet"}`, inline: true },
+  ];
+  return {
+    embeds: [
+      {
+        color: COLORS.potd,
+        title: "Post of the day",
+        fields: fields.map((f) => ({ ...f, value: f.value.slice(0, 1024) })),
+      },
+    ],
+    components: [],
+    allowedMentions: NO_MENTIONS,
+    ephemeral: true,
+  };
+}
