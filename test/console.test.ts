@@ -24,7 +24,7 @@ async function consoleRun(args: string[], input?: string[]): Promise<{ code: num
 
 /** The environment of a child process that must not find a token, from the parent or from a `.env`. */
 function envWithoutToken(): NodeJS.ProcessEnv {
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     DOTENV_CONFIG_PATH: fileURLToPath(new URL("./no-such.env", import.meta.url)),
   };
