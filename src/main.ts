@@ -11,8 +11,9 @@ import { createPotdTransport } from "./discord/potd-transport.js";
 import { registerCommands } from "./discord/register.js";
 import { CollectionError } from "./library/load.js";
 import { createRandomPicker } from "./library/random.js";
-import { loadLibrary } from "./load-library.js";
+import { libraryOf, loadLibrary } from "./load-library.js";
 import { createLogger, redact } from "./logger.js";
+import { watchCollection } from "./reload/watch-collection.js";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { openStore, type Store } from "./store/store.js";
 import { VERSION } from "./version.js";
@@ -57,6 +58,18 @@ async function serve(config: Config, log: Logger): Promise<number> {
     return 1;
   }
   log.info({ posts: library.collection.posts.length, source: config.COLLECTION_PATH }, "collection loaded");
+  // Hot reload: a valid new file replaces the pair in one assignment (a search in flight keeps the old pair);
+  // an invalid one is logged in full and the last good collection stays.
+  const watcher = watchCollection(config.COLLECTION_PATH, {
+    onLoad(collection) {
+      if (collection.hash === library.collection.hash) return;
+      library = libraryOf(collection);
+      log.info({ posts: collection.posts.length, hash: collection.hash.slice(0, 12) }, "collection reloaded");
+    },
+    onReject(problems) {
+      log.error({ problems }, "the changed collection is not valid: still serving the last good one");
+    },
+  });
   const store = openStore(config.CURATOR_DB);
 
   const client = createClient({ restUrl: config.DISCORD_REST_URL });
@@ -86,6 +99,7 @@ async function serve(config: Config, log: Logger): Promise<number> {
   try {
     bot = await startBot(client, token, commands, ctx, log);
   } catch (error) {
+    watcher.close();
     store.close();
     if (error instanceof BadTokenError) {
       log.fatal(error.message);
@@ -105,6 +119,7 @@ async function serve(config: Config, log: Logger): Promise<number> {
         .stop()
         .then(() => bot.stop(SHUTDOWN_MS))
         .finally(() => {
+          watcher.close();
           store.close();
           resolve(0);
         });
