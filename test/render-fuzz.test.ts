@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { answerPotd } from "../src/answers/potd.js";
 import { answerRandom } from "../src/answers/random.js";
 import type { Library } from "../src/discord/context.js";
+import { escapePostText, truncate } from "../src/discord/markdown.js";
 import { renderPost } from "../src/discord/render-post.js";
 import { renderSearchResults } from "../src/discord/render-search.js";
 import { LIMITS, type Reply } from "../src/discord/reply.js";
@@ -226,6 +227,49 @@ describe("rendering arbitrary posts (fast-check)", () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe("escaping and truncating arbitrary text (fast-check)", () => {
+  const noLinks = text.map((t) => t.replaceAll("http", "htp").replaceAll("\u200b", ""));
+
+  it("loses nothing: removing the escapes gives back the text as written", () => {
+    fc.assert(
+      fc.property(noLinks, (t) => {
+        expect(
+          escapePostText(t)
+            .replace(/\\(.)/gsu, "$1")
+            .replace(/@\u200b/gu, "@"),
+        ).toBe(t);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("leaves no inline markdown character unescaped", () => {
+    fc.assert(
+      fc.property(noLinks, (t) => {
+        // Drop escape pairs; whatever markdown character remains was not escaped.
+        expect(escapePostText(t).replace(/\\./gsu, "")).not.toMatch(/[*_`~|[\]\\]/u);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("truncates within max, never leaving half a surrogate pair", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "grapheme", maxLength: 400 }),
+        fc.integer({ min: 1, max: 300 }),
+        (t, max) => {
+          const out = truncate(t, max);
+          expect(out.length).toBeLessThanOrEqual(max);
+          expect(out).not.toMatch(LONE_SURROGATE);
+          if (t.length <= max) expect(out).toBe(t);
+          else expect(out.endsWith("…")).toBe(true);
+        },
+      ),
     );
   });
 });
