@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import type { Post } from "../src/library/post.js";
 import { createSearchIndex, type SearchResults } from "../src/library/search.js";
 import { boundedDistance } from "../src/library/search-expand.js";
+import { tokenize } from "../src/library/search-query.js";
 import { buildSnippet } from "../src/library/search-snippet.js";
+import { fold } from "../src/library/text.js";
 
 const posts = JSON.parse(readFileSync(new URL("../data/posts.json", import.meta.url), "utf8")) as Post[];
 const index = createSearchIndex(posts);
@@ -192,6 +194,27 @@ describe("search never throws", () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("tokenize", () => {
+  const reference = (text: string) =>
+    (fold(text).match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length <= 40);
+
+  it("gives the words of the folded text", () => {
+    expect(tokenize("L'École «Polytechnique» — ts_zip, GPT5.5 & 🐈‍⬛ Ｆｕｌｌ")).toEqual(
+      reference("L'École «Polytechnique» — ts_zip, GPT5.5 & 🐈‍⬛ Ｆｕｌｌ"),
+    );
+    for (const p of posts) expect(tokenize(p.text)).toEqual(reference(p.text));
+  });
+
+  it("agrees with folding the whole text for any string", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 200 }), (text) => {
+        expect(tokenize(text)).toEqual(reference(text));
+      }),
+      { numRuns: 1_000 },
     );
   });
 });

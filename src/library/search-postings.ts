@@ -60,9 +60,11 @@ export function buildPostings(docs: Iterable<IndexedFields>): Postings {
   const docTerms = new Growable();
   const docStarts: number[] = [0];
   const lengths: number[] = [];
-  const perDoc = new Map<number, number>();
+  // Where the current post's entry for a term sits in docTerms, so repeats add to it instead of a new entry.
+  const seenInDoc: number[] = [];
+  const slot: number[] = [];
+  let d = 0;
   for (const doc of docs) {
-    perDoc.clear();
     let length = 0;
     for (const field of ["title", "text", "topics"] as const) {
       const value = doc[field];
@@ -75,15 +77,21 @@ export function buildPostings(docs: Iterable<IndexedFields>): Postings {
           ids.set(term, id);
           terms.push(term);
           df.push(0);
+          seenInDoc.push(-1);
+          slot.push(0);
         }
-        perDoc.set(id, (perDoc.get(id) ?? 0) + weight);
+        if (seenInDoc[id] === d) {
+          docTerms.floats[slot[id]!]! += weight;
+        } else {
+          seenInDoc[id] = d;
+          slot[id] = docTerms.length;
+          docTerms.push(id, weight);
+          df[id]!++;
+        }
         length += weight;
       }
     }
-    for (const [id, tf] of perDoc) {
-      docTerms.push(id, tf);
-      df[id]!++;
-    }
+    d++;
     docStarts.push(docTerms.length);
     lengths.push(length);
   }
