@@ -130,6 +130,10 @@ function expectWithinDiscordLimits(reply: Reply): void {
       strings.push(field.name, field.value);
     }
     for (const s of strings) expect(s).not.toMatch(LONE_SURROGATE);
+    // A page may start anywhere a line does not: no line of it may open a heading, quote, list or subtext.
+    for (const line of (embed.description ?? "").split("\n")) {
+      expect(line).not.toMatch(/^\s*(#{1,3}|>|-#|[-*]|\d+\.)\s/u);
+    }
     // A mention in a description never pings, but shown plainly it looks like one: only links may carry it verbatim.
     expect((embed.description ?? "").replace(LINK, "")).not.toMatch(/@(everyone|here)/u);
     total += strings.reduce((sum, s) => sum + s.length, 0);

@@ -218,6 +218,23 @@ describe("renderPost", () => {
       );
     });
 
+    it.each([
+      ["# heading words", "\\# heading words"],
+      ["> quoted", "\\> quoted"],
+      ["- item", "\\- item"],
+      ["1. first", "1\\. first"],
+      ["-# small", "\\-# small"],
+    ])("escapes %j mid-line too, since it can start the next page", (tail, page2) => {
+      const long: Post = {
+        id: "long",
+        text: `${"a".repeat(1799)} ${tail}`,
+        topics: [],
+        links: [],
+        mentions: [],
+      };
+      expect(postPages(long)).toEqual(["a".repeat(1799), page2]);
+    });
+
     it("never lets the Links field or a mention ping anyone", () => {
       const reply = renderPost(tricky, { userId: USER });
       expect(reply.allowedMentions).toEqual({ parse: [] });

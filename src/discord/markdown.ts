@@ -16,8 +16,9 @@ export function escapePostText(text: string): string {
 
 // Every character that can start inline markdown, the backslash itself and masked-link brackets, anywhere.
 const INLINE = /[\\*_`~|[\]]/gu;
-// Markers that only count at the start of a line: headings, quotes, subtext, bulleted and numbered lists.
-const LINE_START = /^([ \t]*)(#{1,3} |>|-#|- |\d+\. )/gmu;
+// Markers that count at the start of a line (headings, quotes, subtext, lists), escaped at the start of any word:
+// a long post is cut into pages at spaces, so any word can end up starting a page.
+const BLOCK_MARKER = /(^|\s)(#{1,3}|>>>|>|-#|-|\d+\.)(?=\s|$)/gu;
 
 /**
  * Escapes with one pass per rule rather than discord.js's escapeMarkdown, whose look-behinds (`https?:\/\/\S*`,
@@ -27,8 +28,8 @@ const LINE_START = /^([ \t]*)(#{1,3} |>|-#|- |\d+\. )/gmu;
 function escapeAll(text: string): string {
   return text
     .replace(INLINE, "\\$&")
-    .replace(LINE_START, (_, indent: string, marker: string) =>
-      /^\d/u.test(marker) ? `${indent}${marker.replace(".", "\\.")}` : `${indent}\\${marker}`,
+    .replace(BLOCK_MARKER, (_, before: string, marker: string) =>
+      /^\d/u.test(marker) ? `${before}${marker.replace(".", "\\.")}` : `${before}\\${marker}`,
     )
     .replace(/@(everyone|here)/gu, "@\u200b$1");
 }
