@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../src/logger.js";
+import { createLogger, redact } from "../src/logger.js";
 
 const TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0Mw.GaBcDe.secret-token-value";
 
@@ -56,5 +56,13 @@ describe("createLogger", () => {
     const { log, lines } = capture("info", [undefined, "a"]);
     log.info("a cat and a dog");
     expect(JSON.parse(lines[0]!).msg).toBe("a cat and a dog");
+  });
+});
+
+describe("redact", () => {
+  it("replaces every occurrence of every secret of 8 characters or more", () => {
+    expect(redact(`a ${TOKEN} b ${TOKEN} c 12345678`, [TOKEN, "12345678", "short", undefined])).toBe(
+      "a [redacted] b [redacted] c [redacted]",
+    );
   });
 });
