@@ -153,3 +153,16 @@ describe("encodeCustomId / decodeCustomId", () => {
     );
   });
 });
+
+describe("a query of emoji", () => {
+  it("is cut at a character so the search button's custom_id stays within 100 UTF-16 units", () => {
+    const query = "😀".repeat(MAX_QUERY_LENGTH);
+    const id = encodeCustomId({ kind: "searchPage", userId: "9".repeat(20), page: 3, version: "abcd", topic: 5, query });
+    expect(id.length).toBeLessThanOrEqual(100);
+    const decoded = decodeCustomId(id);
+    expect(decoded).toMatchObject({ kind: "searchPage", page: 3 });
+    const kept = (decoded as { query: string }).query;
+    expect(query.startsWith(kept)).toBe(true);
+    expect(kept.length % 2).toBe(0);
+  });
+});

@@ -26,10 +26,10 @@ const TOPIC = /^[a-z0-9-]{0,49}$/;
 
 export function encodeCustomId(id: CustomId): string {
   switch (id.kind) {
-    case "searchPage":
-      return ["sp", id.userId, id.page.toString(36), id.version, id.topic?.toString(36) ?? "", id.query].join(
-        "|",
-      );
+    case "searchPage": {
+      const head = ["sp", id.userId, id.page.toString(36), id.version, id.topic?.toString(36) ?? "", ""].join("|");
+      return head + fitQuery(id.query, 100 - head.length);
+    }
     case "searchOpen":
       return `so|${id.version}`;
     case "postPage":
@@ -79,4 +79,18 @@ export function decodeCustomId(raw: string): CustomId | undefined {
     return { kind: "random", userId, topic };
   }
   return undefined;
+}
+
+/**
+ * Discord counts `max_length` in characters but the 100 of a custom_id may be UTF-16 units: a query of emoji can be
+ * twice as long as allowed. Such a query is cut (at a character) for paging, never the custom_id made invalid.
+ */
+function fitQuery(query: string, room: number): string {
+  if (query.length <= room) return query;
+  let out = "";
+  for (const char of query) {
+    if (out.length + char.length > room) break;
+    out += char;
+  }
+  return out;
 }
