@@ -157,7 +157,14 @@ describe("encodeCustomId / decodeCustomId", () => {
 describe("a query of emoji", () => {
   it("is cut at a character so the search button's custom_id stays within 100 UTF-16 units", () => {
     const query = "😀".repeat(MAX_QUERY_LENGTH);
-    const id = encodeCustomId({ kind: "searchPage", userId: "9".repeat(20), page: 3, version: "abcd", topic: 5, query });
+    const id = encodeCustomId({
+      kind: "searchPage",
+      userId: "9".repeat(20),
+      page: 3,
+      version: "abcd",
+      topic: 5,
+      query,
+    });
     expect(id.length).toBeLessThanOrEqual(100);
     const decoded = decodeCustomId(id);
     expect(decoded).toMatchObject({ kind: "searchPage", page: 3 });
