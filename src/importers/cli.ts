@@ -54,6 +54,9 @@ async function main(argv: string[]): Promise<number> {
       `  threads joined: ${summary.threadsJoined}`,
       `  ${describeSkipped(summary.skipped) || "skipped 0"}`,
       summary.dateRange ? `  dates: ${summary.dateRange.from} .. ${summary.dateRange.to}` : "  dates: none",
+      ...(summary.checkedByStreamOnly
+        ? ["  (too big to load again as a whole: every post was validated as it was written)"]
+        : []),
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
     return 0;

@@ -1,7 +1,8 @@
-import { access } from "node:fs/promises";
+import { access, stat } from "node:fs/promises";
 import { loadCollection } from "../library/load.js";
 import { type Post, PostSchema } from "../library/post.js";
 import { findSources } from "./sources.js";
+import { detach } from "./text-utils.js";
 import { joinThreads } from "./threads.js";
 import { ImportError } from "./types.js";
 import { writeJsonArrayAtomically } from "./write.js";
@@ -11,6 +12,8 @@ export interface ImportOptions {
   out: string;
   merge?: boolean;
   author?: string;
+  /** Defaults to LOADER_CHECK_MAX_BYTES. */
+  loaderCheckMaxBytes?: number;
   /** Called with the number of posts read so far, often: the caller throttles. */
   onProgress?: (posts: number) => void;
 }
@@ -23,7 +26,12 @@ export interface ImportSummary {
   threadsJoined: number;
   skipped: Map<string, number>;
   dateRange?: { from: string; to: string };
+  /** The output was too big to be loaded once more as a whole; it was validated post by post only. */
+  checkedByStreamOnly?: boolean;
 }
+
+/** Above this, loading the written file again to check it would need gigabytes: see ImportSummary. */
+export const LOADER_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Imports `input` into the collection `out`; the file is replaced only by a complete, valid collection. */
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
@@ -63,8 +71,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
           count(options.merge ? "already in the collection" : "duplicate");
           continue;
         }
-        ids.add(post.id);
-        if (post.sourceId !== undefined) sourceIds.add(post.sourceId);
+        ids.add(detach(post.id));
+        if (post.sourceId !== undefined) sourceIds.add(detach(post.sourceId));
         if (post.createdAt !== undefined) {
           const time = Date.parse(post.createdAt);
           if (from === undefined || time < from) from = time;
@@ -81,7 +89,11 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       throw new ImportError(
         `${options.input}: no posts to import${describeSkipped(summary.skipped, " (", ")")}`,
       );
-    await loadCollection(temporary);
+    // Every post was validated with PostSchema and ids were checked for duplicates on the way; the
+    // loader (which holds the whole file in memory) checks again unless the file is too big for that.
+    if ((await stat(temporary)).size <= (options.loaderCheckMaxBytes ?? LOADER_CHECK_MAX_BYTES))
+      await loadCollection(temporary);
+    else summary.checkedByStreamOnly = true;
   });
   if (from !== undefined && to !== undefined)
     summary.dateRange = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };

@@ -67,3 +67,11 @@ export function tidy(text: string): string {
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
+
+/**
+ * A copy of `text` that shares no memory with it. Strings cut out of a big parsed chunk can keep the
+ * whole chunk alive; ids kept for the whole import (duplicates, thread links) must not.
+ */
+export function detach(text: string): string {
+  return Buffer.from(text, "utf8").toString("utf8");
+}

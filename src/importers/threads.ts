@@ -1,5 +1,5 @@
 import type { Post } from "../library/post.js";
-import { unique } from "./text-utils.js";
+import { detach, unique } from "./text-utils.js";
 import type { Item, Piece, Source } from "./types.js";
 
 export interface ThreadStats {
@@ -19,7 +19,7 @@ export async function* joinThreads(source: Source, stats: ThreadStats): AsyncIte
   const parentOf = new Map<string, string>();
   for await (const item of source.items())
     if ("piece" in item && item.piece.parent !== undefined && item.piece.post.sourceId !== undefined)
-      parentOf.set(item.piece.post.sourceId, item.piece.parent);
+      parentOf.set(detach(item.piece.post.sourceId), detach(item.piece.parent));
 
   const rootOf = (id: string): string => {
     const seen = new Set<string>();

@@ -7,7 +7,7 @@ import { sniff } from "../../src/importers/detect.js";
 import { runImport } from "../../src/importers/run.js";
 import { ImportError } from "../../src/importers/types.js";
 import { writeJsonArrayAtomically } from "../../src/importers/write.js";
-import { CollectionError } from "../../src/library/load.js";
+import { CollectionError, parseCollection } from "../../src/library/load.js";
 import { fixture, importFixture, tempFolder } from "./helpers.js";
 
 const run = promisify(execFile);
@@ -96,6 +96,14 @@ describe("runImport", () => {
     const again = await importFixture(fixture("x-archive"), { out, merge: true });
     expect(again.summary.imported).toBe(0);
     expect(again.posts).toEqual(posts);
+  });
+
+  it("validates post by post when the output is too big for the loader", async () => {
+    const { summary, posts } = await importFixture(fixture("mastodon"), { loaderCheckMaxBytes: 0 });
+    expect(summary.checkedByStreamOnly).toBe(true);
+    expect(parseCollection(JSON.stringify(posts), "posts.json")).toMatchObject({ ok: true });
+    const small = await importFixture(fixture("mastodon"));
+    expect(small.summary.checkedByStreamOnly).toBeUndefined();
   });
 
   it("without --merge replaces the collection", async () => {
