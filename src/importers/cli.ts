@@ -79,13 +79,13 @@ function throttledProgress() {
   let last = started;
   let shown = false;
   return {
-    update(posts: number) {
-      if (posts % 1000 !== 0) return;
+    update(records: number, phase: "scanning" | "importing") {
+      if (records % 1000 !== 0) return;
       const now = Date.now();
       if (now - last < 1000) return;
       last = now;
       shown = true;
-      const line = `read ${posts.toLocaleString("en")} records…`;
+      const line = `${phase === "scanning" ? "looking for threads" : "importing"}: ${records.toLocaleString("en")} records…`;
       process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
     },
     done() {

@@ -1,4 +1,5 @@
 import { access, stat } from "node:fs/promises";
+import { dirname } from "node:path";
 import { loadCollection } from "../library/load.js";
 import { type Post, PostSchema } from "../library/post.js";
 import { findSources } from "./sources.js";
@@ -14,8 +15,11 @@ export interface ImportOptions {
   author?: string;
   /** Defaults to LOADER_CHECK_MAX_BYTES. */
   loaderCheckMaxBytes?: number;
-  /** Called with the number of posts read so far, often: the caller throttles. */
-  onProgress?: (posts: number) => void;
+  /**
+   * Called often with the number of records read so far: first while scanning for threads, then while
+   * importing (sources with threads are read twice). The caller throttles.
+   */
+  onProgress?: (records: number, phase: "scanning" | "importing") => void;
 }
 
 export interface ImportSummary {
@@ -55,8 +59,9 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     yield* existing;
     let read = 0;
     for (const source of sources) {
-      for await (const item of joinThreads(source, summary)) {
-        options.onProgress?.(++read);
+      const onScan = (scanned: number) => options.onProgress?.(scanned, "scanning");
+      for await (const item of joinThreads(source, summary, onScan)) {
+        options.onProgress?.(++read, "importing");
         if ("skip" in item) {
           count(item.skip);
           continue;
@@ -84,6 +89,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     }
   }
 
+  const folder = dirname(options.out);
+  if (!(await exists(folder))) throw new ImportError(`${options.out}: the folder ${folder} does not exist`);
   await writeJsonArrayAtomically(options.out, posts(), async (temporary) => {
     if (summary.imported + summary.kept === 0)
       throw new ImportError(

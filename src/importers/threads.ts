@@ -6,20 +6,25 @@ export interface ThreadStats {
   threadsJoined: number;
 }
 
+export type OnScan = (recordsScanned: number) => void;
+
 /**
  * Joins self-reply threads into one post each, reading the source twice: first only the reply links
  * (child -> parent, a few strings per reply), then the posts, holding back only thread members until
  * their thread is complete. Posts that are in no thread pass straight through.
  */
-export async function* joinThreads(source: Source, stats: ThreadStats): AsyncIterable<Item> {
+export async function* joinThreads(source: Source, stats: ThreadStats, onScan?: OnScan): AsyncIterable<Item> {
   if (!source.threads) {
     yield* source.items();
     return;
   }
   const parentOf = new Map<string, string>();
-  for await (const item of source.items())
+  let scanned = 0;
+  for await (const item of source.items()) {
+    onScan?.(++scanned);
     if ("piece" in item && item.piece.parent !== undefined && item.piece.post.sourceId !== undefined)
       parentOf.set(detach(item.piece.post.sourceId), detach(item.piece.parent));
+  }
 
   const rootOf = (id: string): string => {
     const seen = new Set<string>();

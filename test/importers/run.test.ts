@@ -70,6 +70,17 @@ describe("runImport", () => {
     );
   });
 
+  it("fails clearly when the output folder does not exist", async () => {
+    const out = join(await tempFolder(), "missing", "posts.json");
+    await expect(runImport({ input: fixture("mastodon"), out })).rejects.toThrow("the folder");
+  });
+
+  it("reports progress in both phases", async () => {
+    const phases = new Set<string>();
+    await importFixture(fixture("mastodon"), { onProgress: (_n, phase) => phases.add(phase) });
+    expect([...phases]).toEqual(["scanning", "importing"]);
+  });
+
   it("--merge adds new posts and leaves out those already there by sourceId or id", async () => {
     const folder = await tempFolder();
     const out = join(folder, "posts.json");
