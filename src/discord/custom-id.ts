@@ -27,7 +27,9 @@ const TOPIC = /^[a-z0-9-]{0,49}$/;
 export function encodeCustomId(id: CustomId): string {
   switch (id.kind) {
     case "searchPage": {
-      const head = ["sp", id.userId, id.page.toString(36), id.version, id.topic?.toString(36) ?? "", ""].join("|");
+      const head = ["sp", id.userId, id.page.toString(36), id.version, id.topic?.toString(36) ?? "", ""].join(
+        "|",
+      );
       return head + fitQuery(id.query, 100 - head.length);
     }
     case "searchOpen":

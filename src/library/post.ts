@@ -20,7 +20,10 @@ export const PostSchema = z.strictObject({
   day: z
     .string()
     .regex(DAY, "must be MM-DD")
-    .refine((d) => Number(d.slice(3)) <= (DAYS_IN_MONTH[Number(d.slice(0, 2)) - 1] ?? 0), "is not a day of the year")
+    .refine(
+      (d) => Number(d.slice(3)) <= (DAYS_IN_MONTH[Number(d.slice(0, 2)) - 1] ?? 0),
+      "is not a day of the year",
+    )
     .optional(),
   /** The id the post had on its platform (tweet id, status URI, at:// URI): how `--merge` deduplicates. */
   sourceId: z.string().min(1).optional(),
