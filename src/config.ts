@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isValidPotdCron } from "./scheduler/cron-time.js";
+import { isValidTimeZone } from "./scheduler/next-run.js";
 
 const snowflake = (what: string) =>
   z.string().regex(/^\d{17,20}$/, `must be a Discord ${what} id (17-20 digits)`);
@@ -20,12 +22,18 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   REGISTER_COMMANDS: flag.default(false),
   POTD_CHANNEL_ID: optional(snowflake("channel")),
-  POTD_CRON: z.string().min(1).default("0 9 * * *"),
+  POTD_CRON: z
+    .string()
+    .min(1)
+    .default("0 9 * * *")
+    .refine(isValidPotdCron, {
+      error: (issue) => `"${String(issue.input)}" is not a five-field cron expression such as "0 9 * * *"`,
+    }),
   POTD_TIMEZONE: z
     .string()
     .min(1)
     .default("UTC")
-    .refine(isTimeZone, {
+    .refine(isValidTimeZone, {
       error: (issue) => `"${String(issue.input)}" is not an IANA time zone such as Europe/Paris`,
     }),
   SHARD_COUNT: optional(z.coerce.number().int().min(1).max(1000)),
@@ -51,13 +59,4 @@ export function loadConfig(
   }
   if (!parsed.success || problems.length > 0) return { ok: false, problems };
   return { ok: true, config: Object.freeze(parsed.data) };
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -151,3 +151,17 @@ describe("loadConfig", () => {
     expect(text).not.toContain(TOKEN);
   });
 });
+
+describe("POTD_CRON", () => {
+  it("accepts a five-field expression and refuses seconds or garbage, naming the variable", () => {
+    const base = { DISCORD_TOKEN: "a".repeat(30), DISCORD_CLIENT_ID: "123456789012345678" };
+    expect(loadConfig({ ...base, POTD_CRON: "30 8 * * 1-5" }, { requireToken: true }).ok).toBe(true);
+    for (const bad of ["0 0 9 * * *", "every day", "61 9 * * *"]) {
+      const result = loadConfig({ ...base, POTD_CRON: bad }, { requireToken: true });
+      expect(result).toEqual({
+        ok: false,
+        problems: [expect.stringMatching(/^POTD_CRON: .*five-field cron/)],
+      });
+    }
+  });
+});
