@@ -1,12 +1,15 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Post } from "../src/library/post.js";
-import { createSearchIndex, type SearchResults } from "../src/library/search.js";
+import { buildSearchPostings, createSearchIndex, type SearchResults } from "../src/library/search.js";
 import { boundedDistance } from "../src/library/search-expand.js";
 import { tokenize } from "../src/library/search-query.js";
 import { buildSnippet } from "../src/library/search-snippet.js";
 import { fold } from "../src/library/text.js";
+import { cacheFile, decode, encode, loadSearchIndex } from "../src/store/index-cache.js";
 
 const posts = JSON.parse(readFileSync(new URL("../data/posts.json", import.meta.url), "utf8")) as Post[];
 const index = createSearchIndex(posts);
@@ -216,5 +219,54 @@ describe("tokenize", () => {
       }),
       { numRuns: 1_000 },
     );
+  });
+});
+
+describe("search index cache", () => {
+  const collection = { posts, hash: "ab".repeat(32) };
+
+  it("builds and writes the postings once, then answers the same from the cache", () => {
+    const dir = mkdtempSync(join(tmpdir(), "curator-cache-"));
+    try {
+      const first = loadSearchIndex(collection, dir);
+      expect(first).toMatchObject({ fromCache: false });
+      expect(first.problem).toBeUndefined();
+      const second = loadSearchIndex(collection, dir);
+      expect(second.fromCache).toBe(true);
+      for (const query of ["learning rate", "belard", "mirzak", "topic:physics deep"]) {
+        expect(second.index.search(query)).toEqual(first.index.search(query));
+      }
+      expect(second.index.suggest("ma")).toEqual(first.index.suggest("ma"));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("rebuilds when the cache file is damaged or was made for other posts", () => {
+    const dir = mkdtempSync(join(tmpdir(), "curator-cache-"));
+    try {
+      loadSearchIndex(collection, dir);
+      const file = cacheFile(dir, collection.hash);
+      writeFileSync(file, readFileSync(file).subarray(0, 100));
+      const damaged = loadSearchIndex(collection, dir);
+      expect(damaged.fromCache).toBe(false);
+      expect(damaged.problem).toMatch(/truncated|JSON|inconsistent/);
+      expect(ids(damaged.index.search("ecole"))).toEqual(["bellard"]);
+
+      const fewer = loadSearchIndex({ posts: posts.slice(1), hash: collection.hash }, dir);
+      expect(fewer.fromCache).toBe(false);
+      expect(ids(fewer.index.search("ecole"))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("round-trips postings through the file format", () => {
+    const postings = buildSearchPostings(posts);
+    const back = decode(encode(postings));
+    expect(back.terms).toEqual(postings.terms);
+    expect([...back.doc]).toEqual([...postings.doc]);
+    expect([...back.tf]).toEqual([...postings.tf]);
+    expect([...back.norm]).toEqual([...postings.norm]);
   });
 });

@@ -16,7 +16,21 @@ const FIELD_WEIGHT = { title: 2, text: 1, topics: 1.5 } as const;
 
 const B = 0.7;
 
-export interface Postings {
+/** Bump when tokenizing or weighting changes: cached indexes of older versions are then rebuilt. */
+export const POSTINGS_VERSION = 1;
+
+/** What an index is made of: enough to rebuild the lookups without tokenizing any post again. */
+export interface PostingsData {
+  docCount: number;
+  /** Terms by id. */
+  terms: string[];
+  start: Int32Array;
+  doc: Int32Array;
+  tf: Float32Array;
+  norm: Float32Array;
+}
+
+export interface Postings extends PostingsData {
   readonly docCount: number;
   /** All terms, sorted, for prefix ranges and typo candidates. */
   readonly sortedTerms: readonly string[];
@@ -114,19 +128,21 @@ export function buildPostings(docs: Iterable<IndexedFields>): Postings {
 
   const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, docCount) || 1;
   const norm = Float32Array.from(lengths, (len) => BM25_K1 * (1 - B + (B * len) / avgLength));
-  const idf = Float64Array.from(df, (n) => Math.log(1 + (docCount - n + 0.5) / (n + 0.5)));
-  const sortedTerms = [...terms].sort();
+  return postingsFromData({ docCount, terms, start: termStarts, doc: postDoc, tf: postTf, norm });
+}
 
+export function postingsFromData(data: PostingsData): Postings {
+  const { docCount, terms, start } = data;
+  const ids = new Map<string, number>();
+  for (let id = 0; id < terms.length; id++) ids.set(terms[id]!, id);
+  const df = (id: number) => (start[id + 1] ?? 0) - (start[id] ?? 0);
+  const idf = Float64Array.from(terms, (_, id) => Math.log(1 + (docCount - df(id) + 0.5) / (df(id) + 0.5)));
   return {
-    docCount,
-    sortedTerms,
+    ...data,
+    sortedTerms: [...terms].sort(),
     termId: (term) => ids.get(term),
-    docFrequency: (id) => df[id] ?? 0,
-    start: termStarts,
-    doc: postDoc,
-    tf: postTf,
+    docFrequency: df,
     idf,
-    norm,
   };
 }
 

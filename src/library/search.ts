@@ -1,6 +1,6 @@
 import type { Post } from "./post.js";
 import { expandTerm, type Variant } from "./search-expand.js";
-import { BM25_K1, buildPostings } from "./search-postings.js";
+import { BM25_K1, buildPostings, type Postings } from "./search-postings.js";
 import { type ParsedQuery, parseQuery, tokenize } from "./search-query.js";
 import { buildSnippet, type SnippetPart } from "./search-snippet.js";
 import { createTopK } from "./search-topk.js";
@@ -53,10 +53,19 @@ interface Ranked {
   score: number;
 }
 
-export function createSearchIndex(posts: readonly Post[]): SearchIndex {
-  const postings = buildPostings(
+/** The expensive part of an index (tokenizing every post), which src/store/index-cache.ts can keep on disk. */
+export function buildSearchPostings(posts: readonly Post[]): Postings {
+  return buildPostings(
     posts.map((post) => ({ title: post.title ?? "", text: post.text, topics: post.topics.join(" ") })),
   );
+}
+
+/** `postings` must have been built from these same posts (see buildSearchPostings). */
+export function createSearchIndex(
+  posts: readonly Post[],
+  postings = buildSearchPostings(posts),
+): SearchIndex {
+  if (postings.docCount !== posts.length) throw new RangeError("the postings were built from other posts");
   const byTopic = indexTopics(posts);
   const scores = new Float64Array(posts.length);
   const matched = new Uint32Array(posts.length);
