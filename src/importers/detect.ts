@@ -4,6 +4,7 @@ export type Format =
   | "x-tweets"
   | "x-note-tweets"
   | "x-account"
+  | "x-circle"
   | "x-other"
   | "mastodon-outbox"
   | "mastodon-actor"
@@ -46,13 +47,16 @@ export function sniff(head: Buffer): Format | undefined {
     if (ytd[1] === "tweets" || ytd[1] === "tweet") return "x-tweets";
     if (ytd[1] === "note_tweet") return "x-note-tweets";
     if (ytd[1] === "account") return "x-account";
+    if (ytd[1] === "twitter_circle_tweet") return "x-circle";
     return "x-other";
   }
   if (/^Grailbird\.data\.tweets_\d+_\d+\s*=\s*\[/.test(text)) return "x-tweets";
   if (/^(window|var|const|let|Grailbird)\b/.test(text)) return "x-other";
 
   if (text.startsWith("{")) {
-    if (/"orderedItems"\s*:/.test(text) && /"OrderedCollection(Page)?"/.test(text)) return "mastodon-outbox";
+    // likes.json and bookmarks.json are OrderedCollections too, of URLs (strings) instead of activities.
+    if (/"orderedItems"\s*:\s*\[\s*[{\]]/.test(text) && /"OrderedCollection(Page)?"/.test(text))
+      return "mastodon-outbox";
     if (/"preferredUsername"\s*:/.test(text) && /"type"\s*:\s*"(Person|Service|Application)"/.test(text))
       return "mastodon-actor";
     if (/^\{\s*("cursor"\s*:\s*"[^"]*"\s*,\s*)?"feed"\s*:\s*\[/.test(text)) return "bluesky-feed";

@@ -5,8 +5,9 @@ import { curatorRecordToItem, plainTextToItem, splitPlainText } from "./curator.
 import { ARCHIVES, type Format, GENERIC, sniffFile } from "./detect.js";
 import { activityToItem, actorHandle } from "./mastodon.js";
 import { jsonArrayItems, lines, readSmallJson } from "./read-json.js";
+import { detach } from "./text-utils.js";
 import { ImportError, type Item, type Source, skip } from "./types.js";
-import { indexNoteTweets, readAccount, tweetToItem, type XContext } from "./x-archive.js";
+import { circleIds, indexNoteTweets, readAccount, tweetToItem, type XContext } from "./x-archive.js";
 
 export const FORMAT_NAMES: Partial<Record<Format, string>> = {
   "x-tweets": "X/Twitter archive",
@@ -93,8 +94,13 @@ async function sourceFor(
       const notes: unknown[] = [];
       for (const file of filesOf("x-note-tweets"))
         for await (const record of jsonArrayItems(file, { jsAssignment: true })) notes.push(record);
+      const circle = new Set<string>();
+      for (const file of filesOf("x-circle"))
+        for await (const record of jsonArrayItems(file, { jsAssignment: true }))
+          for (const id of circleIds([record])) circle.add(detach(id));
       const context: XContext = {
         ...account,
+        circle,
         notes: indexNoteTweets(notes),
         author: author ?? (account.screenName ? `@${account.screenName}` : undefined),
       };

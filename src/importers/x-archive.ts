@@ -17,6 +17,8 @@ export interface XContext {
   screenName?: string;
   author?: string;
   notes: NoteIndex;
+  /** Ids of Circle posts (twitter-circle-tweet.js): tweets.js holds them too, but they were never public. */
+  circle?: ReadonlySet<string>;
 }
 
 interface NoteTweet {
@@ -39,6 +41,17 @@ export function readAccount(records: unknown[]): { ownUserId?: string; screenNam
     if (account) return { ownUserId: str(account.accountId), screenName: str(account.username) };
   }
   return {};
+}
+
+/** twitter-circle-tweet.js: the same records as tweets.js; only their ids are needed. */
+export function circleIds(records: unknown[]): Set<string> {
+  const ids = new Set<string>();
+  for (const record of records) {
+    const tweet = isRec(record) && isRec(record.tweet) ? record.tweet : record;
+    const id = isRec(tweet) ? str(tweet.id_str) : undefined;
+    if (id !== undefined) ids.add(id);
+  }
+  return ids;
 }
 
 /** note-tweet.js: `[{ noteTweet: { createdAt, core: { text, urls: [{ shortUrl, expandedUrl }], hashtags } } }]`. */
@@ -73,6 +86,7 @@ export function tweetToItem(record: unknown, context: XContext): Item {
   const raw = str(tweet.full_text) ?? str(tweet.text);
   if (id === undefined || !/^\d{1,30}$/.test(id) || raw === undefined) return skip("bad record");
   if (isRec(tweet.retweeted_status) || raw.startsWith("RT @")) return skip("retweet");
+  if (context.circle?.has(id)) return skip("not public");
   if (tweet.withheld_copyright === true || list(tweet.withheld_in_countries).length > 0)
     return skip("withheld");
   const createdAt = parseTwitterDate(tweet.created_at);

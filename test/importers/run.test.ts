@@ -26,7 +26,13 @@ describe("format detection (from the content, never the name)", () => {
     ["old tweet.js", "window.YTD.tweet.part0 = [ {", "x-tweets"],
     ["note-tweet.js", "window.YTD.note_tweet.part0 = [", "x-note-tweets"],
     ["other .js", "window.YTD.like.part0 = [", "x-other"],
-    ["outbox", '{"@context":"x","type":"OrderedCollection","orderedItems":[', "mastodon-outbox"],
+    [
+      "outbox",
+      '{"@context":"x","type":"OrderedCollection","orderedItems":[{"type":"Create"',
+      "mastodon-outbox",
+    ],
+    ["likes.json", '{"type":"OrderedCollection","orderedItems":["https://a.example/s/1"]}', undefined],
+    ["twitter-circle-tweet.js", "window.YTD.twitter_circle_tweet.part0 = [", "x-circle"],
     ["feed page", '{"feed":[{"post":{}}],"cursor":"x"}', "bluesky-feed"],
     ["post record", '{"$type":"app.bsky.feed.post","text":"hi"}', "bluesky-record"],
     ["repost record", '{"$type":"app.bsky.feed.repost"}', "bluesky-other"],
@@ -198,7 +204,7 @@ describe("npm run import (the CLI)", () => {
     const { stdout } = await cli(fixture("x-archive"), "--out", out);
     expect(stdout).toContain("Imported 5 posts (X/Twitter archive)");
     expect(stdout).toContain("threads joined: 1");
-    expect(stdout).toMatch(/skipped 4: .*1 retweet/);
+    expect(stdout).toMatch(/skipped 5: .*1 retweet/);
     expect(stdout).toContain("dates: 2017-08-25T07:08:09.000Z .. 2023-05-01T12:00:00.000Z");
   });
 

@@ -14,6 +14,7 @@ describe("X/Twitter archive", () => {
       withheld: 1,
       "bad record": 1,
       empty: 1,
+      "not public": 1,
     });
     expect(summary.dateRange).toEqual({ from: "2017-08-25T07:08:09.000Z", to: "2023-05-01T12:00:00.000Z" });
     expect(posts.map((p) => p.id).sort()).toEqual(
@@ -25,6 +26,11 @@ describe("X/Twitter archive", () => {
         "x-900000000000000001",
       ].sort(),
     );
+  });
+
+  it("leaves out Circle posts (listed in twitter-circle-tweet.js, and in tweets.js too)", async () => {
+    const { posts } = await importFixture(fixture("x-archive"));
+    expect(posts.some((p) => p.text.includes("Only for my circle"))).toBe(false);
   });
 
   it("restores links after an emoji (code point indices), drops the photo link, decodes &amp; once", async () => {
