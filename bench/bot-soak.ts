@@ -3,7 +3,9 @@
  * and drops the gateway. Shared by test/e2e/soak.test.ts (reduced) and bench/soak.ts (full).
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { APIMessage } from "discord.js";
+import { ROOT } from "../test/e2e/bot-process.js";
 import type { InteractionPayload } from "../test/fake-discord/index.js";
 import {
   PLAY_CHANNEL,
@@ -52,8 +54,10 @@ export interface SoakFigures {
   potdMessages: number;
   exitCode: number | null;
   latencyMs: { p50: number; p90: number; p99: number; max: number };
+  /** The same for interactions none of whose REST calls was failed by the fake. */
+  latencyUnfaultedMs: { count: number; p50: number; p99: number };
   /** KiB: first sample after warm-up (a fifth of the interactions), last, max. */
-  rss: { start: number; afterWarmup: number; end: number; max: number; samples: number };
+  rss: { start: number; afterWarmup: number; end: number; max: number; samples: number; series: number[] };
   durationMs: number;
 }
 
@@ -86,7 +90,9 @@ const QUERIES = [
 export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
   const random = seededRandom(options.seed ?? 7);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const postIds = (JSON.parse(readFileSync("data/posts.json", "utf8")) as { id: string }[]).map((p) => p.id);
+  const postIds = (JSON.parse(readFileSync(join(ROOT, "data/posts.json"), "utf8")) as { id: string }[]).map(
+    (p) => p.id,
+  );
   const started = Date.now();
 
   const { fake, bot, stop } = await startBotAgainstFake({
@@ -120,6 +126,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
     user: { id: String(210000000000000000n + BigInt(i)), username: `user${i}` },
   }));
   const latencies: number[] = [];
+  const latencyById = new Map<string, number>();
   const unanswered: InteractionPayload[] = [];
   const byKind: Record<string, number> = {};
   let sent = 0;
@@ -182,6 +189,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
       try {
         const body = await fake.sendInteraction(payload, { timeoutMs: options.answerTimeoutMs ?? 15_000 });
         latencies.push(performance.now() - from);
+        latencyById.set(String(payload.id), latencies.at(-1)!);
         const data = (body as { data?: { components?: unknown[] } }).data;
         // A type 7 updates the message the component was on, which the user keeps following.
         if (body.type === 4 && data?.components?.length) state.lastWithComponents = payload.token;
@@ -206,7 +214,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
   for (const r of fake.requests) {
     if (r.status === 500) restFaults.status500++;
     if (r.status === 429) restFaults.status429++;
+    if (r.status === 500 || r.status === 429)
+      latencyById.delete(/\/interactions\/(\d+)\//.exec(r.path)?.[1] ?? "");
   }
+  const unfaulted = [...latencyById.values()];
   // Still answering after all that, without faults in the way.
   fake.clearFaults();
   const last = await fake.sendInteraction(fake.slashCommand({ name: "about", channelId: PLAY_CHANNEL }), {
@@ -242,7 +253,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
       p99: round(percentile(latencies, 99)),
       max: round(Math.max(...latencies)),
     },
+    latencyUnfaultedMs: {
+      count: unfaulted.length,
+      p50: round(percentile(unfaulted, 50)),
+      p99: round(percentile(unfaulted, 99)),
+    },
     rss: {
+      series: rss.filter((_, i) => i % Math.max(1, Math.floor(rss.length / 20)) === 0),
       start: rss[0] ?? 0,
       afterWarmup,
       end: rss.at(-1) ?? 0,

@@ -11,7 +11,7 @@ export const FULL_SOAK: SoakOptions = {
   status500: 0.01,
   status429: 0.01,
   gatewayCloseEveryMs: 3_000,
-  thinkMs: 200,
+  thinkMs: 500,
 };
 
 export function runSoakBench(options: Partial<SoakOptions> = {}): Promise<SoakFigures> {
