@@ -8,6 +8,7 @@ import { buildSearchPostings, createSearchIndex, type SearchResults } from "../s
 import { boundedDistance } from "../src/library/search-expand.js";
 import { tokenize } from "../src/library/search-query.js";
 import { buildSnippet } from "../src/library/search-snippet.js";
+import { TermTable } from "../src/library/search-terms.js";
 import { fold } from "../src/library/text.js";
 import { cacheFile, decode, encode, loadSearchIndex } from "../src/store/index-cache.js";
 
@@ -274,5 +275,26 @@ describe("search index cache", () => {
     expect([...back.doc]).toEqual([...postings.doc]);
     expect([...back.tf]).toEqual([...postings.tf]);
     expect([...back.norm]).toEqual([...postings.norm]);
+  });
+});
+
+describe("term table", () => {
+  it("gives one id per folded word, looked up in place or as a string, across growth", () => {
+    const table = new TermTable();
+    const words = Array.from({ length: 70_000 }, (_, i) => `w${i.toString(36)}`);
+    const ids = words.map((w) => table.idOf(w));
+    expect(new Set(ids).size).toBe(words.length);
+    const text = `x ${words[12_345]!.toUpperCase()} y`;
+    expect(table.idOfAscii(text, 2, 2 + words[12_345]!.length)).toBe(ids[12_345]);
+    expect(table.terms[ids[69_999]!]).toBe(words[69_999]);
+  });
+
+  it("indexes exactly the words tokenize finds", () => {
+    const postings = buildSearchPostings(posts);
+    const expected = new Set(
+      posts.flatMap((p) => [p.title ?? "", p.text, p.topics.join(" ")].flatMap(tokenize)),
+    );
+    expect(new Set(postings.terms)).toEqual(expected);
+    expect(postings.terms).toHaveLength(expected.size);
   });
 });

@@ -3,7 +3,8 @@
  * MiniSearch (one Map per term and per field) was measured at p99 52 ms for prefix queries and 1.2 s to
  * index only 10k posts; flat arrays plus one reusable score accumulator stay within a few ms at 100k.
  */
-import { tokenize } from "./search-query.js";
+import { scanWords } from "./search-query.js";
+import { TermTable } from "./search-terms.js";
 
 export interface IndexedFields {
   title: string;
@@ -69,8 +70,7 @@ class Growable {
 }
 
 export function buildPostings(docs: Iterable<IndexedFields>): Postings {
-  const ids = new Map<string, number>();
-  const terms: string[] = [];
+  const table = new TermTable();
   const df: number[] = [];
   // Pass 1: each post's distinct terms with their weighted frequency, post after post.
   const docTerms = new Growable();
@@ -80,37 +80,41 @@ export function buildPostings(docs: Iterable<IndexedFields>): Postings {
   const seenInDoc: number[] = [];
   const slot: number[] = [];
   let d = 0;
+  let weight = 1;
+  let length = 0;
+  const add = (id: number) => {
+    if (id === df.length) {
+      df.push(0);
+      seenInDoc.push(-1);
+      slot.push(0);
+    }
+    if (seenInDoc[id] === d) {
+      docTerms.floats[slot[id]!]! += weight;
+    } else {
+      seenInDoc[id] = d;
+      slot[id] = docTerms.length;
+      docTerms.push(id, weight);
+      df[id]!++;
+    }
+    length += weight;
+  };
+  const visitor = {
+    ascii: (text: string, start: number, end: number) => add(table.idOfAscii(text, start, end)),
+    folded: (word: string) => add(table.idOf(word)),
+  };
   for (const doc of docs) {
-    let length = 0;
+    length = 0;
     for (const field of ["title", "text", "topics"] as const) {
       const value = doc[field];
       if (!value) continue;
-      const weight = FIELD_WEIGHT[field];
-      for (const term of tokenize(value)) {
-        let id = ids.get(term);
-        if (id === undefined) {
-          id = terms.length;
-          ids.set(term, id);
-          terms.push(term);
-          df.push(0);
-          seenInDoc.push(-1);
-          slot.push(0);
-        }
-        if (seenInDoc[id] === d) {
-          docTerms.floats[slot[id]!]! += weight;
-        } else {
-          seenInDoc[id] = d;
-          slot[id] = docTerms.length;
-          docTerms.push(id, weight);
-          df[id]!++;
-        }
-        length += weight;
-      }
+      weight = FIELD_WEIGHT[field];
+      scanWords(value, visitor);
     }
     d++;
     docStarts.push(docTerms.length);
     lengths.push(length);
   }
+  const terms = table.terms;
   const docCount = lengths.length;
 
   // Pass 2: regroup by term. Posts are visited in order, so each term's postings come out sorted.

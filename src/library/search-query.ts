@@ -23,19 +23,18 @@ const ASCII_WORD_CHAR = new Uint8Array(128).map((_, c) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0,
 );
 
+export interface WordVisitor {
+  /** A plain ASCII word, `text.slice(start, end)`, not lower-cased yet: the index can look it up in place. */
+  ascii(text: string, start: number, end: number): void;
+  /** Any other word, already folded. */
+  folded(word: string): void;
+}
+
 /**
- * The folded words of a text: the same as `fold(text).match(/[\p{L}\p{N}]+/gu)`, but indexing spends most
- * of its time here, so it scans char codes and folds only the (rare) words that are not plain ASCII.
+ * Calls `visit` for each word of `fold(text).match(/[\p{L}\p{N}]+/gu)` of at most 40 characters. Indexing
+ * spends most of its time here, so it scans char codes and folds only the (rare) non-ASCII words.
  */
-export function tokenize(text: string): string[] {
-  const words: string[] = [];
-  const emit = (raw: string, ascii: boolean) => {
-    if (ascii) {
-      if (raw.length <= MAX_TERM_LENGTH) words.push(raw.toLowerCase());
-      return;
-    }
-    for (const word of fold(raw).match(WORD) ?? []) if (word.length <= MAX_TERM_LENGTH) words.push(word);
-  };
+export function scanWords(text: string, visit: WordVisitor): void {
   let start = -1;
   let ascii = true;
   for (let i = 0; i < text.length; i++) {
@@ -56,12 +55,31 @@ export function tokenize(text: string): string[] {
       }
       if (c >= 128) ascii = false;
     } else if (start >= 0) {
-      emit(text.slice(start, i), ascii);
+      emitWord(text, start, i, ascii, visit);
       start = -1;
     }
     i += width - 1;
   }
-  if (start >= 0) emit(text.slice(start), ascii);
+  if (start >= 0) emitWord(text, start, text.length, ascii, visit);
+}
+
+function emitWord(text: string, start: number, end: number, ascii: boolean, visit: WordVisitor): void {
+  if (ascii) {
+    if (end - start <= MAX_TERM_LENGTH) visit.ascii(text, start, end);
+    return;
+  }
+  for (const word of fold(text.slice(start, end)).match(WORD) ?? []) {
+    if (word.length <= MAX_TERM_LENGTH) visit.folded(word);
+  }
+}
+
+/** The folded words of a text: `fold(text).match(/[\p{L}\p{N}]+/gu)`, without words over 40 characters. */
+export function tokenize(text: string): string[] {
+  const words: string[] = [];
+  scanWords(text, {
+    ascii: (t, start, end) => words.push(t.slice(start, end).toLowerCase()),
+    folded: (word) => words.push(word),
+  });
   return words;
 }
 
