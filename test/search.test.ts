@@ -97,6 +97,12 @@ describe("search on the seed collection", () => {
     expect(ids(results).length).toBeGreaterThan(0);
   });
 
+  it("scores a repeated word once", () => {
+    expect(index.search("learning learning learning").hits.map((h) => h.score)).toEqual(
+      index.search("learning").hits.map((h) => h.score),
+    );
+  });
+
   it("reads only the first 32 words of a query", () => {
     const filler = Array.from({ length: 32 }, (_, i) => `filler${i}`).join(" ");
     expect(index.search(`mirzakhani ${filler}`).total).toBe(1);

@@ -100,11 +100,12 @@ export function createSearchIndex(
   function rank(parsed: ParsedQuery, topic: string | undefined, minPrefix: number, k: number) {
     const allowed = topicFilter(byTopic, topic, parsed.topic);
     if (allowed === null || parsed.terms.length === 0) return { total: 0, top: [], variants: [] };
-    const last = parsed.terms.length - 1;
+    const lastTerm = parsed.terms[parsed.terms.length - 1];
     let fuzzyLeft = MAX_FUZZY_TERMS;
-    const variants = parsed.terms.map((term, i) => {
+    // A repeated word would count twice in "how many query words matched"; score each word once.
+    const variants = [...new Set(parsed.terms)].map((term) => {
       const expanded = expandTerm(postings, term, {
-        prefix: parsed.endsInWord && i === last && term.length >= minPrefix,
+        prefix: parsed.endsInWord && term === lastTerm && term.length >= minPrefix,
         minFuzzy: fuzzyLeft > 0 ? MIN_FUZZY : Number.POSITIVE_INFINITY,
       });
       if (postings.termId(term) === undefined && term.length >= MIN_FUZZY) fuzzyLeft--;
