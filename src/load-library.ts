@@ -1,13 +1,27 @@
+import { dirname, join } from "node:path";
 import type { Library } from "./discord/context.js";
 import type { Collection } from "./library/collection.js";
 import { loadCollection } from "./library/load.js";
-import { createSearchIndex } from "./library/search.js";
+import { loadSearchIndex } from "./store/index-cache.js";
 
-/** Loads and validates a collection and builds its search index: the pair the bot and the console serve. */
-export async function loadLibrary(path: string, now: () => Date = () => new Date()): Promise<Library> {
-  return libraryOf(await loadCollection(path, now));
+/** Why the on-disk search index could not be used (the index was built instead): worth a log line, not a stop. */
+export type CacheProblem = (problem: string) => void;
+
+/** Loads and validates a collection and gets its search index: the pair the bot and the console serve. */
+export async function loadLibrary(
+  path: string,
+  now: () => Date = () => new Date(),
+  onCacheProblem: CacheProblem = () => {},
+): Promise<Library> {
+  return libraryOf(await loadCollection(path, now), onCacheProblem);
 }
 
-export function libraryOf(collection: Collection): Library {
-  return { collection, index: createSearchIndex(collection.posts) };
+/**
+ * The search index comes from a cache beside the collection (`<folder>/.cache/`, keyed by the collection's
+ * content hash) when one matches, which halves start-up for big collections; otherwise it is built and cached.
+ */
+export function libraryOf(collection: Collection, onCacheProblem: CacheProblem = () => {}): Library {
+  const { index, problem } = loadSearchIndex(collection, join(dirname(collection.source), ".cache"));
+  if (problem) onCacheProblem(problem);
+  return { collection, index };
 }

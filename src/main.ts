@@ -48,9 +48,11 @@ async function serve(config: Config, log: Logger): Promise<number> {
     log.error({ err: error }, "uncaught exception (the bot keeps running)"),
   );
 
+  const cacheProblem = (problem: string) =>
+    log.warn({ problem }, "search index cache not used; index built instead");
   let library: Library;
   try {
-    library = await loadLibrary(config.COLLECTION_PATH);
+    library = await loadLibrary(config.COLLECTION_PATH, undefined, cacheProblem);
   } catch (error) {
     if (!(error instanceof CollectionError)) throw error;
     log.fatal({ problems: error.problems }, "the collection is not valid");
@@ -63,7 +65,7 @@ async function serve(config: Config, log: Logger): Promise<number> {
   const watcher = watchCollection(config.COLLECTION_PATH, {
     onLoad(collection) {
       if (collection.hash === library.collection.hash) return;
-      library = libraryOf(collection);
+      library = libraryOf(collection, cacheProblem);
       log.info({ posts: collection.posts.length, hash: collection.hash.slice(0, 12) }, "collection reloaded");
     },
     onReject(problems) {

@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Post } from "../src/library/post.js";
@@ -269,6 +269,20 @@ describe("search index cache", () => {
       const fewer = loadSearchIndex({ posts: posts.slice(1), hash: collection.hash }, dir);
       expect(fewer.fromCache).toBe(false);
       expect(ids(fewer.index.search("ecole"))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps only the newest few cache files as collections change", () => {
+    const dir = mkdtempSync(join(tmpdir(), "curator-cache-"));
+    try {
+      const hashes = ["01", "02", "03", "04", "05", "06"].map((h) => h.repeat(32));
+      for (const hash of hashes) loadSearchIndex({ posts, hash }, dir);
+      const left = readdirSync(dir).sort();
+      expect(left).toHaveLength(4);
+      expect(left).toContain(basename(cacheFile(dir, hashes[5]!)));
+      expect(left).not.toContain(basename(cacheFile(dir, hashes[0]!)));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

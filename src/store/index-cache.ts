@@ -2,7 +2,7 @@
  * Keeps the search postings of a collection on disk, keyed by the collection's content hash, so a restart
  * skips tokenizing every post. Any problem with the cache means "rebuild": it is never worse than no cache.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Post } from "../library/post.js";
 import { buildSearchPostings, createSearchIndex, type SearchIndex } from "../library/search.js";
@@ -45,10 +45,24 @@ export function loadSearchIndex(
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, encode(postings));
     renameSync(temp, file);
+    pruneOldFiles(dir, file);
   } catch (error) {
     return { index, fromCache: false, problem: `could not write ${file}: ${String(error)}` };
   }
   return { index, fromCache: false, ...(readProblem ? { problem: readProblem } : {}) };
+}
+
+/** Each collection edit leaves a file behind: keep the newest few (other processes may serve older versions). */
+const KEEP = 4;
+
+function pruneOldFiles(dir: string, current: string): void {
+  const files = readdirSync(dir)
+    .filter((name) => /^search-v\d+-[0-9a-f]+\.bin$/.test(name))
+    .map((name) => join(dir, name))
+    .filter((path) => path !== current)
+    .map((path) => ({ path, mtime: statSync(path).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const old of files.slice(KEEP - 1)) rmSync(old.path, { force: true });
 }
 
 /** Layout: magic, version, header length, JSON header (counts, terms), padding to 4 bytes, then the arrays. */
