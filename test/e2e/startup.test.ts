@@ -79,3 +79,86 @@ describe("starting and stopping", () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });
+
+describe("surviving restarts and bad events", () => {
+  it("keeps search buttons working after a restart: their state is in the custom_id", async () => {
+    const discord = await fakeDiscord();
+    const env = {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: APP_ID,
+      DISCORD_GUILD_ID: GUILD,
+      DISCORD_REST_URL: discord.restUrl,
+    };
+    bot = startBotProcess({ ...env, REGISTER_COMMANDS: "true" });
+    await bot.waitForLog("connected to Discord");
+    const search = discord.slashCommand({ name: "search", options: { query: "learning" } });
+    await discord.sendInteraction(search);
+    const message = discord.originalResponse(search.token)!;
+    expect(await bot.stop("SIGTERM")).toBe(0);
+
+    bot = startBotProcess(env);
+    await bot.waitForLog("connected to Discord");
+    const next = (message.components![1] as { components: { custom_id: string }[] }).components[1]!.custom_id;
+    const turned = (await discord.sendInteraction(discord.button({ customId: next, message }))) as {
+      type: number;
+      data?: any;
+    };
+    expect(turned.type).toBe(7);
+    expect(turned.data.embeds[0].footer.text).toMatch(/page 2\//);
+  });
+
+  it("logs a malformed interaction and goes on answering", async () => {
+    const discord = await fakeDiscord();
+    bot = startBotProcess({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: APP_ID,
+      DISCORD_GUILD_ID: GUILD,
+      DISCORD_REST_URL: discord.restUrl,
+      REGISTER_COMMANDS: "true",
+    });
+    await bot.waitForLog("connected to Discord");
+    const good = discord.slashCommand({ name: "about" });
+    const {
+      entitlements: _e,
+      authorizing_integration_owners: _a,
+      member: _m,
+      user: _u,
+      ...broken
+    } = good as Record<string, unknown>;
+    discord.dispatch(
+      "INTERACTION_CREATE",
+      { ...broken, id: "900000000000000001", token: "broken-token" },
+      GUILD,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const logged = await bot.waitForLog("unhandled rejection (the bot keeps running)");
+    expect((logged.err as { message: string }).message).toMatch(/Cannot read properties of undefined/);
+    const body = await discord.sendInteraction(discord.slashCommand({ name: "about" }));
+    expect(body.type).toBe(4);
+    expect(bot.child.exitCode).toBeNull();
+  });
+
+  it("registers the commands with npm run deploy-commands, to one server", async () => {
+    const discord = await fakeDiscord();
+    bot = startBotProcess(
+      {
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_CLIENT_ID: APP_ID,
+        DISCORD_GUILD_ID: GUILD,
+        DISCORD_REST_URL: discord.restUrl,
+      },
+      "src/discord/deploy-commands.ts",
+    );
+    expect(await bot.exited).toBe(0);
+    expect(bot.output()).toContain(`Registered 6 commands for server ${GUILD}.`);
+    expect(discord.commands(GUILD).map((c) => c.name)).toEqual([
+      "search",
+      "random",
+      "post",
+      "potd",
+      "about",
+      "schedule",
+    ]);
+    expect(discord.commands()).toEqual([]);
+  });
+});
