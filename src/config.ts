@@ -60,3 +60,13 @@ export function loadConfig(
   if (!parsed.success || problems.length > 0) return { ok: false, problems };
   return { ok: true, config: Object.freeze(parsed.data) };
 }
+
+/** For the entry points that need Discord: the config, or every problem printed and exit code 1. */
+export function configOrExit(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = loadConfig(env, { requireToken: true });
+  if (result.ok) return result.config;
+  console.error(
+    `Configuration problems (see .env.example):\n${result.problems.map((p) => `  - ${p}`).join("\n")}`,
+  );
+  process.exit(1);
+}

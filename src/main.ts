@@ -2,7 +2,7 @@ import type { Client } from "discord.js";
 import { config as loadDotenv } from "dotenv";
 import type { Logger } from "pino";
 import { commands } from "../commands/index.js";
-import { type Config, loadConfig } from "./config.js";
+import { type Config, configOrExit } from "./config.js";
 import { runConsole } from "./console/run.js";
 import { BadTokenError, startBot } from "./discord/bot.js";
 import { createClient } from "./discord/client.js";
@@ -30,14 +30,8 @@ async function main(): Promise<number> {
     if (!process.stdin.isTTY) return 1;
     return runConsole([], { collectionPath: process.env.COLLECTION_PATH ?? "data/posts.json" });
   }
-  const result = loadConfig(process.env, { requireToken: true });
-  if (!result.ok) {
-    console.error(
-      `Configuration problems (see .env.example):\n${result.problems.map((p) => `  - ${p}`).join("\n")}`,
-    );
-    return 1;
-  }
-  return serve(result.config, createLogger(result.config.LOG_LEVEL, [result.config.DISCORD_TOKEN]));
+  const config = configOrExit();
+  return serve(config, createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]));
 }
 
 async function serve(config: Config, log: Logger): Promise<number> {

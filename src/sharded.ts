@@ -1,6 +1,6 @@
 import { type APIGatewayBotInfo, REST, Routes, ShardingManager } from "discord.js";
 import { config as loadDotenv } from "dotenv";
-import { loadConfig } from "./config.js";
+import { configOrExit } from "./config.js";
 import { createLogger } from "./logger.js";
 
 /**
@@ -8,14 +8,7 @@ import { createLogger } from "./logger.js";
  * share the SQLite database; the delivery log's unique key keeps the post of the day exactly-once across them.
  */
 loadDotenv({ quiet: true });
-const result = loadConfig(process.env, { requireToken: true });
-if (!result.ok) {
-  console.error(
-    `Configuration problems (see .env.example):\n${result.problems.map((p) => `  - ${p}`).join("\n")}`,
-  );
-  process.exit(1);
-}
-const { config } = result;
+const config = configOrExit();
 const log = createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]).child({ component: "sharding" });
 
 // discord.js's own "auto" asks Discord's public API directly; ask the configured one (a REST proxy) instead.

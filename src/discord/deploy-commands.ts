@@ -1,18 +1,11 @@
 import { config as loadDotenv } from "dotenv";
 import { commands } from "../../commands/index.js";
-import { loadConfig } from "../config.js";
+import { configOrExit } from "../config.js";
 import { registerCommands } from "./register.js";
 
 /** `npm run deploy-commands`: registers the commands in commands/index.ts, to one server when DISCORD_GUILD_ID is set. */
 loadDotenv({ quiet: true });
-const result = loadConfig(process.env, { requireToken: true });
-if (!result.ok) {
-  console.error(
-    `Configuration problems (see .env.example):\n${result.problems.map((p) => `  - ${p}`).join("\n")}`,
-  );
-  process.exit(1);
-}
-const { config } = result;
+const config = configOrExit();
 try {
   const count = await registerCommands(commands, {
     token: config.DISCORD_TOKEN!,

@@ -1,7 +1,8 @@
-import { type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType } from "discord.js";
+import type { APIEmbed, APIEmbedField } from "discord.js";
 import type { Post } from "../library/post.js";
 import { encodeCustomId } from "./custom-id.js";
 import { escapePostText, truncate } from "./markdown.js";
+import { pageButtons } from "./page-buttons.js";
 import { COLORS, LIMITS, NO_MENTIONS, POST_PAGE_CHARS, type Reply } from "./reply.js";
 import { splitText } from "./split-text.js";
 
@@ -50,7 +51,14 @@ export function renderPost(post: Post, view: PostView): Reply {
   }
   const reply: Reply = {
     embeds: [embed],
-    components: pages.length > 1 ? [pageButtons(view.userId, post.id, page, pages.length)] : [],
+    components:
+      pages.length > 1
+        ? [
+            pageButtons(page, pages.length, (n) =>
+              encodeCustomId({ kind: "postPage", userId: view.userId, postId: post.id, page: n }),
+            ),
+          ]
+        : [],
     allowedMentions: NO_MENTIONS,
     ephemeral: view.ephemeral ?? false,
   };
@@ -93,32 +101,4 @@ function listWithin(items: readonly string[], separator: string): string {
     out = next;
   }
   return out;
-}
-
-function pageButtons(
-  userId: string,
-  postId: string,
-  page: number,
-  pageCount: number,
-): Reply["components"][number] {
-  return {
-    type: ComponentType.ActionRow,
-    components: [
-      {
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
-        label: "Previous",
-        custom_id: encodeCustomId({ kind: "postPage", userId, postId, page: Math.max(page - 1, 0) }),
-        disabled: page === 0,
-      },
-      {
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
-        label: "Next",
-        // Disabled buttons still need distinct custom_ids within one message.
-        custom_id: encodeCustomId({ kind: "postPage", userId, postId, page: page + 1 }),
-        disabled: page >= pageCount - 1,
-      },
-    ],
-  };
 }

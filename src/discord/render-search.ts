@@ -1,7 +1,8 @@
-import { ButtonStyle, ComponentType } from "discord.js";
+import { ComponentType } from "discord.js";
 import type { SearchHit } from "../library/search.js";
 import { encodeCustomId } from "./custom-id.js";
 import { escapePostText, truncate } from "./markdown.js";
+import { pageButtons } from "./page-buttons.js";
 import { postTitle } from "./render-post.js";
 import { COLORS, LIMITS, NO_MENTIONS, type Reply } from "./reply.js";
 
@@ -93,7 +94,7 @@ function openMenu(view: SearchView): Reply["components"][number] {
 }
 
 function pagingButtons(view: SearchView, pages: number): Reply["components"][number] {
-  const id = (page: number) =>
+  return pageButtons(view.page, pages, (page) =>
     encodeCustomId({
       kind: "searchPage",
       userId: view.userId,
@@ -101,24 +102,6 @@ function pagingButtons(view: SearchView, pages: number): Reply["components"][num
       version: view.version,
       topic: view.topic?.index,
       query: view.query,
-    });
-  return {
-    type: ComponentType.ActionRow,
-    components: [
-      {
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
-        label: "Previous",
-        custom_id: id(Math.max(view.page - 1, 0)),
-        disabled: view.page === 0,
-      },
-      {
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
-        label: "Next",
-        custom_id: id(view.page + 1),
-        disabled: view.page >= pages - 1,
-      },
-    ],
-  };
+    }),
+  );
 }

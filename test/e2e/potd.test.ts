@@ -69,6 +69,23 @@ function startBot(discord: FakeDiscord, db: string, env: Record<string, string> 
   return bot;
 }
 
+/** A database as a crash between claim and mark leaves it: today's post claimed by shard 0, nothing more. */
+function claimedBeforeACrash(): string {
+  const db = tempDb();
+  const store = openStore(db);
+  const posts = [{ id: "bellard", text: "x", topics: [], links: [], mentions: [] }];
+  store.deliveries.claim({
+    guildId: GUILD,
+    localDate: today(),
+    channelId: CHANNEL,
+    owner: "shard-0",
+    now: new Date(),
+    choose: (history) => choosePostOfTheDay({ posts }, today(), history),
+  });
+  store.close();
+  return db;
+}
+
 const tempDb = () => join(mkdtempSync(join(tmpdir(), "curator-db-")), "curator.db");
 /** A schedule due at midnight UTC: always past, so the start-up catch-up sends it at once. */
 const MIDNIGHT = { POTD_CHANNEL_ID: CHANNEL, POTD_CRON: "0 0 * * *", POTD_TIMEZONE: "UTC" };
@@ -98,22 +115,7 @@ describe("post of the day, end to end", () => {
 
   it("repairs a crash between claim and send: sends when nothing was posted", async () => {
     const discord = await fakeDiscord();
-    const db = tempDb();
-    const store = openStore(db);
-    store.deliveries.claim({
-      guildId: GUILD,
-      localDate: today(),
-      channelId: CHANNEL,
-      owner: "shard-0",
-      now: new Date(),
-      choose: (history) =>
-        choosePostOfTheDay(
-          { posts: [{ id: "bellard", text: "x", topics: [], links: [], mentions: [] }] },
-          today(),
-          history,
-        ),
-    });
-    store.close();
+    const db = claimedBeforeACrash();
     const bot = startBot(discord, db, MIDNIGHT);
     await bot.waitForLog("scheduler started");
     expect(posted(discord, CHANNEL)).toHaveLength(1);
@@ -124,22 +126,7 @@ describe("post of the day, end to end", () => {
 
   it("repairs a crash between send and mark: finds the post and sends nothing", async () => {
     const discord = await fakeDiscord();
-    const db = tempDb();
-    const store = openStore(db);
-    store.deliveries.claim({
-      guildId: GUILD,
-      localDate: today(),
-      channelId: CHANNEL,
-      owner: "shard-0",
-      now: new Date(),
-      choose: (history) =>
-        choosePostOfTheDay(
-          { posts: [{ id: "bellard", text: "x", topics: [], links: [], mentions: [] }] },
-          today(),
-          history,
-        ),
-    });
-    store.close();
+    const db = claimedBeforeACrash();
     const message = discord.addMessage(CHANNEL, `**Post of the day** · ${today()}`, {
       id: discord.botUserId,
       username: "Curator",
