@@ -58,7 +58,15 @@ export async function startBotAgainstFake(options: StartOptions = {}): Promise<B
     options.entry,
   );
   try {
-    await bot.waitForLog(options.readyLog ?? "scheduler started", options.readyTimeoutMs ?? 60_000);
+    // Fails at once, with the bot's output, if the bot exits instead of getting ready.
+    const exited = bot.exited.then((code) => {
+      throw new Error(`the bot exited (${code}) before it was ready:\n${bot.output().slice(-3000)}`);
+    });
+    exited.catch(() => undefined);
+    await Promise.race([
+      bot.waitForLog(options.readyLog ?? "scheduler started", options.readyTimeoutMs ?? 60_000),
+      exited,
+    ]);
   } catch (error) {
     await bot.stop("SIGKILL");
     await fake.stop();
