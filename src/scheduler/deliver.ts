@@ -43,7 +43,8 @@ export type DeliverArgs = {
   store: Store;
   schedule: PotdSchedule;
   now: Date;
-  collection: { readonly posts: readonly Post[] };
+  /** `byId`, when given, saves a scan of every post to find the claimed one (a million posts, ten thousand servers). */
+  collection: { readonly posts: readonly Post[]; readonly byId?: ReadonlyMap<string, Post> };
   send: SendPost;
   findRecent: FindRecent;
   /** Unique per process (or stable per shard: then its own leftover claims are repaired at start). */
@@ -169,7 +170,8 @@ function recordFailure(
 
 /** The claimed post; if it has left the collection since, today's choice without touching the deck. */
 function postFor(args: DeliverArgs, delivery: Delivery): Post | undefined {
-  const claimed = args.collection.posts.find((p) => p.id === delivery.postId);
+  const { posts, byId } = args.collection;
+  const claimed = byId ? byId.get(delivery.postId ?? "") : posts.find((p) => p.id === delivery.postId);
   if (claimed) return claimed;
   return choosePostOfTheDay(args.collection, delivery.localDate, args.store.decks.get(delivery.guildId))
     ?.post;

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import nodeCron from "node-cron";
-import type { Post } from "../library/post.js";
 import { remainingInCycle } from "../library/potd.js";
 import type { Delivery } from "../store/deliveries.js";
 import type { GuildSettings, SettingsPatch } from "../store/settings.js";
@@ -8,6 +7,7 @@ import type { Store } from "../store/store.js";
 import { firstCronTime } from "./cron-time.js";
 import {
   DEFAULT_RETRY,
+  type DeliverArgs,
   type DeliveryOutcome,
   deliverPostOfTheDay,
   type FindRecent,
@@ -29,7 +29,7 @@ export type SchedulerDeps = {
   now: () => Date;
   /** The guilds this shard holds. */
   listGuilds: () => Iterable<string> | Promise<Iterable<string>>;
-  collection: () => { readonly posts: readonly Post[] };
+  collection: () => DeliverArgs["collection"];
   send: SendPost;
   findRecent: FindRecent;
   log: SchedulerLog;
