@@ -57,6 +57,11 @@ export function createRouter<Ctx extends BotContext>(
           );
         }
         await handler(interaction, id, ctx);
+        // A handler that found nothing to do with this component (a forged id on the wrong kind of component)
+        // must still answer, or Discord shows "This interaction failed".
+        if (!interaction.replied && !interaction.deferred) {
+          await respond(interaction, errorReply("This button is not one I know. Run the command again."));
+        }
       }
       log.debug({ interaction: describe(interaction), ms: Date.now() - started }, "interaction answered");
     } catch (error) {
