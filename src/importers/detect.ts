@@ -42,7 +42,8 @@ export function sniff(head: Buffer): Format | undefined {
   text = text.replace(/^\uFEFF/, "").trimStart();
   if (text === "") return undefined;
 
-  const ytd = /^window\.YTD\.(\w+)\.part\d+\s*=\s*\[/.exec(text);
+  // Not `= [` too: a tweets.js damaged after its name must be read (and reported as damaged), not ignored.
+  const ytd = /^window\.YTD\.(\w+)\.part\d+\b/.exec(text);
   if (ytd) {
     if (ytd[1] === "tweets" || ytd[1] === "tweet") return "x-tweets";
     if (ytd[1] === "note_tweet") return "x-note-tweets";

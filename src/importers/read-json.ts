@@ -7,7 +7,10 @@ import { pick } from "stream-json/filters/pick.js";
 import { streamArray } from "stream-json/streamers/stream-array.js";
 import { ImportError } from "./types.js";
 
-/** Drops everything before the first `[`: X wraps its arrays in `window.YTD.tweets.part0 = [...]`. */
+/**
+ * Drops everything before the first `[`: X wraps its arrays in `window.YTD.tweets.part0 = [...]`. A file with no
+ * `[` at all is damaged, not empty: say so rather than import nothing from it.
+ */
 function skipToArray(): Transform {
   let found = false;
   return new Transform({
@@ -17,6 +20,9 @@ function skipToArray(): Transform {
       if (at === -1) return done();
       found = true;
       done(null, chunk.subarray(at));
+    },
+    flush(done) {
+      done(found ? null : new Error("no JSON array after the `window.YTD... =` wrapper"));
     },
   });
 }

@@ -36,8 +36,9 @@ export async function findSources(
     throw new ImportError(`${input}: no such file or folder`);
   }
   const found: Found = new Map();
+  const unrecognised: string[] = [];
   if (info.isDirectory()) {
-    await walk(input, found);
+    await walk(input, found, unrecognised);
   } else {
     const format = await sniffFile(input);
     if (format === undefined || !(ARCHIVES.has(format) || GENERIC.has(format)))
@@ -47,28 +48,41 @@ export async function findSources(
       );
     found.set(format, [input]);
     // tweets.js alone: account.js and note-tweet.js usually sit next to it; outbox.json next to actor.json.
-    if (format === "x-tweets" || format === "mastodon-outbox") await walk(dirname(input), found, 0, input);
+    if (format === "x-tweets" || format === "mastodon-outbox")
+      await walk(dirname(input), found, [], 0, input);
   }
   const archive = [...found.keys()].filter((f) => ARCHIVES.has(f));
   const used = archive.length > 0 ? archive : [...found.keys()].filter((f) => GENERIC.has(f));
-  if (used.length === 0)
-    throw new ImportError(`${input}: no archive or collection file found in this folder`);
+  if (used.length === 0) {
+    // Name the data files that were looked at: a damaged outbox.json should not pass for a missing one.
+    const named = unrecognised.length > 0 ? ` (not recognised: ${unrecognised.slice(0, 5).join(", ")})` : "";
+    throw new ImportError(`${input}: no archive or collection file found in this folder${named}`);
+  }
   const files = (format: Format) => (found.get(format) ?? []).sort(naturalOrder);
   const sources: Source[] = [];
   for (const format of used) sources.push(await sourceFor(format, files(format), files, author));
   return { sources, formats: used.map((f) => FORMAT_NAMES[f] ?? f) };
 }
 
-async function walk(folder: string, found: Found, depthLeft = 6, exceptFile?: string): Promise<void> {
+async function walk(
+  folder: string,
+  found: Found,
+  unrecognised: string[],
+  depthLeft = 6,
+  exceptFile?: string,
+): Promise<void> {
   const entries = await readdir(folder, { withFileTypes: true });
   for (const entry of entries) {
     if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (depthLeft > 0) await walk(path, found, depthLeft - 1);
+      if (depthLeft > 0) await walk(path, found, unrecognised, depthLeft - 1);
     } else if (entry.isFile() && path !== exceptFile) {
       const format = await sniffFile(path);
-      if (format === undefined) continue;
+      if (format === undefined) {
+        if (/\.(json|jsonl|js)$/i.test(entry.name)) unrecognised.push(path);
+        continue;
+      }
       if (exceptFile !== undefined && ARCHIVES.has(format)) continue;
       found.set(format, [...(found.get(format) ?? []), path]);
     }

@@ -206,11 +206,9 @@ describe("importing mutated real-format archives", () => {
     expect(outcomes.failed, "some mutations break the archive").toBeGreaterThan(0);
   }, 120_000);
 
-  // KNOWN GAP (src/importers/sources.ts + detect.ts): formats are recognised from a file's first bytes, so a
-  // tweets.js cut (or damaged) before its `window.YTD.tweets.part0 = [` marker is ignored like any other unknown
-  // file: the archive imports without its tweets, with no error and no count (1 post instead of 5 here). Turn
-  // `it.fails` into `it` once such a file is reported.
-  it.fails("reports an X archive's tweets.js damaged before its marker instead of importing without it", async () => {
+  // Formats are recognised from a file's first bytes: a tweets.js damaged right after its name must still be
+  // read, and reported, rather than skipped like an unknown file (the archive would import without its tweets).
+  it("reports an X archive's tweets.js damaged before its marker instead of importing without it", async () => {
     const folder = await tempFolder();
     const input = join(folder, "x-archive");
     await cp(fixture("x-archive"), input, { recursive: true });

@@ -76,6 +76,17 @@ describe("runImport", () => {
     );
   });
 
+  it("names the data files it could not recognise in a folder, so a damaged export is not taken for a missing one", async () => {
+    const folder = await tempFolder();
+    await writeFile(
+      join(folder, "outbox.json"),
+      '{"@context": "https://www.w3.org/ns/activitystreams", "orderedIt',
+    );
+    await expect(runImport({ input: folder, out: join(folder, "posts.json") })).rejects.toThrow(
+      `${folder}: no archive or collection file found in this folder (not recognised: ${join(folder, "outbox.json")})`,
+    );
+  });
+
   it("fails clearly when the output folder does not exist", async () => {
     const out = join(await tempFolder(), "missing", "posts.json");
     await expect(runImport({ input: fixture("mastodon"), out })).rejects.toThrow("the folder");
