@@ -7,6 +7,7 @@ import { writeFile } from "node:fs/promises";
 import { cpus, freemem, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { endToEnd, FULL, QUICK } from "./end-to-end.js";
 import type { CaseResult, Timing } from "./library.js";
 
 const run = promisify(execFile);
@@ -100,7 +101,12 @@ function fmt(t: Timing | undefined): string {
   return t ? `${t.p50.toFixed(2)} / ${t.p99.toFixed(2)}` : "—";
 }
 
-function report(outcomes: readonly Outcome[], started: Date, load: number[]): string {
+function report(
+  outcomes: readonly Outcome[],
+  bot: Awaited<ReturnType<typeof endToEnd>>,
+  started: Date,
+  load: number[],
+): string {
   const ok = outcomes.filter((o): o is Extract<Outcome, { ok: true }> => o.ok);
   const header = `| | ${outcomes.map((o) => `${o.size.toLocaleString("en")} posts`).join(" | ")} |`;
   const rule = `|---|${outcomes.map(() => "---:").join("|")}|`;
@@ -133,6 +139,7 @@ function report(outcomes: readonly Outcome[], started: Date, load: number[]): st
       : [
           `| 1,000,000 posts: starts and answers | ${outcomes.find((o) => o.size === 1_000_000)?.ok ? "answered" : "failed"} | ${outcomes.find((o) => o.size === 1_000_000)?.ok ? "pass" : "FAIL"} |`,
         ]),
+    ...bot.targets,
     "",
     "## All figures",
     "",
@@ -171,6 +178,7 @@ function report(outcomes: readonly Outcome[], started: Date, load: number[]): st
     "  deletion, swap or substitution in a word of 5+ characters.",
     "- Random picks alternate 100 callers; post of the day is `choosePostOfTheDay` over consecutive days.",
     "",
+    ...bot.section,
     "## Why not MiniSearch",
     "",
     "The first version used MiniSearch 7.2 (fields title/text/topics, prefix on the last term, fuzzy",
@@ -191,7 +199,8 @@ const started = new Date();
 const load = loadavg();
 const outcomes: Outcome[] = [];
 for (const size of sizes) outcomes.push(await runCase(size));
-const markdown = report(outcomes, started, load);
+const bot = await endToEnd(quick ? QUICK : FULL);
+const markdown = report(outcomes, bot, started, load);
 await writeFile(output, markdown);
 process.stdout.write(`${markdown}\n`);
 process.stderr.write(`bench: wrote ${output} in ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s\n`);
