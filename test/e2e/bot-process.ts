@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { type FakeDiscord, type FakeGuild, startFakeDiscord } from "../fake-discord/index.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const TOKEN = "fake-bot-token.0123456789abcdefghijklmnop";
@@ -75,6 +76,86 @@ export function startBotProcess(env: Record<string, string>, entry = "src/main.t
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
+    },
+  };
+}
+
+export const GUILD = "400000000000000001";
+/** Where post of the day goes; interactions use PLAY so that replies never look like a post of the day. */
+export const POTD_CHANNEL = "500000000000000001";
+export const PLAY_CHANNEL = "500000000000000002";
+
+export interface BotAgainstFake {
+  fake: FakeDiscord;
+  bot: BotProcess;
+  stop(): Promise<number | null>;
+}
+
+export interface StartOptions {
+  env?: Record<string, string>;
+  guilds?: FakeGuild[];
+  shards?: number;
+  /** Applied before the bot starts, so start-up (and the post-of-the-day catch-up) runs under them too. */
+  beforeStart?: (fake: FakeDiscord) => void;
+  readyLog?: string;
+  readyTimeoutMs?: number;
+  entry?: string;
+}
+
+export const defaultGuilds = (): FakeGuild[] => [
+  {
+    id: GUILD,
+    name: "Test server",
+    channels: [
+      { id: POTD_CHANNEL, name: "potd" },
+      { id: PLAY_CHANNEL, name: "play" },
+    ],
+  },
+];
+
+export async function startBotAgainstFake(options: StartOptions = {}): Promise<BotAgainstFake> {
+  const fake = await startFakeDiscord({
+    token: TOKEN,
+    applicationId: APP_ID,
+    guilds: options.guilds ?? defaultGuilds(),
+    shards: options.shards ?? 1,
+    heartbeatIntervalMs: 1000,
+  });
+  options.beforeStart?.(fake);
+  const bot = startBotProcess(
+    {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: APP_ID,
+      DISCORD_GUILD_ID: GUILD,
+      DISCORD_REST_URL: fake.restUrl,
+      REGISTER_COMMANDS: "true",
+      CURATOR_DB: ":memory:",
+      ...options.env,
+    },
+    options.entry,
+  );
+  try {
+    // Fails at once, with the bot's output, if the bot exits instead of getting ready.
+    const exited = bot.exited.then((code) => {
+      throw new Error(`the bot exited (${code}) before it was ready:\n${bot.output().slice(-3000)}`);
+    });
+    exited.catch(() => undefined);
+    await Promise.race([
+      bot.waitForLog(options.readyLog ?? "scheduler started", options.readyTimeoutMs ?? 60_000),
+      exited,
+    ]);
+  } catch (error) {
+    await bot.stop("SIGKILL");
+    await fake.stop();
+    throw error;
+  }
+  return {
+    fake,
+    bot,
+    async stop() {
+      const code = await bot.stop("SIGTERM");
+      await fake.stop();
+      return code;
     },
   };
 }

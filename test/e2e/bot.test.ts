@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
-import { APP_ID, type BotProcess, startBotProcess, TOKEN } from "./bot-process.js";
+import type { FakeDiscord } from "../fake-discord/index.js";
+import { type BotProcess, GUILD, startBotAgainstFake, TOKEN } from "./bot-process.js";
 
-const GUILD = "400000000000000001";
-const CHANNEL = "500000000000000001";
 const OTHER_USER = { id: "200000000000000002", username: "someone-else" };
 const EPHEMERAL = 64;
 
@@ -14,21 +12,7 @@ let fake: FakeDiscord;
 let bot: BotProcess;
 
 beforeAll(async () => {
-  fake = await startFakeDiscord({
-    token: TOKEN,
-    applicationId: APP_ID,
-    guilds: [{ id: GUILD, name: "Test server", channels: [{ id: CHANNEL, name: "general" }] }],
-    heartbeatIntervalMs: 1000,
-  });
-  bot = startBotProcess({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: APP_ID,
-    DISCORD_GUILD_ID: GUILD,
-    DISCORD_REST_URL: fake.restUrl,
-    REGISTER_COMMANDS: "true",
-    CURATOR_DB: ":memory:",
-  });
-  await bot.waitForLog("connected to Discord");
+  ({ fake, bot } = await startBotAgainstFake({ readyLog: "connected to Discord" }));
 });
 
 afterAll(async () => {

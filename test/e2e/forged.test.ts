@@ -2,11 +2,9 @@ import type { APIMessage } from "discord.js";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeCustomId } from "../../src/discord/custom-id.js";
-import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
-import { APP_ID, type BotProcess, startBotProcess, TOKEN } from "./bot-process.js";
+import type { FakeDiscord } from "../fake-discord/index.js";
+import { type BotProcess, startBotAgainstFake } from "./bot-process.js";
 
-const GUILD = "400000000000000001";
-const CHANNEL = "500000000000000001";
 const OWNER = { id: "200000000000000001", username: "owner" };
 const OTHER = { id: "200000000000000002", username: "other" };
 const EPHEMERAL = 64;
@@ -20,21 +18,7 @@ let tokens: string[];
 let version: string;
 
 beforeAll(async () => {
-  fake = await startFakeDiscord({
-    token: TOKEN,
-    applicationId: APP_ID,
-    guilds: [{ id: GUILD, name: "Forgery", channels: [{ id: CHANNEL, name: "general" }] }],
-    heartbeatIntervalMs: 1000,
-  });
-  bot = startBotProcess({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: APP_ID,
-    DISCORD_GUILD_ID: GUILD,
-    DISCORD_REST_URL: fake.restUrl,
-    REGISTER_COMMANDS: "true",
-    CURATOR_DB: ":memory:",
-  });
-  await bot.waitForLog("connected to Discord");
+  ({ fake, bot } = await startBotAgainstFake({ readyLog: "connected to Discord" }));
   tokens = [];
   for (const [name, options] of [
     ["search", { query: "learning" }],

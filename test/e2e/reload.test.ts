@@ -2,10 +2,9 @@ import { copyFileSync, mkdtempSync, readFileSync, renameSync, writeFileSync } fr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
-import { APP_ID, type BotProcess, ROOT, startBotProcess, TOKEN } from "./bot-process.js";
+import type { FakeDiscord } from "../fake-discord/index.js";
+import { type BotProcess, ROOT, startBotAgainstFake } from "./bot-process.js";
 
-const GUILD = "400000000000000001";
 let fake: FakeDiscord;
 let bot: BotProcess;
 let file: string;
@@ -14,21 +13,10 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "curator-reload-"));
   file = join(dir, "posts.json");
   copyFileSync(join(ROOT, "data/posts.json"), file);
-  fake = await startFakeDiscord({
-    token: TOKEN,
-    applicationId: APP_ID,
-    guilds: [{ id: GUILD, name: "Test server", channels: [{ id: "500000000000000001", name: "general" }] }],
-  });
-  bot = startBotProcess({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: APP_ID,
-    DISCORD_GUILD_ID: GUILD,
-    DISCORD_REST_URL: fake.restUrl,
-    REGISTER_COMMANDS: "true",
-    CURATOR_DB: ":memory:",
-    COLLECTION_PATH: file,
-  });
-  await bot.waitForLog("connected to Discord");
+  ({ fake, bot } = await startBotAgainstFake({
+    env: { COLLECTION_PATH: file },
+    readyLog: "connected to Discord",
+  }));
 });
 
 afterAll(async () => {
