@@ -9,6 +9,8 @@ export {
   POTD_CHANNEL,
   startBotAgainstFake,
 } from "../test/e2e/bot-process.js";
+/** mulberry32, so a run's mix of interactions is the same every time. */
+export { seededRandom } from "../test/fake-discord/faults.js";
 
 /** Resident memory of a process in KiB (Linux), or undefined once it is gone. */
 export function rssKiB(pid: number | undefined): number | undefined {
@@ -29,18 +31,6 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-/** mulberry32, so a run's mix of interactions is the same every time. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

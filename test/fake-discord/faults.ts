@@ -33,7 +33,7 @@ export interface FaultResponse {
 const DEFAULT_RETRY_AFTER_SECONDS = 0.05;
 
 /** mulberry32: a tiny seeded PRNG so soak tests fail at the same requests on every run. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
