@@ -25,22 +25,25 @@ export function answerSearch(library: Library, request: SearchRequest): Reply {
   const query = request.query.trim();
   if (query === "") return errorReply("Type something to search for, for example `/search query:bellard`.");
 
-  const first = library.index.search(query, { topic: topic.name, limit: RESULTS_PER_PAGE, offset: 0 });
-  if (first.total === 0) {
+  const pageOf = (page: number) =>
+    library.index.search(query, {
+      topic: topic.name,
+      limit: RESULTS_PER_PAGE,
+      offset: page * RESULTS_PER_PAGE,
+    });
+  let page = Math.max(request.page ?? 0, 0);
+  let results = pageOf(page);
+  if (results.total === 0) {
     const where = topic.name ? ` in topic \`${topic.name}\`` : "";
     return errorReply(
       `No posts match “${query.slice(0, 100)}”${where}. Try fewer or other words, check the spelling, or use \`/random\`.`,
     );
   }
-  const page = Math.min(Math.max(request.page ?? 0, 0), pageCount(first.total) - 1);
-  const results =
-    page === 0
-      ? first
-      : library.index.search(query, {
-          topic: topic.name,
-          limit: RESULTS_PER_PAGE,
-          offset: page * RESULTS_PER_PAGE,
-        });
+  // A page past the end (a forged button, or fewer results since): show the last one.
+  if (page >= pageCount(results.total)) {
+    page = pageCount(results.total) - 1;
+    results = pageOf(page);
+  }
   return renderSearchResults({
     query,
     topic: topic.name === undefined ? undefined : { name: topic.name, index: topic.index! },
