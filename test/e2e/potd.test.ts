@@ -11,6 +11,7 @@ import { APP_ID, type BotProcess, startBotProcess, TOKEN } from "./bot-process.j
 const GUILD = "400000000000000001";
 const CHANNEL = "500000000000000001";
 const READ_ONLY = "500000000000000002";
+const READERS_ROLE = "700000000000000001";
 const today = () => new Date().toISOString().slice(0, 10);
 const posted = (fake: FakeDiscord, channel: string) =>
   fake
@@ -50,6 +51,7 @@ async function fakeDiscord(guilds = [{ id: GUILD, channels: [CHANNEL] }], shards
             ]
           : []),
       ],
+      roles: [{ id: READERS_ROLE, name: "readers", permissions: 0n }],
     })),
   });
   return fake;
@@ -178,9 +180,16 @@ describe("post of the day, end to end", () => {
     )) as { data?: any };
     expect(zones.data.choices.map((c: { value: string }) => c.value)).toContain("Europe/Paris");
 
+    const role = await run("role", { role: READERS_ROLE });
+    expect(role.data.embeds[0].description).toBe(`Each post of the day will ping <@&${READERS_ROLE}>.`);
+
     const preview = await run("preview");
     expect(preview.data.flags).toBe(64);
-    expect(preview.data.content).toMatch(/^\*\*Post of the day\*\* · \d{4}-\d{2}-\d{2}$/);
+    expect(preview.data.content).toMatch(
+      new RegExp(`^<@&${READERS_ROLE}> \\*\\*Post of the day\\*\\* · \\d{4}-\\d{2}-\\d{2}$`),
+    );
+    // The server's role is the only mention the bot ever lets ping.
+    expect(preview.data.allowed_mentions).toEqual({ parse: [], roles: [READERS_ROLE] });
 
     const status = await run("status");
     const fields = Object.fromEntries(
@@ -190,7 +199,7 @@ describe("post of the day, end to end", () => {
     expect(fields["Posts left before the cycle restarts"]).toBe("17");
 
     const potd = (await discord.sendInteraction(discord.slashCommand({ name: "potd" }))) as { data: any };
-    expect(potd.data.content).toBe(preview.data.content);
+    expect(preview.data.content).toBe(`<@&${READERS_ROLE}> ${potd.data.content}`);
     expect(potd.data.embeds[0].title).toBe(preview.data.embeds[0].title);
 
     expect((await run("off")).data.embeds[0].description).toMatch(/off/);
