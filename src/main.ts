@@ -105,10 +105,8 @@ async function serve(config: Config, log: Logger): Promise<number> {
     }
     throw error;
   }
-  const ticks = await scheduler.start();
-  log.info({ delivered: ticks.length }, "scheduler started");
-
-  return new Promise<number>((resolve) => {
+  // Signals are handled before the start-up catch-up, which may take minutes for thousands of servers.
+  const stopped = new Promise<number>((resolve) => {
     const shutdown = (signal: string) => {
       log.info({ signal }, "shutting down");
       void scheduler
@@ -123,6 +121,9 @@ async function serve(config: Config, log: Logger): Promise<number> {
     process.once("SIGINT", shutdown);
     process.once("SIGTERM", shutdown);
   });
+  const ticks = await scheduler.start();
+  log.info({ delivered: ticks.length }, "scheduler started");
+  return stopped;
 }
 
 /** The scheduler for the guilds this process (or shard) holds, posting through discord.js. */
