@@ -63,6 +63,29 @@ describe("starting and stopping", () => {
     expect(bot.output()).toContain(`${file}: post #1 (id "a"): text: must not be empty`);
   });
 
+  it("finishes a reply in flight before it exits on SIGTERM", async () => {
+    const discord = await fakeDiscord();
+    bot = startBotProcess({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: APP_ID,
+      DISCORD_REST_URL: discord.restUrl,
+    });
+    await bot.waitForLog("scheduler started");
+    const arrived = discord.delayNext({ method: "POST", pathMatch: /\/callback$/, ms: 1500 });
+    const answered = discord.sendInteraction(discord.slashCommand({ name: "about" }), { timeoutMs: 5000 });
+    await arrived;
+    bot.child.kill("SIGTERM");
+    const exitedAt = bot.exited.then((code) => ({ code, at: Date.now() }));
+    const body = await answered;
+    expect(body.type).toBe(4);
+    const exit = await exitedAt;
+    expect(exit.code).toBe(0);
+    // The bot waited for the answer to its reply (held back 1.5 s after it arrived) before closing.
+    const callback = discord.requests.find((r) => r.path.endsWith("/callback"))!;
+    expect(callback.status).toBe(204);
+    expect(exit.at).toBeGreaterThanOrEqual(callback.time + 1500);
+  });
+
   it("exits 0 within 5 seconds on SIGTERM even while the gateway is reconnecting", async () => {
     const discord = await fakeDiscord();
     bot = startBotProcess({

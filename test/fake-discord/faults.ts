@@ -83,8 +83,18 @@ interface Scripted extends FailNextOptions {
   remaining: number;
 }
 
+export interface DelayNextOptions {
+  method?: string;
+  pathMatch: RegExp;
+  /** How long the answer is held back: a reply "in flight" for a shutdown test. */
+  ms: number;
+}
+
+type Delay = DelayNextOptions & { arrived: () => void };
+
 export class Faults {
   #scripted: Scripted[] = [];
+  #delays: Delay[] = [];
   #rateLimit: { perSecond: number; windowStart: number; count: number } | null = null;
   #random: { status500: number; status429: number; next: () => number } | null = null;
 
@@ -107,7 +117,21 @@ export class Faults {
       : null;
   }
 
+  /** Holds back the answer to the next matching request; resolves when that request has arrived. */
+  delayNext(options: DelayNextOptions): Promise<void> {
+    return new Promise((arrived) => this.#delays.push({ ...options, arrived }));
+  }
+
+  /** The delay for this request (consumed), if one was asked for. */
+  takeDelay(method: string, path: string): Delay | undefined {
+    const index = this.#delays.findIndex(
+      (rule) => (!rule.method || rule.method.toUpperCase() === method) && rule.pathMatch.test(path),
+    );
+    return index === -1 ? undefined : this.#delays.splice(index, 1)[0];
+  }
+
   clear(): void {
+    this.#delays = [];
     this.#scripted = [];
     this.#rateLimit = null;
     this.#random = null;

@@ -2,7 +2,13 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { APIMessage } from "discord.js";
-import { type FailNextOptions, type FailRateOptions, Faults, type RateLimitOptions } from "./faults.js";
+import {
+  type DelayNextOptions,
+  type FailNextOptions,
+  type FailRateOptions,
+  Faults,
+  type RateLimitOptions,
+} from "./faults.js";
 import { FakeGateway, GATEWAY_PATH, type GatewayConnection, type ReceivedOp } from "./gateway.js";
 import {
   type AutocompleteInput,
@@ -18,7 +24,7 @@ import { createRestHandler } from "./rest.js";
 import { createSnowflakes } from "./snowflake.js";
 import { FakeState, type InteractionCallbackBody, type RecordedRequest } from "./state.js";
 
-export type { FailNextOptions, FailRateOptions, RateLimitOptions } from "./faults.js";
+export type { DelayNextOptions, FailNextOptions, FailRateOptions, RateLimitOptions } from "./faults.js";
 export type { GatewayConnection, ReceivedOp } from "./gateway.js";
 export type * from "./interactions.js";
 export type { FakeChannel, FakeGuild, FakeOverwrite, FakeRole } from "./model.js";
@@ -53,6 +59,8 @@ export interface FakeDiscord {
   readonly botUserId: string;
 
   failNext(options: FailNextOptions): void;
+  /** Holds back the answer to the next matching request by `ms`; resolves when that request has arrived. */
+  delayNext(options: DelayNextOptions): Promise<void>;
   rateLimit(options: RateLimitOptions | null): void;
   failRate(options: FailRateOptions | null): void;
   clearFaults(): void;
@@ -141,6 +149,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     botUserId: botUser.id,
 
     failNext: (o) => faults.failNext(o),
+    delayNext: (o) => faults.delayNext(o),
     rateLimit: (o) => faults.rateLimit(o),
     failRate: (o) => faults.failRate(o),
     clearFaults: () => faults.clear(),

@@ -90,6 +90,11 @@ export function createRestHandler(options: RestOptions) {
       body: parseBody(raw, String(request.headers["content-type"] ?? "")),
       time: Date.now(),
     };
+    const delay = apiPath ? faults.takeDelay(recorded.method, apiPath) : undefined;
+    if (delay) {
+      delay.arrived();
+      await new Promise((resolve) => setTimeout(resolve, delay.ms));
+    }
     const reply = apiPath
       ? answer(recorded.method, apiPath, url.searchParams, recorded.body, recorded.authorized)
       : notFound();
