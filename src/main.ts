@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import { commands } from "../commands/index.js";
 import { type Config, configOrExit } from "./config.js";
 import { runConsole } from "./console/run.js";
-import { BadTokenError, startBot } from "./discord/bot.js";
+import { BadTokenError, isBadToken, startBot } from "./discord/bot.js";
 import { createClient } from "./discord/client.js";
 import type { BotContext, Library } from "./discord/context.js";
 import { createPotdTransport } from "./discord/potd-transport.js";
@@ -72,13 +72,28 @@ async function serve(config: Config, log: Logger): Promise<number> {
   const shard = client.shard?.ids[0];
   const token = config.DISCORD_TOKEN!;
   if (config.REGISTER_COMMANDS && (shard ?? 0) === 0) {
-    const count = await registerCommands(commands, {
-      token,
-      clientId: config.DISCORD_CLIENT_ID!,
-      guildId: config.DISCORD_GUILD_ID,
-      restUrl: config.DISCORD_REST_URL,
-    });
-    log.info({ count, guild: config.DISCORD_GUILD_ID ?? "global" }, "commands registered");
+    try {
+      const count = await registerCommands(commands, {
+        token,
+        clientId: config.DISCORD_CLIENT_ID!,
+        guildId: config.DISCORD_GUILD_ID,
+        restUrl: config.DISCORD_REST_URL,
+      });
+      log.info({ count, guild: config.DISCORD_GUILD_ID ?? "global" }, "commands registered");
+    } catch (error) {
+      if (!isBadToken(error)) throw error;
+      return refusedToken(new BadTokenError("Discord refused DISCORD_TOKEN (401 Unauthorized)."));
+    }
+  }
+
+  /** The one start-up failure a person must fix by hand: say how, and stop. */
+  async function refusedToken(error: BadTokenError): Promise<number> {
+    watcher.close();
+    store.close();
+    log.fatal(error.message);
+    console.error(`${error.message} Copy the token again from the Developer Portal's Bot page into .env.`);
+    await client.destroy().catch(() => undefined);
+    return 1;
   }
 
   const scheduler = createPostOfTheDay(config, client, store, () => library, log);
@@ -95,14 +110,7 @@ async function serve(config: Config, log: Logger): Promise<number> {
   try {
     bot = await startBot(client, token, commands, ctx, log);
   } catch (error) {
-    watcher.close();
-    store.close();
-    if (error instanceof BadTokenError) {
-      log.fatal(error.message);
-      console.error(`${error.message} Copy the token again from the Developer Portal's Bot page into .env.`);
-      await client.destroy().catch(() => undefined);
-      return 1;
-    }
+    if (error instanceof BadTokenError) return refusedToken(error);
     throw error;
   }
   // Signals are handled before the start-up catch-up, which may take minutes for thousands of servers.

@@ -49,7 +49,8 @@ export async function startBot<Ctx extends BotContext>(
   };
 }
 
-function isBadToken(error: unknown): boolean {
+/** Discord refused the token: a 401 from REST, or the gateway's close 4004. */
+export function isBadToken(error: unknown): boolean {
   if (error instanceof DiscordAPIError && error.status === 401) return true;
   const code = (error as { code?: unknown } | null)?.code;
   return code === "TokenInvalid" || code === 4004;
