@@ -22,11 +22,6 @@ export function parseConsoleLine(line: string): ConsoleCommand | undefined {
   return { name: name.toLowerCase(), text: unquote(text.join(" ")), options };
 }
 
-/** Arguments given on the command line (`npm run console -- search "learning rate"`) as one console line. */
-export function argsToLine(args: readonly string[]): string {
-  return args.join(" ");
-}
-
 function unquote(text: string): string {
   const quoted = /^"(.*)"$|^'(.*)'$/.exec(text);
   return quoted ? (quoted[1] ?? quoted[2] ?? "") : text;
