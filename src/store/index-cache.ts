@@ -60,7 +60,8 @@ function pruneOldFiles(dir: string, current: string): void {
     .filter((name) => /^search-v\d+-[0-9a-f]+\.bin$/.test(name))
     .map((name) => join(dir, name))
     .filter((path) => path !== current)
-    .map((path) => ({ path, mtime: statSync(path).mtimeMs }))
+    // Another process may prune the same folder at the same moment: a file gone already is fine.
+    .map((path) => ({ path, mtime: statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
     .sort((a, b) => b.mtime - a.mtime);
   for (const old of files.slice(KEEP - 1)) rmSync(old.path, { force: true });
 }
