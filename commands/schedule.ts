@@ -3,10 +3,10 @@ import {
   type ChatInputCommandInteraction,
   InteractionContextType,
   PermissionFlagsBits,
-  PermissionsBitField,
   SlashCommandBuilder,
 } from "discord.js";
 import { describeSchedule, renderScheduleStatus, scheduleNotice } from "../src/answers/schedule.js";
+import { missingPostingPermissions } from "../src/discord/channel-permissions.js";
 import type { Command } from "../src/discord/command.js";
 import type { BotContext } from "../src/discord/context.js";
 import { renderPostOfTheDay } from "../src/discord/render-potd.js";
@@ -14,14 +14,6 @@ import { errorReply, type Reply } from "../src/discord/reply.js";
 import { respond } from "../src/discord/respond.js";
 import { isValidTime, isValidTimeZone, timezoneSuggestions } from "../src/scheduler/next-run.js";
 import { nextPost } from "../src/scheduler/preview.js";
-
-/** What the bot needs in the post-of-the-day channel (Read Message History: to check for a post after a crash). */
-const NEEDED = [
-  ["ViewChannel", PermissionFlagsBits.ViewChannel],
-  ["SendMessages", PermissionFlagsBits.SendMessages],
-  ["EmbedLinks", PermissionFlagsBits.EmbedLinks],
-  ["ReadMessageHistory", PermissionFlagsBits.ReadMessageHistory],
-] as const;
 
 type Handler = (interaction: ChatInputCommandInteraction<"cached">, ctx: BotContext) => Promise<Reply>;
 
@@ -42,10 +34,7 @@ const handlers: Record<string, Handler> = {
         `\`${timeZone.slice(0, 50)}\` is not a time zone. Start typing a city and pick one, e.g. \`Europe/Paris\`.`,
       );
     }
-    const me = interaction.guild.members.me ?? (await interaction.guild.members.fetchMe());
-    const permissions =
-      interaction.guild.channels.cache.get(channel.id)?.permissionsFor(me) ?? new PermissionsBitField();
-    const missing = NEEDED.filter(([, flag]) => !permissions.has(flag)).map(([name]) => name);
+    const missing = await missingPostingPermissions(interaction.guild, channel.id);
     if (missing.length > 0) {
       return errorReply(
         `I can't post in <#${channel.id}>: I am missing ${missing.join(", ")} there. Give me those permissions in the channel's settings, or pick another channel.`,
