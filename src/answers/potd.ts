@@ -1,4 +1,5 @@
 import { renderPost } from "../discord/render-post.js";
+import { postOfTheDayHeading } from "../discord/render-potd.js";
 import { COLORS, errorReply, type Reply } from "../discord/reply.js";
 import type { Post } from "../library/post.js";
 
@@ -17,6 +18,6 @@ export function answerPotd(request: PotdRequest): Reply {
     userId: request.userId,
     ephemeral: request.ephemeral,
     color: COLORS.potd,
-    heading: `**Post of the day** · ${request.localDate}`,
+    heading: postOfTheDayHeading(request.localDate),
   });
 }

@@ -2,7 +2,6 @@ import type { Post } from "../library/post.js";
 import { ANYONE, renderPost } from "./render-post.js";
 import { COLORS, type Reply } from "./reply.js";
 
-const HEADING = "**Post of the day**";
 /** Reads the local date back from a post of the day: how crash repair recognises an earlier send. */
 const MARKER = /^(?:<@&\d+> )?\*\*Post of the day\*\* · (\d{4}-\d{2}-\d{2})/;
 
@@ -14,7 +13,7 @@ export function renderPostOfTheDay(post: Post, localDate: string, roleId: string
   const reply = renderPost(post, {
     userId: ANYONE,
     color: COLORS.potd,
-    heading: `${HEADING} · ${localDate}`,
+    heading: postOfTheDayHeading(localDate),
   });
   if (roleId === null) return reply;
   return {
@@ -22,6 +21,11 @@ export function renderPostOfTheDay(post: Post, localDate: string, roleId: string
     content: `<@&${roleId}> ${reply.content}`,
     allowedMentions: { parse: [], roles: [roleId] },
   };
+}
+
+/** The line above every post of the day: what `/potd` shows and what crash repair reads back (MARKER). */
+export function postOfTheDayHeading(localDate: string): string {
+  return `**Post of the day** · ${localDate}`;
 }
 
 export function postOfTheDayMarker(content: string): string | undefined {
