@@ -50,6 +50,24 @@ export function choosePostOfTheDay(
   return { post, history: { seed: history.seed, cycle, shown: [post.id] } };
 }
 
+/**
+ * The post a day has: the one claimed for it while it is still in the collection, else the deck's choice for that
+ * day (the history is not advanced: only a claim does that).
+ */
+export function postForDay(
+  collection: Collection & { readonly byId?: ReadonlyMap<string, Post> },
+  localDate: string,
+  history: DeckHistory,
+  claimedId?: string | null,
+): Post | undefined {
+  if (claimedId) {
+    const { posts, byId } = collection;
+    const claimed = byId ? byId.get(claimedId) : posts.find((p) => p.id === claimedId);
+    if (claimed) return claimed;
+  }
+  return choosePostOfTheDay(collection, localDate, history)?.post;
+}
+
 /** How many deck posts are left before the deck reshuffles (for `/schedule status`). */
 export function remainingInCycle(collection: Collection, history: DeckHistory): number {
   const shown = new Set(history.shown);

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Post } from "../library/post.js";
-import { choosePostOfTheDay } from "../library/potd.js";
+import { choosePostOfTheDay, postForDay } from "../library/potd.js";
 import type { Delivery } from "../store/deliveries.js";
 import type { Store } from "../store/store.js";
 import { localDate as localDateIn } from "./next-run.js";
@@ -136,7 +136,7 @@ async function sendAndRecord(
 ): Promise<DeliveryOutcome> {
   const { store, schedule, now } = args;
   const { guildId, localDate } = delivery;
-  const post = postFor(args, delivery);
+  const post = postForDay(args.collection, localDate, store.decks.get(guildId), delivery.postId);
   if (!post) return { kind: "nothing", localDate, reason: "empty" };
   try {
     const { messageId } = await args.send(schedule.channelId, post, schedule, {
@@ -166,13 +166,4 @@ function recordFailure(
   args.store.deliveries.markFailed({ guildId, localDate, owner: args.owner, error: message, retryAt });
   args.store.settings.recordError(guildId, message, args.now);
   return { kind: "failed", localDate, permanent, error: message, retryAt };
-}
-
-/** The claimed post; if it has left the collection since, today's choice without touching the deck. */
-function postFor(args: DeliverArgs, delivery: Delivery): Post | undefined {
-  const { posts, byId } = args.collection;
-  const claimed = byId ? byId.get(delivery.postId ?? "") : posts.find((p) => p.id === delivery.postId);
-  if (claimed) return claimed;
-  return choosePostOfTheDay(args.collection, delivery.localDate, args.store.decks.get(delivery.guildId))
-    ?.post;
 }

@@ -1,5 +1,5 @@
 import type { Post } from "../library/post.js";
-import { choosePostOfTheDay } from "../library/potd.js";
+import { choosePostOfTheDay, postForDay } from "../library/potd.js";
 import type { Store } from "../store/store.js";
 import { addDays } from "./next-run.js";
 import type { ScheduleStatus } from "./scheduler.js";
@@ -13,8 +13,7 @@ export function todaysPost(
   guildId: string,
   status: ScheduleStatus,
 ): Post | undefined {
-  const chosen = status.today?.postId ? posts.byId.get(status.today.postId) : undefined;
-  return chosen ?? choosePostOfTheDay(posts, status.localDate, store.decks.get(guildId))?.post;
+  return postForDay(posts, status.localDate, store.decks.get(guildId), status.today?.postId);
 }
 
 /** The next post that will be sent, and for which local date: today's if it is not out yet, else tomorrow's. */
