@@ -95,9 +95,11 @@ const handlers: Record<string, Handler> = {
 
   async status(interaction, ctx) {
     const status = await ctx.scheduler.status(interaction.guildId);
-    const lastId = status.recent.find((d) => d.status === "sent")?.postId;
-    const lastPost = lastId ? ctx.library().collection.byId.get(lastId) : undefined;
-    return renderScheduleStatus({ status, guildId: interaction.guildId, lastPost });
+    return renderScheduleStatus({
+      status,
+      guildId: interaction.guildId,
+      posts: ctx.library().collection.byId,
+    });
   },
 
   async off(interaction, ctx) {

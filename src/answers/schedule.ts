@@ -32,12 +32,12 @@ export function describeSchedule(schedule: PotdSchedule): string {
 export interface StatusView {
   status: ScheduleStatus;
   guildId: string;
-  /** The post that was sent last (when it is still in the collection). */
-  lastPost?: Post | undefined;
+  /** The collection's posts by id, to name the last post sent (when it is still there). */
+  posts: ReadonlyMap<string, Post>;
 }
 
 /** `/schedule status`: where and when, the next run in local time and UTC, the last post, the last error. */
-export function renderScheduleStatus({ status, guildId, lastPost }: StatusView): Reply {
+export function renderScheduleStatus({ status, guildId, posts }: StatusView): Reply {
   const { schedule } = status;
   if (!schedule) {
     return scheduleNotice(
@@ -45,6 +45,7 @@ export function renderScheduleStatus({ status, guildId, lastPost }: StatusView):
     );
   }
   const lastSent = status.recent.find((d) => d.status === "sent" && d.messageId);
+  const lastPost = lastSent?.postId ? posts.get(lastSent.postId) : undefined;
   const fields: APIEmbedField[] = [
     { name: "Where and when", value: describeSchedule(schedule) },
     {
