@@ -1,4 +1,4 @@
-import type { Client } from "discord.js";
+import { type Client, Events, REST, RESTEvents } from "discord.js";
 import { config as loadDotenv } from "dotenv";
 import type { Logger } from "pino";
 import { commands } from "../commands/index.js";
@@ -13,14 +13,21 @@ import { CollectionError } from "./library/load.js";
 import { createRandomPicker } from "./library/random.js";
 import { libraryOf, loadLibrary } from "./load-library.js";
 import { createLogger, redact } from "./logger.js";
+import { onParentExit } from "./parent-exit.js";
 import { watchCollection } from "./reload/watch-collection.js";
+import { processOwner } from "./scheduler/owner.js";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { openStore, type Store } from "./store/store.js";
 import { VERSION } from "./version.js";
 
 const NO_TOKEN_HINT =
   "No DISCORD_TOKEN: to connect to Discord, copy .env.example to .env and set DISCORD_TOKEN and DISCORD_CLIENT_ID (see README, 'Connect to Discord').";
-const SHUTDOWN_MS = 4500;
+/** Replies and posts in flight get this long at shutdown; the process is gone by HARD_EXIT_MS whatever hangs. */
+const SHUTDOWN_MS = 4300;
+const HARD_EXIT_MS = 4800;
+const TOKEN_REFUSED =
+  "Discord refused DISCORD_TOKEN while running (it was reset or revoked): copy the new token from the Developer " +
+  "Portal's Bot page into DISCORD_TOKEN and start Curator again.";
 
 loadDotenv({ quiet: true });
 
@@ -115,22 +122,41 @@ async function serve(config: Config, log: Logger): Promise<number> {
   }
   // Signals are handled before the start-up catch-up, which may take minutes for thousands of servers.
   const stopped = new Promise<number>((resolve) => {
-    const shutdown = (signal: string) => {
-      log.info({ signal }, "shutting down");
-      void scheduler
-        .stop()
-        .then(() => bot.stop(SHUTDOWN_MS))
-        .finally(() => {
-          watcher.close();
-          store.close();
-          resolve(0);
-        });
+    let stopping = false;
+    const shutdown = (why: Record<string, unknown>, code: number) => {
+      if (stopping) return;
+      stopping = true;
+      log.info(why, "shutting down");
+      // Whatever hangs (a gateway mid-reconnect, a database wait), the process is gone in under 5 s.
+      setTimeout(() => process.exit(code), HARD_EXIT_MS).unref();
+      void Promise.all([scheduler.stop(SHUTDOWN_MS - 1000), bot.stop(SHUTDOWN_MS)]).finally(() => {
+        watcher.close();
+        store.close();
+        resolve(code);
+      });
     };
-    process.once("SIGINT", shutdown);
-    process.once("SIGTERM", shutdown);
+    process.once("SIGINT", () => shutdown({ signal: "SIGINT" }, 0));
+    process.once("SIGTERM", () => shutdown({ signal: "SIGTERM" }, 0));
+    // `npm start` under a supervisor: a SIGTERM to npm alone ends npm and its shell but not us.
+    onParentExit(() => shutdown({ reason: "the parent process (npm or a supervisor) exited" }, 0));
+    // A token reset while running: discord.js neither reconnects (4004) nor recovers (401 drops the token).
+    const tokenRefused = (where: string) => {
+      if (stopping) return;
+      log.fatal({ where }, TOKEN_REFUSED);
+      shutdown({ reason: "token refused" }, 1);
+    };
+    client.on(Events.ShardDisconnect, (event) => {
+      if (event.code === 4004) tokenRefused("gateway closed with 4004");
+    });
+    for (const rest of [client.rest, scheduler.rest]) {
+      rest.on(RESTEvents.Response, (request, response) => {
+        if (response.status === 401 && request.data.auth !== false)
+          tokenRefused(`REST ${request.method.toUpperCase()} ${request.route} answered 401`);
+      });
+    }
   });
   const ticks = await scheduler.start();
-  log.info({ delivered: ticks.length }, "scheduler started");
+  log.info({ delivered: ticks.length, owner: scheduler.owner.id }, "scheduler started");
   return stopped;
 }
 
@@ -141,16 +167,23 @@ function createPostOfTheDay(
   store: Store,
   library: () => Library,
   log: Logger,
-): Scheduler {
+): Scheduler & { rest: REST; owner: ReturnType<typeof processOwner> } {
   const channelId = config.POTD_CHANNEL_ID;
-  return createScheduler({
+  // Its own REST client, which never retries on its own (see createPotdTransport); the token is checked above.
+  const rest = new REST({
+    retries: 0,
+    timeout: 15_000,
+    ...(config.DISCORD_REST_URL ? { api: config.DISCORD_REST_URL } : {}),
+  }).setToken(config.DISCORD_TOKEN!);
+  const owner = processOwner();
+  const scheduler = createScheduler({
     store,
     now: () => new Date(),
     listGuilds: () => client.guilds.cache.keys(),
     collection: () => library().collection,
-    ...createPotdTransport(client),
+    ...createPotdTransport(rest, () => client.user?.id),
     log: log.child({ component: "scheduler" }),
-    owner: `shard-${client.shard?.ids.join("-") ?? 0}`,
+    owner,
     ...(channelId
       ? {
           env: {
@@ -162,6 +195,7 @@ function createPostOfTheDay(
         }
       : {}),
   });
+  return Object.assign(scheduler, { rest, owner });
 }
 
 main().then(

@@ -17,10 +17,10 @@ const { createScheduler } = await import(${JSON.stringify(join(root, "src/schedu
 const store = openStore(db);
 const at = new Date("2026-11-27T09:00:00Z");
 const scheduler = createScheduler({
-  store, owner, now: () => at, listGuilds: () => ["g1"],
+  store, now: () => at, listGuilds: () => ["g1"],
   collection: () => ({ posts: [{ id: "p1", text: "one", topics: [], links: [], mentions: [] }] }),
   send: async () => { appendFileSync(log, owner + "\\n"); return { messageId: "m-" + owner }; },
-  findRecent: async () => [],
+  findPosted: async () => [],
   log: { info() {}, warn() {}, error() {} },
 });
 process.stdout.write("ready\\n");

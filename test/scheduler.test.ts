@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Post } from "../src/library/post.js";
-import { deliveryNonce, type FindRecent, type SendPost } from "../src/scheduler/deliver.js";
+import { deliveryNonce, type FindPosted, type SendPost } from "../src/scheduler/deliver.js";
 import { addDays, dueInstant, localDate } from "../src/scheduler/next-run.js";
 import { type CronLike, createScheduler, type SchedulerDeps } from "../src/scheduler/scheduler.js";
 import { openStore, type Store } from "../src/store/store.js";
@@ -17,6 +17,8 @@ const posts: Post[] = Array.from({ length: 5 }, (_, i) => ({
   mentions: [],
 }));
 const defaults = { time: "09:00", timeZone: "UTC" };
+/** A claim owner on the tests' one host. */
+const own = (id: string, pid = 1000) => ({ id, host: "test-host", pid });
 
 type Sent = { id: string; channelId: string; postId: string; localDate: string; nonce: string; at: Date };
 
@@ -33,9 +35,9 @@ class FakeChannels {
     this.sent.push({ id, channelId, postId: post.id, ...delivery, at: this.clock });
     return { messageId: id };
   };
-  findRecent: FindRecent = async (channelId, since) =>
+  findPosted: FindPosted = async (channelId, after) =>
     this.sent
-      .filter((m) => m.channelId === channelId && m.at >= since)
+      .filter((m) => m.channelId === channelId && m.at > after)
       .reverse()
       .map((m) => ({ id: m.id, marker: m.nonce }));
 }
@@ -69,9 +71,10 @@ function setup(overrides: Partial<SchedulerDeps> & { guilds?: string[] } = {}) {
     listGuilds: () => guilds,
     collection: () => ({ posts }),
     send: channels.send,
-    findRecent: channels.findRecent,
+    findPosted: channels.findPosted,
     log: silent,
-    owner: "test",
+    owner: own("test"),
+    isAlive: () => true,
     ...overrides,
   });
   return { store, channels, scheduler };
@@ -151,9 +154,11 @@ describe("after downtime", () => {
     ctx.store.settings.update("g1", { channelId: "c" }, new Date(0), defaults);
     ctx.channels.clock = new Date("2026-11-23T08:59:00Z");
     expect(await ctx.scheduler.start()).toEqual([]);
-    await ctx.scheduler.stop();
     await run(ctx, "2026-11-23T08:59:00Z", "2026-11-23T09:05:00Z");
+    await ctx.scheduler.stop();
     expect(ctx.channels.sent.map((m) => m.at.toISOString())).toEqual(["2026-11-23T09:00:00.000Z"]);
+    // A stopped scheduler starts nothing more.
+    expect(await ctx.scheduler.tick(new Date("2026-11-24T09:00:00Z"))).toEqual([]);
   });
 });
 
@@ -168,8 +173,8 @@ describe("two processes on the same database", () => {
       await gate;
       return channels.send(...args);
     };
-    const a = setup({ store: open(), owner: "a", send: slowSend, findRecent: channels.findRecent });
-    const b = setup({ store: open(), owner: "b", send: slowSend, findRecent: channels.findRecent });
+    const a = setup({ store: open(), owner: own("a", 1), send: slowSend, findPosted: channels.findPosted });
+    const b = setup({ store: open(), owner: own("b", 2), send: slowSend, findPosted: channels.findPosted });
     a.store.settings.update("g1", { channelId: "c" }, new Date(0), defaults);
     const at = new Date("2026-11-27T09:00:00Z");
     const both = Promise.all([a.scheduler.tick(at), b.scheduler.tick(at)]);
@@ -187,7 +192,7 @@ describe("two processes on the same database", () => {
 describe("crash between claim and send", () => {
   const day = "2026-11-27";
   const claimedAt = new Date(`${day}T09:00:00Z`);
-  function crashedClaim(store: Store, owner: string) {
+  function crashedClaim(store: Store, owner: ReturnType<typeof own>) {
     store.settings.update("g1", { channelId: "c" }, new Date(0), defaults);
     const claim = store.deliveries.claim({
       guildId: "g1",
@@ -195,14 +200,15 @@ describe("crash between claim and send", () => {
       channelId: "c",
       owner,
       now: claimedAt,
+      leaseMs: 2 * MINUTE,
       choose: () => ({ post: posts[3]!, history: { seed: "g1", cycle: 0, shown: ["p3"] } }),
     });
     expect(claim.claimed).toBe(true);
   }
 
-  it("sends the claimed post when it never went out", async () => {
-    const ctx = setup({ owner: "shard-0" });
-    crashedClaim(ctx.store, "shard-0");
+  it("sends the claimed post when it never went out (the claim's process is gone)", async () => {
+    const ctx = setup({ owner: own("restarted", 2), isAlive: (pid) => pid !== 1 });
+    crashedClaim(ctx.store, own("crashed", 1));
     ctx.channels.clock = new Date(claimedAt.getTime() + MINUTE);
     const [tick] = await ctx.scheduler.start();
     await ctx.scheduler.stop();
@@ -212,17 +218,21 @@ describe("crash between claim and send", () => {
       status: "sent",
       messageId: "m1",
       attempts: 2,
+      claimOwner: "restarted",
     });
   });
 
   it("marks the day sent without posting again when the message is in the channel", async () => {
-    const ctx = setup({ owner: "shard-0" });
-    crashedClaim(ctx.store, "shard-0");
+    const ctx = setup({ owner: own("restarted", 2), isAlive: (pid) => pid !== 1 });
+    crashedClaim(ctx.store, own("crashed", 1));
     ctx.channels.clock = claimedAt;
-    await ctx.channels.send("c", posts[3]!, undefined as never, {
-      localDate: day,
-      nonce: deliveryNonce("g1", day),
-    });
+    await ctx.channels.send(
+      "c",
+      posts[3]!,
+      undefined as never,
+      { localDate: day, nonce: deliveryNonce("g1", day) },
+      new AbortController().signal,
+    );
     ctx.channels.clock = new Date(claimedAt.getTime() + MINUTE);
     const [tick] = await ctx.scheduler.start();
     await ctx.scheduler.stop();
@@ -231,14 +241,77 @@ describe("crash between claim and send", () => {
     expect(ctx.store.deliveries.get("g1", day)).toMatchObject({ status: "sent", messageId: "m1" });
   });
 
-  it("leaves another owner's fresh claim alone and repairs it once it is stale", async () => {
-    const ctx = setup({ owner: "new-process" });
-    crashedClaim(ctx.store, "old-process");
-    await run(ctx, new Date(claimedAt.getTime() + MINUTE), new Date(claimedAt.getTime() + 4 * MINUTE));
+  it("never takes over a live process's claim on this host, even past its lease", async () => {
+    const ctx = setup({ owner: own("second", 2), isAlive: () => true });
+    crashedClaim(ctx.store, own("first", 1));
+    ctx.channels.clock = new Date(claimedAt.getTime() + MINUTE);
+    expect((await ctx.scheduler.tick(ctx.channels.clock))[0]?.outcome).toMatchObject({ reason: "in-flight" });
     expect(ctx.channels.attempts).toBe(0);
-    await run(ctx, new Date(claimedAt.getTime() + 4 * MINUTE), new Date(claimedAt.getTime() + 10 * MINUTE));
+  });
+
+  it("leaves another host's claim alone while its lease runs, then reads the channel and sends", async () => {
+    const ctx = setup({ owner: own("here") });
+    crashedClaim(ctx.store, { id: "elsewhere/1/x", host: "other-host", pid: 1 });
+    await run(ctx, new Date(claimedAt.getTime() + MINUTE), new Date(claimedAt.getTime() + 2 * MINUTE));
+    expect(ctx.channels.attempts).toBe(0);
+    await run(ctx, new Date(claimedAt.getTime() + 2 * MINUTE), new Date(claimedAt.getTime() + 10 * MINUTE));
     expect(ctx.channels.sent).toHaveLength(1);
-    expect(ctx.channels.sent[0]?.at).toEqual(new Date(claimedAt.getTime() + 5 * MINUTE));
+    expect(ctx.channels.sent[0]?.at).toEqual(new Date(claimedAt.getTime() + 2 * MINUTE));
+  });
+
+  it("after a lost answer, finds the first message by reading the channel from the first claim", async () => {
+    const ctx = setup();
+    ctx.store.settings.update("g1", { channelId: "c" }, new Date(0), defaults);
+    // The message is created, then the answer is lost (a 502 after the work was done).
+    const lostAnswer: SendPost = async (...args) => {
+      await ctx.channels.send(...args);
+      throw Object.assign(new Error("Bad Gateway"), { status: 502 });
+    };
+    const lossy = setup({ store: ctx.store, send: lostAnswer, findPosted: ctx.channels.findPosted });
+    lossy.channels.clock = new Date("2026-11-27T09:00:00Z");
+    ctx.channels.clock = lossy.channels.clock;
+    expect((await lossy.scheduler.tick(lossy.channels.clock))[0]?.outcome).toMatchObject({ kind: "failed" });
+    // Long past any nonce window: the retry must look, not send.
+    await run(ctx, "2026-11-27T09:01:00Z", "2026-11-27T12:00:00Z");
+    expect(ctx.channels.sent).toHaveLength(1);
+    expect(ctx.store.deliveries.get("g1", "2026-11-27")).toMatchObject({ status: "sent", messageId: "m1" });
+  });
+
+  it("a cancelled send leaves the claim to the next run, which reads the channel first", async () => {
+    const ctx = setup({ owner: own("first", 1) });
+    ctx.store.settings.update("g1", { channelId: "c" }, new Date(0), defaults);
+    let arrived = () => {};
+    const sending = new Promise<void>((r) => {
+      arrived = r;
+    });
+    const hanging: SendPost = (...args) =>
+      new Promise((_, reject) => {
+        void ctx.channels.send(...args);
+        arrived();
+        args[4].addEventListener("abort", () => reject(args[4].reason));
+      });
+    const first = setup({
+      store: ctx.store,
+      owner: own("first", 1),
+      send: hanging,
+      findPosted: ctx.channels.findPosted,
+    });
+    first.channels.clock = new Date("2026-11-27T09:00:00Z");
+    ctx.channels.clock = first.channels.clock;
+    const tick = first.scheduler.tick(first.channels.clock);
+    await sending;
+    await first.scheduler.stop();
+    expect((await tick)[0]?.outcome).toMatchObject({ kind: "nothing", reason: "cancelled" });
+    expect(ctx.store.deliveries.get("g1", "2026-11-27")).toMatchObject({ status: "claimed" });
+    const next = setup({
+      store: ctx.store,
+      owner: own("next", 2),
+      isAlive: () => false,
+      findPosted: ctx.channels.findPosted,
+    });
+    next.channels.clock = new Date("2026-11-27T09:00:10Z");
+    expect((await next.scheduler.tick(next.channels.clock))[0]?.outcome).toMatchObject({ kind: "found" });
+    expect(ctx.channels.sent).toHaveLength(1);
   });
 });
 
@@ -272,7 +345,7 @@ describe("send errors", () => {
   });
 
   it("stops retrying after a bounded number of attempts and never carries the day over", async () => {
-    const ctx = setup({ retry: { delaysMs: [MINUTE, MINUTE], staleClaimMs: 5 * MINUTE } });
+    const ctx = setup({ retry: { delaysMs: [MINUTE, MINUTE], leaseMs: 2 * MINUTE } });
     ctx.store.settings.update("g1", { channelId: "c" }, new Date(0), defaults);
     ctx.channels.failWith.push(...Array(10).fill({ status: 500 }));
     await run(ctx, "2026-11-27T08:00:00Z", "2026-11-28T08:00:00Z");
@@ -281,26 +354,28 @@ describe("send errors", () => {
   });
 
   it("does not post blind when the channel cannot be read during a repair", async () => {
-    const ctx = setup({ owner: "shard-0" });
+    const ctx = setup();
     ctx.store.settings.update("g1", { channelId: "c" }, new Date(0), defaults);
     const at = new Date("2026-11-27T09:00:00Z");
     ctx.store.deliveries.claim({
       guildId: "g1",
       localDate: "2026-11-27",
       channelId: "c",
-      owner: "shard-0",
+      owner: own("crashed", 1),
       now: at,
+      leaseMs: 2 * MINUTE,
       choose: () => ({ post: posts[0]!, history: { seed: "g1", cycle: 0, shown: ["p0"] } }),
     });
     const blind = setup({
       store: ctx.store,
-      owner: "shard-0",
-      findRecent: async () => {
+      owner: own("restarted", 2),
+      isAlive: () => false,
+      findPosted: async () => {
         throw { status: 503 };
       },
     });
     blind.channels.clock = new Date(at.getTime() + MINUTE);
-    const [tick] = await blind.scheduler.tick(blind.channels.clock, { startup: true });
+    const [tick] = await blind.scheduler.tick(blind.channels.clock);
     expect(tick?.outcome).toMatchObject({ kind: "failed", permanent: false });
     expect(blind.channels.attempts).toBe(0);
   });

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Post } from "../src/library/post.js";
 import { choosePostOfTheDay } from "../src/library/potd.js";
 import { migrations } from "../src/store/migrations.js";
-import { SchemaTooNewError } from "../src/store/open.js";
+import { BUSY_WAIT_MS, SchemaTooNewError } from "../src/store/open.js";
 import { openStore, type Store } from "../src/store/store.js";
 
 const posts: Post[] = ["a", "b", "c"].map((id) => ({ id, text: id, topics: [], links: [], mentions: [] }));
@@ -38,7 +38,7 @@ describe("openStore", () => {
     const store = open();
     expect(store.db.pragma("user_version", { simple: true })).toBe(migrations.length);
     expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(store.db.pragma("busy_timeout", { simple: true })).toBe(5000);
+    expect(store.db.pragma("busy_timeout", { simple: true })).toBe(BUSY_WAIT_MS);
     expect(store.db.pragma("foreign_keys", { simple: true })).toBe(1);
   });
 
@@ -103,15 +103,16 @@ describe("settings", () => {
 });
 
 describe("deliveries", () => {
-  const day = { guildId: "g", localDate: "2026-11-27", channelId: "c", now };
+  const day = { guildId: "g", localDate: "2026-11-27", channelId: "c", now, leaseMs: 60_000 };
+  const own = (id: string) => ({ id, host: "h", pid: 1 });
 
   it("claims once per guild and day, advancing the deck in the same transaction", () => {
     const store = open();
-    const first = store.deliveries.claim({ ...day, owner: "p1", choose: choose(day.localDate) });
+    const first = store.deliveries.claim({ ...day, owner: own("p1"), choose: choose(day.localDate) });
     expect(first.claimed).toBe(true);
     const postId = first.claimed ? first.delivery.postId : undefined;
     expect(store.decks.get("g").shown).toEqual([postId]);
-    const second = store.deliveries.claim({ ...day, owner: "p2", choose: choose(day.localDate) });
+    const second = store.deliveries.claim({ ...day, owner: own("p2"), choose: choose(day.localDate) });
     expect(second).toMatchObject({ claimed: false, reason: "exists", delivery: { claimOwner: "p1" } });
     expect(store.decks.get("g").shown).toEqual([postId]);
   });
@@ -119,7 +120,7 @@ describe("deliveries", () => {
   it("lets only one of two connections to the same file claim", () => {
     const [a, b] = [open(), open()];
     const results = [a, b].map((s, i) =>
-      s.deliveries.claim({ ...day, owner: `p${i}`, choose: choose(day.localDate) }),
+      s.deliveries.claim({ ...day, owner: own(`p${i}`), choose: choose(day.localDate) }),
     );
     expect(results.filter((r) => r.claimed)).toHaveLength(1);
     expect(b.decks.get("g").shown).toHaveLength(1);
@@ -127,7 +128,7 @@ describe("deliveries", () => {
 
   it("reports an empty collection without claiming", () => {
     const store = open();
-    expect(store.deliveries.claim({ ...day, owner: "p", choose: () => undefined })).toEqual({
+    expect(store.deliveries.claim({ ...day, owner: own("p"), choose: () => undefined })).toEqual({
       claimed: false,
       reason: "empty",
     });
@@ -136,53 +137,95 @@ describe("deliveries", () => {
 
   it("marks sent with the message id", () => {
     const store = open();
-    store.deliveries.claim({ ...day, owner: "p", choose: choose(day.localDate) });
+    store.deliveries.claim({ ...day, owner: own("p"), choose: choose(day.localDate) });
     expect(store.deliveries.markSent({ ...day, messageId: "m1" })).toBe(true);
     expect(store.deliveries.get("g", day.localDate)).toMatchObject({ status: "sent", messageId: "m1" });
   });
 
   it("re-uses a retryable failure's claim only once its retry time has come", () => {
     const store = open();
-    store.deliveries.claim({ ...day, owner: "p", choose: choose(day.localDate) });
+    store.deliveries.claim({ ...day, owner: own("p"), choose: choose(day.localDate) });
     const retryAt = new Date(now.getTime() + 60_000);
-    expect(store.deliveries.markFailed({ ...day, owner: "p", error: "503", retryAt })).toBe(true);
+    expect(store.deliveries.markFailed({ ...day, owner: own("p"), error: "503", retryAt })).toBe(true);
     expect(store.deliveries.get("g", day.localDate)).toMatchObject({ status: "failed", error: "503" });
-    expect(store.deliveries.retakeFailed({ ...day, owner: "p" })).toBe(false);
-    expect(store.deliveries.retakeFailed({ ...day, owner: "p", now: retryAt })).toBe(true);
-    expect(store.deliveries.retakeFailed({ ...day, owner: "q", now: retryAt })).toBe(false);
+    expect(store.deliveries.retakeFailed({ ...day, owner: own("p") })).toBe(false);
+    expect(store.deliveries.retakeFailed({ ...day, owner: own("p"), now: retryAt })).toBe(true);
+    expect(store.deliveries.retakeFailed({ ...day, owner: own("q"), now: retryAt })).toBe(false);
     expect(store.deliveries.get("g", day.localDate)).toMatchObject({ status: "claimed", attempts: 2 });
   });
 
   it("puts the post back in the deck on a permanent failure", () => {
     const store = open();
-    store.deliveries.claim({ ...day, owner: "p", choose: choose(day.localDate) });
-    store.deliveries.markFailed({ ...day, owner: "p", error: "Missing Access", retryAt: null });
+    store.deliveries.claim({ ...day, owner: own("p"), choose: choose(day.localDate) });
+    store.deliveries.markFailed({ ...day, owner: own("p"), error: "Missing Access", retryAt: null });
     expect(store.decks.get("g").shown).toEqual([]);
-    expect(store.deliveries.retakeFailed({ ...day, owner: "p", now: new Date("2026-11-27T23:59:00Z") })).toBe(
-      false,
-    );
+    expect(
+      store.deliveries.retakeFailed({ ...day, owner: own("p"), now: new Date("2026-11-27T23:59:00Z") }),
+    ).toBe(false);
   });
 
   it("lets one of two repairers take over a stale claim", () => {
     const [a, b] = [open(), open()];
-    a.deliveries.claim({ ...day, owner: "dead", choose: choose(day.localDate) });
+    a.deliveries.claim({ ...day, owner: own("dead"), choose: choose(day.localDate) });
     const stale = a.deliveries.get("g", day.localDate)!;
     const later = new Date(now.getTime() + 600_000);
-    expect(a.deliveries.retakeStale({ delivery: stale, owner: "a", now: later })).toBe(true);
-    expect(b.deliveries.retakeStale({ delivery: stale, owner: "b", now: later })).toBe(false);
+    expect(a.deliveries.retakeStale({ delivery: stale, owner: own("a"), now: later, leaseMs: 60_000 })).toBe(
+      true,
+    );
+    expect(b.deliveries.retakeStale({ delivery: stale, owner: own("b"), now: later, leaseMs: 60_000 })).toBe(
+      false,
+    );
     expect(b.deliveries.get("g", day.localDate)).toMatchObject({ claimOwner: "a", attempts: 2 });
+  });
+
+  it("keeps the first claim time across retakes, and ends a lease only for its owner", () => {
+    const store = open();
+    store.deliveries.claim({ ...day, owner: own("p"), choose: choose(day.localDate) });
+    const claimed = store.deliveries.get("g", day.localDate)!;
+    expect(claimed).toMatchObject({ claimHost: "h", claimPid: 1, firstClaimedAt: now.toISOString() });
+    expect(claimed.leaseUntil).toBe(new Date(now.getTime() + 60_000).toISOString());
+    const later = new Date(now.getTime() + 600_000);
+    expect(store.deliveries.endLease({ ...day, owner: own("q"), now: later })).toBe(false);
+    expect(store.deliveries.endLease({ ...day, owner: own("p"), now: later })).toBe(true);
+    store.deliveries.retakeStale({
+      delivery: store.deliveries.get("g", day.localDate)!,
+      owner: own("q"),
+      now: later,
+      leaseMs: 1,
+    });
+    expect(store.deliveries.get("g", day.localDate)).toMatchObject({
+      claimOwner: "q",
+      claimedAt: later.toISOString(),
+      firstClaimedAt: now.toISOString(),
+    });
+  });
+
+  it("records a server's last error without a settings row (a server set up by the environment)", () => {
+    const store = open();
+    store.settings.recordError("env-only", "403 50013: Missing Permissions", now);
+    expect(store.settings.get("env-only")).toBeUndefined();
+    expect(store.settings.lastError("env-only")).toEqual({
+      message: "403 50013: Missing Permissions",
+      at: now.toISOString(),
+    });
+    store.settings.recordError("env-only", null, now);
+    expect(store.settings.lastError("env-only")).toBeNull();
   });
 
   it("skips a day not yet sent, but never one already sent or in flight", () => {
     const store = open();
     expect(store.deliveries.skip("g", "2026-11-28")).toBe(true);
     expect(
-      store.deliveries.claim({ ...day, localDate: "2026-11-28", owner: "p", choose: choose("2026-11-28") })
-        .claimed,
+      store.deliveries.claim({
+        ...day,
+        localDate: "2026-11-28",
+        owner: own("p"),
+        choose: choose("2026-11-28"),
+      }).claimed,
     ).toBe(false);
-    store.deliveries.claim({ ...day, owner: "p", choose: choose(day.localDate) });
+    store.deliveries.claim({ ...day, owner: own("p"), choose: choose(day.localDate) });
     expect(store.deliveries.skip("g", day.localDate)).toBe(false);
-    store.deliveries.markFailed({ ...day, owner: "p", error: "503", retryAt: now });
+    store.deliveries.markFailed({ ...day, owner: own("p"), error: "503", retryAt: now });
     expect(store.deliveries.skip("g", day.localDate)).toBe(true);
     expect(store.deliveries.recent("g").map((d) => d.status)).toEqual(["skipped", "skipped"]);
   });

@@ -1,43 +1,63 @@
-import type { Client } from "discord.js";
-import type { FindRecent, SendPost } from "../scheduler/deliver.js";
+import {
+  type APIMessage,
+  type REST,
+  type RESTPostAPIChannelMessageJSONBody,
+  Routes,
+  SnowflakeUtil,
+} from "discord.js";
+import type { FindPosted, SendPost } from "../scheduler/deliver.js";
 import { postOfTheDayMarker, renderPostOfTheDay } from "./render-potd.js";
-import { toMessageOptions } from "./respond.js";
 
-/** How the scheduler reaches Discord: send a post of the day, and read back the bot's recent ones after a crash. */
-export function createPotdTransport(client: Client): { send: SendPost; findRecent: FindRecent } {
-  async function sendableChannel(channelId: string) {
-    const channel = await client.channels.fetch(channelId);
-    if (!channel?.isSendable() || channel.isDMBased()) {
-      throw Object.assign(
-        new Error(`channel ${channelId} is not a server text channel the bot can post in`),
-        {
-          code: 10003,
-        },
-      );
-    }
-    return channel;
-  }
+/** Discord's most messages per history page. */
+const PAGE = 100;
+/** Bounds the history read after a lost answer: 10,000 messages posted since the claim. */
+const MAX_PAGES = 100;
 
+/**
+ * How the scheduler reaches Discord. `rest` must not retry by itself (`retries: 0`): a retry of a send whose
+ * answer was lost posts a second message once Discord's nonce window has passed; the scheduler retries instead,
+ * after reading the channel.
+ */
+export function createPotdTransport(
+  rest: REST,
+  botUserId: () => string | undefined,
+): {
+  send: SendPost;
+  findPosted: FindPosted;
+} {
   return {
-    async send(channelId, post, schedule, delivery) {
-      const channel = await sendableChannel(channelId);
+    async send(channelId, post, schedule, delivery, signal) {
       const reply = renderPostOfTheDay(post, delivery.localDate, schedule.roleId);
-      // The nonce makes Discord itself drop a second send of the same day's post.
-      const message = await channel.send({
-        ...toMessageOptions(reply),
+      const body: RESTPostAPIChannelMessageJSONBody = {
+        content: reply.content ?? "",
+        embeds: reply.embeds,
+        components: reply.components,
+        allowed_mentions: reply.allowedMentions,
+        // The nonce makes Discord itself drop a second send of the same day's post, for a few minutes.
         nonce: delivery.nonce,
-        enforceNonce: true,
-      });
+        enforce_nonce: true,
+      };
+      const message = (await rest.post(Routes.channelMessages(channelId), { body, signal })) as APIMessage;
       return { messageId: message.id };
     },
 
-    async findRecent(channelId, since) {
-      const channel = await sendableChannel(channelId);
-      if (!("messages" in channel)) return [];
-      const messages = await channel.messages.fetch({ limit: 50, cache: false });
-      return [...messages.values()]
-        .filter((m) => m.author.id === client.user?.id && m.createdAt >= since)
-        .map((m) => ({ id: m.id, marker: postOfTheDayMarker(m.content) }));
+    async findPosted(channelId, after, signal) {
+      const me = botUserId();
+      const found: { id: string; marker?: string }[] = [];
+      let anchor = SnowflakeUtil.generate({ timestamp: after }).toString();
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const query = new URLSearchParams({ after: anchor, limit: String(PAGE) });
+        const batch = (await rest.get(Routes.channelMessages(channelId), { query, signal })) as APIMessage[];
+        for (const m of batch) {
+          if (m.author.id === me) found.push({ id: m.id, marker: postOfTheDayMarker(m.content) });
+          if (BigInt(m.id) > BigInt(anchor)) anchor = m.id;
+        }
+        if (batch.length < PAGE) return found;
+      }
+      throw new Error(
+        `more than ${MAX_PAGES * PAGE} messages in channel ${channelId} since the post was claimed: ` +
+          "cannot tell whether it went out, so it is not sent again",
+      );
     },
   };
 }

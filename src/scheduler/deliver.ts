@@ -1,43 +1,61 @@
 import { createHash } from "node:crypto";
 import type { Post } from "../library/post.js";
 import { choosePostOfTheDay, postForDay } from "../library/potd.js";
-import type { Delivery } from "../store/deliveries.js";
+import { whenFree } from "../store/busy.js";
+import type { ClaimOwner, Delivery } from "../store/deliveries.js";
 import type { Store } from "../store/store.js";
 import { localDate as localDateIn } from "./next-run.js";
+import { claimAbandoned, pidAlive } from "./owner.js";
 import type { PotdSchedule } from "./schedule.js";
-import { classifySendError, describeError } from "./send-errors.js";
+import { classifySendError, describeError, isTokenRefused } from "./send-errors.js";
 
 /**
  * Sends the post; the payload must carry `nonce: delivery.nonce` and `enforce_nonce: true` (Discord then drops a
- * duplicate itself) and a marker `findRecent` can read back (see `isDeliveryMarker`).
+ * duplicate itself) and a marker `findPosted` can read back (see `isDeliveryMarker`). `signal` cancels it.
  */
 export type SendPost = (
   channelId: string,
   post: Post,
   schedule: PotdSchedule,
   delivery: { localDate: string; nonce: string },
+  signal: AbortSignal,
 ) => Promise<{ messageId: string }>;
 
-/** The bot's own recent messages in a channel, newest first, with the marker it put in each (if any). */
-export type FindRecent = (channelId: string, since: Date) => Promise<{ id: string; marker?: string }[]>;
+/**
+ * The bot's own messages in a channel created after `after`, each with the marker it put in it (if any): the
+ * whole history since then, paged forward, however many people posted meanwhile (up to a bound: past it, it
+ * throws rather than answer "not found" on a history it did not read).
+ */
+export type FindPosted = (
+  channelId: string,
+  after: Date,
+  signal: AbortSignal,
+) => Promise<{ id: string; marker?: string }[]>;
 
 export type RetryPolicy = {
   /** Delay before attempt n + 1 after n failed attempts (index n - 1); its length bounds the attempts. */
   delaysMs: readonly number[];
-  /** A claim older than this whose owner did not finish is considered abandoned (crashed process). */
-  staleClaimMs: number;
+  /** How long a claim is its owner's alone; the owner's work on it is cancelled before the lease ends. */
+  leaseMs: number;
 };
 
 export const DEFAULT_RETRY: RetryPolicy = {
   delaysMs: [1, 2, 5, 10, 30, 60].map((m) => m * 60_000),
-  staleClaimMs: 5 * 60_000,
+  leaseMs: 2 * 60_000,
 };
+
+/** Clocks of two hosts (or of Discord and us) may differ: read the history from a little before the claim. */
+const CLOCK_SKEW_MS = 60_000;
 
 export type DeliveryOutcome =
   | { kind: "sent"; localDate: string; postId: string; messageId: string }
   | { kind: "found"; localDate: string; messageId: string }
   | { kind: "failed"; localDate: string; permanent: boolean; error: string; retryAt: Date | null }
-  | { kind: "nothing"; localDate: string; reason: "done" | "in-flight" | "waiting" | "empty" | "lost-race" };
+  | {
+      kind: "nothing";
+      localDate: string;
+      reason: "done" | "in-flight" | "waiting" | "empty" | "lost-race" | "cancelled";
+    };
 
 export type DeliverArgs = {
   store: Store;
@@ -46,12 +64,13 @@ export type DeliverArgs = {
   /** `byId`, when given, saves a scan of every post to find the claimed one (a million posts, ten thousand servers). */
   collection: { readonly posts: readonly Post[]; readonly byId?: ReadonlyMap<string, Post> };
   send: SendPost;
-  findRecent: FindRecent;
-  /** Unique per process (or stable per shard: then its own leftover claims are repaired at start). */
-  owner: string;
+  findPosted: FindPosted;
+  /** This process (see `processOwner`). */
+  owner: ClaimOwner;
   retry?: RetryPolicy;
-  /** At start: this owner's own claims are leftovers of a previous run, not sends in flight. */
-  startup?: boolean;
+  /** Cancels the delivery (shutdown, or the lease running out): the claim is left for the next run to resolve. */
+  signal?: AbortSignal;
+  isAlive?: (pid: number) => boolean;
 };
 
 /** A Discord nonce (<= 25 chars) that is the same for every attempt of one server's post of one day. */
@@ -65,105 +84,119 @@ export function isDeliveryMarker(marker: string | undefined, guildId: string, lo
 }
 
 /**
- * Today's (in the schedule's zone) post of the day, exactly once: claim -> send -> mark sent. Also resumes a
- * retryable failure whose time has come and repairs a claim abandoned by a crash. Does not check the time of
- * day: the scheduler calls it once the post is due.
+ * Today's (in the schedule's zone) post of the day, exactly once: claim (a lease) -> send -> mark sent. Resumes a
+ * retryable failure whose time has come and repairs a claim whose owner is gone, in both cases reading the
+ * channel's history since the first claim before sending again: a send whose answer was lost may have posted.
+ * Does not check the time of day: the scheduler calls it once the post is due.
  */
 export async function deliverPostOfTheDay(args: DeliverArgs): Promise<DeliveryOutcome> {
   const { store, schedule, now, owner } = args;
-  const retry = args.retry ?? DEFAULT_RETRY;
+  const leaseMs = (args.retry ?? DEFAULT_RETRY).leaseMs;
   const localDate = localDateIn(now, schedule.timeZone);
   const day = { guildId: schedule.guildId, localDate };
+  if (args.signal?.aborted) return { kind: "nothing", localDate, reason: "cancelled" };
   const existing = store.deliveries.get(day.guildId, localDate);
 
   if (!existing) {
-    const claim = store.deliveries.claim({
-      ...day,
-      channelId: schedule.channelId,
-      owner,
-      now,
-      choose: (history) => choosePostOfTheDay(args.collection, localDate, history),
-    });
+    const claim = await whenFree(() =>
+      store.deliveries.claim({
+        ...day,
+        channelId: schedule.channelId,
+        owner,
+        now,
+        leaseMs,
+        choose: (history) => choosePostOfTheDay(args.collection, localDate, history),
+      }),
+    );
     if (!claim.claimed)
       return { kind: "nothing", localDate, reason: claim.reason === "empty" ? "empty" : "lost-race" };
-    return sendAndRecord(args, claim.delivery, retry);
+    return sendAndRecord(args, claim.delivery);
   }
   if (existing.status === "sent" || existing.status === "skipped")
     return { kind: "nothing", localDate, reason: "done" };
   if (existing.status === "failed") {
-    if (!store.deliveries.retakeFailed({ ...day, channelId: schedule.channelId, owner, now })) {
-      return { kind: "nothing", localDate, reason: "waiting" };
-    }
-    // A timeout or 5xx may hide a message that did go out: look before sending again.
-    return checkThenSend(args, store.deliveries.get(day.guildId, localDate)!, retry);
+    const retaken = await whenFree(() =>
+      store.deliveries.retakeFailed({ ...day, channelId: schedule.channelId, owner, now, leaseMs }),
+    );
+    if (!retaken) return { kind: "nothing", localDate, reason: "waiting" };
+    return checkThenSend(args, store.deliveries.get(day.guildId, localDate)!);
   }
-  const abandoned =
-    (args.startup && existing.claimOwner === owner) ||
-    now.getTime() - Date.parse(existing.claimedAt ?? "") >= retry.staleClaimMs;
-  if (!abandoned || !store.deliveries.retakeStale({ delivery: existing, owner, now })) {
+  if (!claimAbandoned(existing, owner, now, args.isAlive ?? pidAlive))
     return { kind: "nothing", localDate, reason: "in-flight" };
-  }
-  return checkThenSend(args, existing, retry);
+  if (!(await whenFree(() => store.deliveries.retakeStale({ delivery: existing, owner, now, leaseMs }))))
+    return { kind: "nothing", localDate, reason: "in-flight" };
+  return checkThenSend(args, store.deliveries.get(day.guildId, localDate)!);
 }
 
-async function checkThenSend(
-  args: DeliverArgs,
-  delivery: Delivery,
-  retry: RetryPolicy,
-): Promise<DeliveryOutcome> {
+async function checkThenSend(args: DeliverArgs, delivery: Delivery): Promise<DeliveryOutcome> {
   const { guildId, localDate } = delivery;
   const channelId = delivery.channelId ?? args.schedule.channelId;
-  let recent: Awaited<ReturnType<FindRecent>>;
+  const firstClaim = Date.parse(delivery.firstClaimedAt ?? delivery.claimedAt ?? "");
+  let posted: { id: string } | undefined;
   try {
-    // The claim was taken before anything was sent, so nothing of that day's can be older.
-    recent = await args.findRecent(channelId, new Date(Date.parse(delivery.claimedAt ?? "") - 60_000));
+    // The day was first claimed before anything of it was sent, so nothing of it can be older.
+    const mine = await args.findPosted(
+      channelId,
+      new Date(firstClaim - CLOCK_SKEW_MS),
+      args.signal ?? new AbortController().signal,
+    );
+    posted = mine.find((m) => isDeliveryMarker(m.marker, guildId, localDate));
   } catch (error) {
     // Sending blind could post twice: treat it like a failed send and look again later.
-    return recordFailure(args, delivery, retry, error);
+    return recordFailure(args, delivery, error);
   }
-  const posted = recent.find((m) => isDeliveryMarker(m.marker, guildId, localDate));
   if (posted) {
-    args.store.deliveries.markSent({ guildId, localDate, messageId: posted.id, now: args.now });
-    return { kind: "found", localDate, messageId: posted.id };
+    const messageId = posted.id;
+    await whenFree(() => args.store.deliveries.markSent({ guildId, localDate, messageId, now: args.now }));
+    return { kind: "found", localDate, messageId };
   }
-  return sendAndRecord(args, delivery, retry);
+  return sendAndRecord(args, delivery);
 }
 
-async function sendAndRecord(
-  args: DeliverArgs,
-  delivery: Delivery,
-  retry: RetryPolicy,
-): Promise<DeliveryOutcome> {
+async function sendAndRecord(args: DeliverArgs, delivery: Delivery): Promise<DeliveryOutcome> {
   const { store, schedule, now } = args;
   const { guildId, localDate } = delivery;
   const post = postForDay(args.collection, localDate, store.decks.get(guildId), delivery.postId);
   if (!post) return { kind: "nothing", localDate, reason: "empty" };
+  const signal = args.signal ?? new AbortController().signal;
   try {
-    const { messageId } = await args.send(schedule.channelId, post, schedule, {
-      localDate,
-      nonce: deliveryNonce(guildId, localDate),
-    });
-    store.deliveries.markSent({ guildId, localDate, messageId, now });
-    store.settings.recordError(guildId, null, now);
+    if (signal.aborted) throw signal.reason;
+    const { messageId } = await args.send(
+      schedule.channelId,
+      post,
+      schedule,
+      { localDate, nonce: deliveryNonce(guildId, localDate) },
+      signal,
+    );
+    // Recorded even during a shutdown: the message is out, and saying so spares the next run a history read.
+    await whenFree(() => store.deliveries.markSent({ guildId, localDate, messageId, now }));
+    await whenFree(() => store.settings.recordError(guildId, null, now));
     return { kind: "sent", localDate, postId: post.id, messageId };
   } catch (error) {
-    return recordFailure(args, delivery, retry, error);
+    return recordFailure(args, delivery, error);
   }
 }
 
-function recordFailure(
+async function recordFailure(
   args: DeliverArgs,
   delivery: Delivery,
-  retry: RetryPolicy,
   error: unknown,
-): DeliveryOutcome {
+): Promise<DeliveryOutcome> {
   const { guildId, localDate } = delivery;
-  const attempts = args.store.deliveries.get(guildId, localDate)?.attempts ?? delivery.attempts;
+  const { store, owner, now } = args;
+  // Cancelled, or the token is gone: not the day's failure. The claim waits (lease ended) for the next run,
+  // which reads the channel first, as after a crash.
+  if (args.signal?.aborted || isTokenRefused(error)) {
+    await whenFree(() => store.deliveries.endLease({ guildId, localDate, owner, now: new Date() }));
+    return { kind: "nothing", localDate, reason: "cancelled" };
+  }
+  const retry = args.retry ?? DEFAULT_RETRY;
+  const attempts = store.deliveries.get(guildId, localDate)?.attempts ?? delivery.attempts;
   const permanent = classifySendError(error) === "permanent";
   const delay = permanent ? undefined : retry.delaysMs[attempts - 1];
-  const retryAt = delay === undefined ? null : new Date(args.now.getTime() + delay);
+  const retryAt = delay === undefined ? null : new Date(now.getTime() + delay);
   const message = describeError(error);
-  args.store.deliveries.markFailed({ guildId, localDate, owner: args.owner, error: message, retryAt });
-  args.store.settings.recordError(guildId, message, args.now);
+  await whenFree(() => store.deliveries.markFailed({ guildId, localDate, owner, error: message, retryAt }));
+  await whenFree(() => store.settings.recordError(guildId, message, now));
   return { kind: "failed", localDate, permanent, error: message, retryAt };
 }

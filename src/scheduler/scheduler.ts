@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import nodeCron from "node-cron";
 import { remainingInCycle } from "../library/potd.js";
-import type { Delivery } from "../store/deliveries.js";
+import { whenFree } from "../store/busy.js";
+import type { ClaimOwner, Delivery } from "../store/deliveries.js";
 import type { GuildSettings, SettingsPatch } from "../store/settings.js";
 import type { Store } from "../store/store.js";
 import { firstCronTime } from "./cron-time.js";
@@ -10,11 +10,12 @@ import {
   type DeliverArgs,
   type DeliveryOutcome,
   deliverPostOfTheDay,
-  type FindRecent,
+  type FindPosted,
   type RetryPolicy,
   type SendPost,
 } from "./deliver.js";
 import { addDays, canonicalTimeZone, isValidTime, localDate } from "./next-run.js";
+import { processOwner } from "./owner.js";
 import { dueAt, type EnvSchedule, effectiveSchedule, type PotdSchedule } from "./schedule.js";
 
 /** pino's call shape, so a pino logger (or a child of it) can be passed as is. */
@@ -31,11 +32,13 @@ export type SchedulerDeps = {
   listGuilds: () => Iterable<string> | Promise<Iterable<string>>;
   collection: () => DeliverArgs["collection"];
   send: SendPost;
-  findRecent: FindRecent;
+  findPosted: FindPosted;
   log: SchedulerLog;
   env?: EnvSchedule;
-  /** Defaults to a random id per process; pass a stable one per shard to repair its own claims at once on restart. */
-  owner?: string;
+  /** This process's identity as a claim owner (default: host, pid and a random part). */
+  owner?: ClaimOwner;
+  /** Whether a pid on this host is alive (default: a signal-0 probe). */
+  isAlive?: (pid: number) => boolean;
   retry?: RetryPolicy;
   /** Injected in tests; node-cron by default. */
   cron?: CronLike;
@@ -69,9 +72,13 @@ export type ScheduleStatus = {
 export type Scheduler = {
   /** Repairs claims and sends a post missed earlier today, then checks every minute. */
   start(): Promise<GuildTick[]>;
-  stop(): Promise<void>;
+  /**
+   * Starts nothing more, cancels the deliveries in flight (their claims are left for the next run, which reads the
+   * channel first) and waits for them to wind down, at most `deadlineMs`.
+   */
+  stop(deadlineMs?: number): Promise<void>;
   /** One pass over the guilds at `at`: delivers for every guild whose post is due and not yet out. */
-  tick(at?: Date, options?: { startup?: boolean }): Promise<GuildTick[]>;
+  tick(at?: Date): Promise<GuildTick[]>;
   status(guildId: string, at?: Date): Promise<ScheduleStatus>;
   /** The schedule in force for a guild (settings row, else env defaults), undefined if off. */
   scheduleFor(guildId: string): Promise<PotdSchedule | undefined>;
@@ -88,10 +95,11 @@ export type Scheduler = {
 };
 
 export function createScheduler(deps: SchedulerDeps): Scheduler {
-  const owner = deps.owner ?? `curator-${process.pid}-${randomUUID()}`;
+  const owner = deps.owner ?? processOwner();
   const retry = deps.retry ?? DEFAULT_RETRY;
   const cron: CronLike = deps.cron ?? nodeCron;
-  const inFlight = new Set<string>();
+  const inFlight = new Map<string, Promise<unknown>>();
+  const stopping = new AbortController();
   let task: CronJob | undefined;
 
   async function guilds(): Promise<string[]> {
@@ -107,31 +115,30 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     );
   }
 
-  async function tickGuild(
-    guildId: string,
-    all: string[],
-    at: Date,
-    startup: boolean,
-  ): Promise<GuildTick | undefined> {
+  async function tickGuild(guildId: string, all: string[], at: Date): Promise<GuildTick | undefined> {
+    if (stopping.signal.aborted) return undefined;
     const schedule = scheduleOf(guildId, all);
     if (!schedule || schedule.paused) return undefined;
     const due = dueAt(schedule, localDate(at, schedule.timeZone));
     if (due === null || at < due) return undefined;
     // This process already has a send in flight for the guild (a slow send spanning two ticks).
     if (inFlight.has(guildId)) return undefined;
-    inFlight.add(guildId);
+    const delivery = deliverPostOfTheDay({
+      store: deps.store,
+      schedule,
+      now: at,
+      collection: deps.collection(),
+      send: deps.send,
+      findPosted: deps.findPosted,
+      owner,
+      retry,
+      // Work on a claim ends well before its lease does, so nobody takes over a claim still being sent.
+      signal: AbortSignal.any([stopping.signal, AbortSignal.timeout(retry.leaseMs * 0.75)]),
+      ...(deps.isAlive ? { isAlive: deps.isAlive } : {}),
+    });
+    inFlight.set(guildId, delivery);
     try {
-      const outcome = await deliverPostOfTheDay({
-        store: deps.store,
-        schedule,
-        now: at,
-        collection: deps.collection(),
-        send: deps.send,
-        findRecent: deps.findRecent,
-        owner,
-        retry,
-        startup,
-      });
+      const outcome = await delivery;
       logOutcome(guildId, outcome);
       return { guildId, outcome };
     } finally {
@@ -147,11 +154,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       deps.log.warn({ guildId }, "post of the day: the collection is empty");
   }
 
-  async function tick(at = deps.now(), options: { startup?: boolean } = {}): Promise<GuildTick[]> {
+  async function tick(at = deps.now()): Promise<GuildTick[]> {
     const all = await guilds();
     const results = await Promise.all(
       all.map((guildId) =>
-        tickGuild(guildId, all, at, options.startup ?? false).catch((error: unknown) => {
+        tickGuild(guildId, all, at).catch((error: unknown) => {
           deps.log.error({ guildId, err: error }, "post of the day: scheduler error");
           return undefined;
         }),
@@ -169,15 +176,22 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   return {
     async start() {
-      const results = await tick(deps.now(), { startup: true });
+      const results = await tick(deps.now());
       // One job for all guilds: each minute asks "is it past this guild's time today and nothing sent yet?",
       // which needs no per-zone cron and cannot skip or double a day across DST.
       task ??= cron.schedule("* * * * *", () => tick(deps.now()), { name: "potd", noOverlap: true });
       return results;
     },
-    async stop() {
+    async stop(deadlineMs = 3000) {
+      stopping.abort(new Error("shutting down"));
       await (task?.destroy ? task.destroy() : task?.stop());
       task = undefined;
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise((resolve) => {
+        timer = setTimeout(resolve, deadlineMs);
+      });
+      await Promise.race([Promise.allSettled(inFlight.values()), deadline]);
+      clearTimeout(timer);
     },
     tick,
     async configure(guildId, patch, at = deps.now()) {
@@ -185,23 +199,23 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         throw new RangeError(`time must be HH:MM between 00:00 and 23:59, got ${patch.time}`);
       }
       const timeZone = patch.timeZone === undefined ? undefined : canonicalTimeZone(patch.timeZone);
-      const saved = deps.store.settings.update(
-        guildId,
-        { ...patch, timeZone },
-        at,
-        await firstRowDefaults(guildId, at),
+      const defaults = await firstRowDefaults(guildId, at);
+      const saved = await whenFree(() =>
+        deps.store.settings.update(guildId, { ...patch, timeZone }, at, defaults),
       );
       // Pointing at a (new) channel is the usual fix for today's failure: try again now instead of tomorrow.
-      if (patch.channelId) deps.store.deliveries.retrySoon(guildId, localDate(at, saved.timeZone), at);
+      if (patch.channelId)
+        await whenFree(() => deps.store.deliveries.retrySoon(guildId, localDate(at, saved.timeZone), at));
       return saved;
     },
     async switchOff(guildId, at = deps.now()) {
-      return deps.store.settings.switchOff(guildId, at, await firstRowDefaults(guildId, at));
+      const defaults = await firstRowDefaults(guildId, at);
+      return whenFree(() => deps.store.settings.switchOff(guildId, at, defaults));
     },
     async skipToday(guildId, at = deps.now()) {
       const schedule = scheduleOf(guildId, await guilds());
       const date = localDate(at, schedule?.timeZone ?? deps.env?.timeZone ?? "UTC");
-      return { localDate: date, skipped: deps.store.deliveries.skip(guildId, date) };
+      return { localDate: date, skipped: await whenFree(() => deps.store.deliveries.skip(guildId, date)) };
     },
     async scheduleFor(guildId) {
       return scheduleOf(guildId, await guilds());
@@ -212,7 +226,6 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const date = localDate(at, zone);
       const today = deps.store.deliveries.get(guildId, date);
       const dueToday = schedule ? dueAt(schedule, date) : null;
-      const settings = deps.store.settings.get(guildId);
       return {
         schedule,
         localDate: date,
@@ -221,10 +234,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         today,
         recent: deps.store.deliveries.recent(guildId),
         remainingInCycle: remainingInCycle(deps.collection(), deps.store.decks.get(guildId)),
-        lastError:
-          settings?.lastError && settings.lastErrorAt
-            ? { message: settings.lastError, at: settings.lastErrorAt }
-            : null,
+        lastError: deps.store.settings.lastError(guildId),
       };
     },
   };

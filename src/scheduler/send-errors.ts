@@ -34,3 +34,8 @@ export function describeError(error: unknown): string {
   }
   return String(error).slice(0, 500);
 }
+
+/** Discord refused the bot's token (reset or revoked): nothing works until a person puts in the new one. */
+export function isTokenRefused(error: unknown): boolean {
+  return (error as { status?: unknown } | null)?.status === 401;
+}

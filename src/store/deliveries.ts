@@ -4,6 +4,10 @@ import type { DeckRepository } from "./deck.js";
 
 export type DeliveryStatus = "claimed" | "sent" | "skipped" | "failed";
 
+/** Who holds a claim: unique per process (host, pid and a random part), so two processes never mistake each
+ * other's claims for their own leftovers. */
+export type ClaimOwner = { id: string; host: string; pid: number };
+
 /** One row per (guild, local date): the log that makes the post of the day exactly-once. */
 export type Delivery = {
   guildId: string;
@@ -11,7 +15,13 @@ export type Delivery = {
   postId: string | null;
   status: DeliveryStatus;
   claimedAt: string | null;
+  /** When the day was first claimed: nothing of that day's can be older, so history is read from here. */
+  firstClaimedAt: string | null;
   claimOwner: string | null;
+  claimHost: string | null;
+  claimPid: number | null;
+  /** Until then the claim's owner may be sending; nobody else takes it over (null: rows older than leases). */
+  leaseUntil: string | null;
   sentAt: string | null;
   messageId: string | null;
   channelId: string | null;
@@ -32,7 +42,11 @@ type Row = {
   post_id: string | null;
   status: DeliveryStatus;
   claimed_at: string | null;
+  first_claimed_at: string | null;
   claim_owner: string | null;
+  claim_host: string | null;
+  claim_pid: number | null;
+  lease_until: string | null;
   sent_at: string | null;
   message_id: string | null;
   channel_id: string | null;
@@ -49,19 +63,26 @@ export function deliveryRepository(db: Database, decks: DeckRepository) {
     "SELECT * FROM deliveries WHERE guild_id = ? ORDER BY local_date DESC LIMIT ?",
   );
   const insertClaim = db.prepare(`
-    INSERT INTO deliveries (guild_id, local_date, post_id, status, claimed_at, claim_owner, channel_id, attempts)
-    VALUES (@guildId, @localDate, @postId, 'claimed', @now, @owner, @channelId, 1)
+    INSERT INTO deliveries (guild_id, local_date, post_id, status, claimed_at, first_claimed_at, claim_owner,
+      claim_host, claim_pid, lease_until, channel_id, attempts)
+    VALUES (@guildId, @localDate, @postId, 'claimed', @now, @now, @owner, @host, @pid, @leaseUntil, @channelId, 1)
   `);
   const retakeFailed = db.prepare(`
-    UPDATE deliveries SET status = 'claimed', claimed_at = @now, claim_owner = @owner, channel_id = @channelId,
-      attempts = attempts + 1, retry_at = NULL
+    UPDATE deliveries SET status = 'claimed', claimed_at = @now, claim_owner = @owner, claim_host = @host,
+      claim_pid = @pid, lease_until = @leaseUntil, channel_id = @channelId, attempts = attempts + 1, retry_at = NULL,
+      first_claimed_at = COALESCE(first_claimed_at, claimed_at, @now)
     WHERE guild_id = @guildId AND local_date = @localDate AND status = 'failed'
       AND retry_at IS NOT NULL AND retry_at <= @now
   `);
   const retakeStale = db.prepare(`
-    UPDATE deliveries SET claimed_at = @now, claim_owner = @owner, attempts = attempts + 1
+    UPDATE deliveries SET claimed_at = @now, claim_owner = @owner, claim_host = @host, claim_pid = @pid,
+      lease_until = @leaseUntil, attempts = attempts + 1, first_claimed_at = COALESCE(first_claimed_at, claimed_at)
     WHERE guild_id = @guildId AND local_date = @localDate AND status = 'claimed'
       AND claim_owner IS @previousOwner AND claimed_at IS @previousClaimedAt
+  `);
+  const endLease = db.prepare(`
+    UPDATE deliveries SET lease_until = @now
+    WHERE guild_id = @guildId AND local_date = @localDate AND status = 'claimed' AND claim_owner IS @owner
   `);
   const setSent = db.prepare(`
     UPDATE deliveries SET status = 'sent', sent_at = @now, message_id = @messageId, error = NULL, retry_at = NULL
@@ -96,8 +117,9 @@ export function deliveryRepository(db: Database, decks: DeckRepository) {
       guildId: string;
       localDate: string;
       channelId: string;
-      owner: string;
+      owner: ClaimOwner;
       now: Date;
+      leaseMs: number;
       choose: (history: DeckHistory) => PostOfTheDay | undefined;
     }): ClaimResult {
       return db
@@ -107,7 +129,13 @@ export function deliveryRepository(db: Database, decks: DeckRepository) {
           const pick = args.choose(decks.get(args.guildId));
           if (!pick) return { claimed: false, reason: "empty" };
           try {
-            insertClaim.run({ ...args, postId: pick.post.id, now: args.now.toISOString() });
+            insertClaim.run({
+              guildId: args.guildId,
+              localDate: args.localDate,
+              channelId: args.channelId,
+              postId: pick.post.id,
+              ...leaseOf(args.owner, args.now, args.leaseMs),
+            });
           } catch (error) {
             if (!isUniqueViolation(error)) throw error;
             return { claimed: false, reason: "exists", delivery: get(args.guildId, args.localDate)! };
@@ -123,12 +151,20 @@ export function deliveryRepository(db: Database, decks: DeckRepository) {
       guildId: string;
       localDate: string;
       channelId: string;
-      owner: string;
+      owner: ClaimOwner;
       now: Date;
+      leaseMs: number;
     }): boolean {
       return db
         .transaction(() => {
-          if (retakeFailed.run({ ...args, now: args.now.toISOString() }).changes !== 1) return false;
+          const lease = leaseOf(args.owner, args.now, args.leaseMs);
+          const row = {
+            guildId: args.guildId,
+            localDate: args.localDate,
+            channelId: args.channelId,
+            ...lease,
+          };
+          if (retakeFailed.run(row).changes !== 1) return false;
           // A permanent failure gave the post back to the deck; sending it after all takes it again.
           const postId = get(args.guildId, args.localDate)?.postId;
           const deck = decks.get(args.guildId);
@@ -148,18 +184,26 @@ export function deliveryRepository(db: Database, decks: DeckRepository) {
     },
 
     /** Takes over a claim left by a crashed owner; compare-and-swap so two repairers cannot both win. */
-    retakeStale(args: { delivery: Delivery; owner: string; now: Date }): boolean {
+    retakeStale(args: { delivery: Delivery; owner: ClaimOwner; now: Date; leaseMs: number }): boolean {
       const { delivery } = args;
       return (
         retakeStale.run({
           guildId: delivery.guildId,
           localDate: delivery.localDate,
-          owner: args.owner,
-          now: args.now.toISOString(),
+          ...leaseOf(args.owner, args.now, args.leaseMs),
           previousOwner: delivery.claimOwner,
           previousClaimedAt: delivery.claimedAt,
         }).changes === 1
       );
+    },
+
+    /**
+     * A send was cancelled (shutdown): the claim stays, its lease ends now, so whoever comes next treats it like
+     * a crash and reads the channel before sending. True if this owner still held it.
+     */
+    endLease(args: { guildId: string; localDate: string; owner: ClaimOwner; now: Date }): boolean {
+      const { guildId, localDate, owner, now } = args;
+      return endLease.run({ guildId, localDate, owner: owner.id, now: now.toISOString() }).changes === 1;
     },
 
     markSent(args: { guildId: string; localDate: string; messageId: string; now: Date }): boolean {
@@ -173,13 +217,19 @@ export function deliveryRepository(db: Database, decks: DeckRepository) {
     markFailed(args: {
       guildId: string;
       localDate: string;
-      owner: string;
+      owner: ClaimOwner;
       error: string;
       retryAt: Date | null;
     }): boolean {
       return db.transaction(() => {
         const changed =
-          setFailed.run({ ...args, retryAt: args.retryAt?.toISOString() ?? null }).changes === 1;
+          setFailed.run({
+            guildId: args.guildId,
+            localDate: args.localDate,
+            owner: args.owner.id,
+            error: args.error,
+            retryAt: args.retryAt?.toISOString() ?? null,
+          }).changes === 1;
         const delivery = get(args.guildId, args.localDate);
         if (changed && args.retryAt === null && delivery?.postId) {
           const deck = decks.get(args.guildId);
@@ -203,6 +253,16 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown })?.code === "SQLITE_CONSTRAINT_UNIQUE";
 }
 
+function leaseOf(owner: ClaimOwner, now: Date, leaseMs: number) {
+  return {
+    owner: owner.id,
+    host: owner.host,
+    pid: owner.pid,
+    now: now.toISOString(),
+    leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
+  };
+}
+
 function fromRow(row: Row): Delivery {
   return {
     guildId: row.guild_id,
@@ -210,7 +270,11 @@ function fromRow(row: Row): Delivery {
     postId: row.post_id,
     status: row.status,
     claimedAt: row.claimed_at,
+    firstClaimedAt: row.first_claimed_at,
     claimOwner: row.claim_owner,
+    claimHost: row.claim_host,
+    claimPid: row.claim_pid,
+    leaseUntil: row.lease_until,
     sentAt: row.sent_at,
     messageId: row.message_id,
     channelId: row.channel_id,

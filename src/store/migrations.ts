@@ -45,4 +45,22 @@ export const migrations: readonly ((db: Database) => void)[] = [
         UNIQUE (guild_id, local_date)
       ) STRICT;
     `),
+  // Leases and process identities (exactly once across processes), the first claim time (where the channel's
+  // history is read from after a lost answer), and a status row for servers set up by the environment alone.
+  (db) =>
+    db.exec(`
+      ALTER TABLE deliveries ADD COLUMN first_claimed_at TEXT;
+      ALTER TABLE deliveries ADD COLUMN lease_until TEXT;
+      ALTER TABLE deliveries ADD COLUMN claim_host TEXT;
+      ALTER TABLE deliveries ADD COLUMN claim_pid INTEGER;
+      UPDATE deliveries SET first_claimed_at = claimed_at;
+
+      CREATE TABLE guild_status (
+        guild_id      TEXT PRIMARY KEY,
+        last_error    TEXT,
+        last_error_at TEXT
+      ) STRICT;
+      INSERT INTO guild_status (guild_id, last_error, last_error_at)
+        SELECT guild_id, last_error, last_error_at FROM guild_settings WHERE last_error IS NOT NULL;
+    `),
 ];

@@ -13,6 +13,9 @@ export class SchemaTooNewError extends Error {
   }
 }
 
+/** The longest SQLite may block the event loop waiting for a lock before `whenFree` takes over. */
+export const BUSY_WAIT_MS = 20;
+
 /** Opens (creating if needed) the database and brings its schema up to date. */
 export function openDatabase(path: string): Database.Database {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -22,6 +25,9 @@ export function openDatabase(path: string): Database.Database {
     db.pragma("busy_timeout = 5000");
     db.pragma("foreign_keys = ON");
     migrate(db, path);
+    // From here on, a lock held by another process is waited for asynchronously (store/busy.ts): SQLite's own
+    // busy wait blocks the event loop, and every interaction reply with it.
+    db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
     return db;
   } catch (error) {
     db.close();

@@ -37,17 +37,24 @@ type Row = {
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export function settingsRepository(db: Database) {
-  const select = db.prepare<[string], Row>("SELECT * FROM guild_settings WHERE guild_id = ?");
-  const selectAll = db.prepare<[], Row>("SELECT * FROM guild_settings ORDER BY guild_id");
+  // The last error lives in guild_status: a server set up by POTD_CHANNEL_ID alone has no settings row to hold it.
+  const columns = `s.guild_id, s.channel_id, s.time, s.timezone, s.role_id, s.paused, s.created_at, s.updated_at,
+    e.last_error, e.last_error_at FROM guild_settings s LEFT JOIN guild_status e ON e.guild_id = s.guild_id`;
+  const select = db.prepare<[string], Row>(`SELECT ${columns} WHERE s.guild_id = ?`);
+  const selectAll = db.prepare<[], Row>(`SELECT ${columns} ORDER BY s.guild_id`);
+  const selectError = db.prepare<[string], { last_error: string | null; last_error_at: string | null }>(
+    "SELECT last_error, last_error_at FROM guild_status WHERE guild_id = ?",
+  );
   const upsert = db.prepare(`
     INSERT INTO guild_settings (guild_id, channel_id, time, timezone, role_id, paused, created_at, updated_at)
     VALUES (@guildId, @channelId, @time, @timeZone, @roleId, @paused, @now, @now)
     ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, time = excluded.time,
       timezone = excluded.timezone, role_id = excluded.role_id, paused = excluded.paused, updated_at = excluded.updated_at
   `);
-  const setError = db.prepare(
-    "UPDATE guild_settings SET last_error = ?, last_error_at = ? WHERE guild_id = ?",
-  );
+  const setError = db.prepare(`
+    INSERT INTO guild_status (guild_id, last_error, last_error_at) VALUES (@guildId, @error, @at)
+    ON CONFLICT (guild_id) DO UPDATE SET last_error = excluded.last_error, last_error_at = excluded.last_error_at
+  `);
 
   function get(guildId: string): GuildSettings | undefined {
     const row = select.get(guildId);
@@ -87,8 +94,13 @@ export function settingsRepository(db: Database) {
     switchOff(guildId: string, now: Date, defaults: { time: string; timeZone: string }): GuildSettings {
       return this.update(guildId, { channelId: null }, now, defaults);
     },
+    /** Works with or without a settings row (a server set up by the environment has none). */
     recordError(guildId: string, error: string | null, now: Date): void {
-      setError.run(error, error === null ? null : now.toISOString(), guildId);
+      setError.run({ guildId, error, at: error === null ? null : now.toISOString() });
+    },
+    lastError(guildId: string): { message: string; at: string } | null {
+      const row = selectError.get(guildId);
+      return row?.last_error && row.last_error_at ? { message: row.last_error, at: row.last_error_at } : null;
     },
   };
 }

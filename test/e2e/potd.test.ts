@@ -1,5 +1,5 @@
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
@@ -80,8 +80,10 @@ function claimedBeforeACrash(): string {
     guildId: GUILD,
     localDate: today(),
     channelId: CHANNEL,
-    owner: "shard-0",
+    // A process of this host that is gone (pid 2^22 + 1 is above Linux's pid_max default).
+    owner: { id: "crashed", host: hostname(), pid: 4_194_305 },
     now: new Date(),
+    leaseMs: 120_000,
     choose: (history) => choosePostOfTheDay({ posts }, today(), history),
   });
   store.close();

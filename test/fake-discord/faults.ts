@@ -92,9 +92,22 @@ export interface DelayNextOptions {
 
 type Delay = DelayNextOptions & { arrived: () => void };
 
+export interface LoseAnswerOptions {
+  method?: string;
+  pathMatch: RegExp;
+  /**
+   * The request is carried out (a message is created), then its answer is lost: `502` answers a gateway error
+   * as a proxy in front of Discord would; `hang` never answers, so the client's own timeout fires.
+   */
+  how: "502" | "hang";
+  /** How many matching requests lose their answer (default 1). */
+  times?: number;
+}
+
 export class Faults {
   #scripted: Scripted[] = [];
   #delays: Delay[] = [];
+  #losses: (LoseAnswerOptions & { remaining: number })[] = [];
   #rateLimit: { perSecond: number; windowStart: number; count: number } | null = null;
   #random: { status500: number; status429: number; next: () => number } | null = null;
 
@@ -130,7 +143,24 @@ export class Faults {
     return index === -1 ? undefined : this.#delays.splice(index, 1)[0];
   }
 
+  /** Carries out the next matching request(s) but loses the answer (see `LoseAnswerOptions`). */
+  loseAnswer(options: LoseAnswerOptions): void {
+    this.#losses.push({ ...options, remaining: options.times ?? 1 });
+  }
+
+  /** How this request's answer is lost (consumed), if it is. */
+  takeLoss(method: string, path: string): LoseAnswerOptions["how"] | undefined {
+    const rule = this.#losses.find(
+      (r) => r.remaining > 0 && (!r.method || r.method.toUpperCase() === method) && r.pathMatch.test(path),
+    );
+    if (!rule) return undefined;
+    rule.remaining--;
+    this.#losses = this.#losses.filter((r) => r.remaining > 0);
+    return rule.how;
+  }
+
   clear(): void {
+    this.#losses = [];
     this.#delays = [];
     this.#scripted = [];
     this.#rateLimit = null;

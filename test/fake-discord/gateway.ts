@@ -216,10 +216,11 @@ export class FakeGateway {
     return true;
   }
 
-  /** Closes every shard's socket with `code`; sessions stay resumable unless the code is 1000/1001. */
+  /** Closes every shard's socket with `code`; sessions stay resumable unless the code is 1000/1001/4004. */
   close(code: number): void {
     for (const session of this.#sessions.values()) {
-      if (code === 1000 || code === 1001) session.resumable = false;
+      // 4004 (the token was reset) ends the session too: Discord would refuse its RESUME.
+      if (code === 1000 || code === 1001 || code === 4004) session.resumable = false;
       session.socket?.close(code);
     }
   }

@@ -7,6 +7,7 @@ import {
   type FailNextOptions,
   type FailRateOptions,
   Faults,
+  type LoseAnswerOptions,
   type RateLimitOptions,
 } from "./faults.js";
 import { FakeGateway, GATEWAY_PATH, type GatewayConnection, type ReceivedOp } from "./gateway.js";
@@ -24,7 +25,13 @@ import { createRestHandler } from "./rest.js";
 import { createSnowflakes } from "./snowflake.js";
 import { FakeState, type InteractionCallbackBody, type RecordedRequest } from "./state.js";
 
-export type { DelayNextOptions, FailNextOptions, FailRateOptions, RateLimitOptions } from "./faults.js";
+export type {
+  DelayNextOptions,
+  FailNextOptions,
+  FailRateOptions,
+  LoseAnswerOptions,
+  RateLimitOptions,
+} from "./faults.js";
 export type { GatewayConnection, ReceivedOp } from "./gateway.js";
 export type * from "./interactions.js";
 export type { FakeChannel, FakeGuild, FakeOverwrite, FakeRole } from "./model.js";
@@ -42,6 +49,8 @@ export interface FakeDiscordOptions {
   maxConcurrency?: number;
   /** Default 41250 ms, like Discord; tests may use less. */
   heartbeatIntervalMs?: number;
+  /** How long `enforce_nonce` deduplicates a message (default 3 minutes, Discord's "few minutes"; 0 = off). */
+  nonceWindowMs?: number;
 }
 
 export interface SendInteractionOptions {
@@ -61,6 +70,12 @@ export interface FakeDiscord {
   failNext(options: FailNextOptions): void;
   /** Holds back the answer to the next matching request by `ms`; resolves when that request has arrived. */
   delayNext(options: DelayNextOptions): Promise<void>;
+  /** Carries out the next matching request but loses its answer (a 502, or no answer at all). */
+  loseAnswer(options: LoseAnswerOptions): void;
+  /** Changes how long `enforce_nonce` deduplicates (0 = off). */
+  setNonceWindow(ms: number): void;
+  /** The token is reset in the Developer Portal: every REST call gets 401 and the gateway closes with 4004. */
+  revokeToken(): void;
   rateLimit(options: RateLimitOptions | null): void;
   failRate(options: FailRateOptions | null): void;
   clearFaults(): void;
@@ -105,6 +120,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
   const botUser = makeUser(options.botUserId ?? newId(), options.botUsername ?? "Curator", true);
   const guilds = options.guilds.map((guild) => new GuildModel(guild, botUser, newId));
   const state = new FakeState(options.token, options.applicationId, botUser, guilds, newId);
+  if (options.nonceWindowMs !== undefined) state.nonceWindowMs = options.nonceWindowMs;
   const faults = new Faults();
   const builders = new InteractionBuilders(state);
 
@@ -150,6 +166,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
 
     failNext: (o) => faults.failNext(o),
     delayNext: (o) => faults.delayNext(o),
+    loseAnswer: (o) => faults.loseAnswer(o),
+    setNonceWindow(ms) {
+      state.nonceWindowMs = ms;
+    },
+    revokeToken() {
+      state.token = `revoked-${newId()}`;
+      gateway.close(4004);
+    },
     rateLimit: (o) => faults.rateLimit(o),
     failRate: (o) => faults.failRate(o),
     clearFaults: () => faults.clear(),
@@ -230,6 +254,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       await gateway.stop();
+      handler.dropHung();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

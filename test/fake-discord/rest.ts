@@ -17,6 +17,8 @@ export interface RestOptions {
 
 export function createRestHandler(options: RestOptions) {
   const { state, faults } = options;
+  /** Answers held back forever (`loseAnswer` "hang"), ended when the fake stops. */
+  const hung = new Set<ServerResponse>();
   const routes: Route[] = [
     route("GET", "/gateway", () => ({ status: 200, body: { url: options.gatewayUrl() } }), false),
     route("GET", "/gateway/bot", () => ({
@@ -74,7 +76,7 @@ export function createRestHandler(options: RestOptions) {
     return notFound();
   }
 
-  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const raw = await readBody(request);
     // discord.js percent-encodes path segments (`@original` arrives as `%40original`).
@@ -100,6 +102,17 @@ export function createRestHandler(options: RestOptions) {
       : notFound();
     recorded.status = reply.status;
     state.record(recorded);
+    const loss = apiPath && reply.status < 400 ? faults.takeLoss(recorded.method, apiPath) : undefined;
+    if (loss === "hang") {
+      hung.add(response);
+      response.once("close", () => hung.delete(response));
+      return;
+    }
+    if (loss === "502") {
+      response.writeHead(502, { "content-type": "text/html" });
+      response.end("<html><body><h1>502 Bad Gateway</h1></body></html>");
+      return;
+    }
     const text = reply.body === undefined ? "" : JSON.stringify(reply.body);
     response.writeHead(reply.status, {
       ...(text ? { "content-type": "application/json" } : {}),
@@ -107,6 +120,13 @@ export function createRestHandler(options: RestOptions) {
     });
     response.end(text);
   };
+  return Object.assign(handle, {
+    /** Ends the answers held back by `loseAnswer({ how: "hang" })`. */
+    dropHung(): void {
+      for (const response of hung) response.destroy();
+      hung.clear();
+    },
+  });
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {

@@ -55,7 +55,15 @@ export function guildRoutes(state: FakeState): Route[] {
     const data = asObject(body);
     const error = validateMessage(data, true);
     if (error) return fromError(error);
+    // enforce_nonce: within the window, the same author's same nonce returns the first message, creating nothing.
+    const nonce =
+      typeof data.nonce === "string" || typeof data.nonce === "number" ? String(data.nonce) : null;
+    if (nonce && data.enforce_nonce === true) {
+      const earlier = state.messageForNonce(found.channelId, nonce);
+      if (earlier) return { status: 200, body: earlier };
+    }
     const message = state.storeMessage(state.newMessage(found.channelId, data), false);
+    if (nonce && data.enforce_nonce === true) state.rememberNonce(found.channelId, nonce, message);
     return { status: 200, body: message };
   }
 

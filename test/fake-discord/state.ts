@@ -50,15 +50,31 @@ export class FakeState {
   readonly commands = new Map<string, Record<string, unknown>[]>();
   readonly interactions = new Map<string, InteractionRecord>();
   readonly guilds: Map<string, GuildModel>;
+  /** How long `enforce_nonce` deduplicates (Discord: "the past few minutes"); 0 turns it off. */
+  nonceWindowMs = 3 * 60_000;
+  /** `${channel}\u0000${author}\u0000${nonce}` -> the message it created and when. */
+  readonly nonces = new Map<string, { message: APIMessage; at: number }>();
 
   constructor(
-    readonly token: string,
+    public token: string,
     readonly applicationId: string,
     readonly botUser: APIUser,
     guilds: GuildModel[],
     readonly newId: () => string,
   ) {
     this.guilds = new Map(guilds.map((guild) => [guild.id, guild]));
+  }
+
+  /** The message an earlier send with this nonce created, if Discord would still remember it. */
+  messageForNonce(channelId: string, nonce: string, now = Date.now()): APIMessage | undefined {
+    const seen = this.nonces.get(`${channelId}\u0000${this.botUser.id}\u0000${nonce}`);
+    if (!seen || now - seen.at >= this.nonceWindowMs || !this.messagesById.has(seen.message.id))
+      return undefined;
+    return seen.message;
+  }
+
+  rememberNonce(channelId: string, nonce: string, message: APIMessage, now = Date.now()): void {
+    this.nonces.set(`${channelId}\u0000${this.botUser.id}\u0000${nonce}`, { message, at: now });
   }
 
   guildOfChannel(channelId: string): GuildModel | undefined {
