@@ -11,7 +11,8 @@ import type { Command } from "../src/discord/command.js";
 import type { BotContext } from "../src/discord/context.js";
 import { renderPostOfTheDay } from "../src/discord/render-potd.js";
 import { errorReply, type Reply } from "../src/discord/reply.js";
-import { respond } from "../src/discord/respond.js";
+import { respond, respondInTime } from "../src/discord/respond.js";
+import { clip } from "../src/library/text.js";
 import { isValidTime, isValidTimeZone, timezoneSuggestions } from "../src/scheduler/next-run.js";
 import { nextPost } from "../src/scheduler/preview.js";
 
@@ -27,11 +28,11 @@ const handlers: Record<string, Handler> = {
     const timeZone = interaction.options.getString("timezone", true).trim();
     if (!isValidTime(time))
       return errorReply(
-        `\`${time.slice(0, 20)}\` is not a time: use HH:MM, 24-hour, e.g. \`09:00\` or \`18:30\`.`,
+        `\`${clip(time, 20)}\` is not a time: use HH:MM, 24-hour, e.g. \`09:00\` or \`18:30\`.`,
       );
     if (!isValidTimeZone(timeZone)) {
       return errorReply(
-        `\`${timeZone.slice(0, 50)}\` is not a time zone. Start typing a city and pick one, e.g. \`Europe/Paris\`.`,
+        `\`${clip(timeZone, 50)}\` is not a time zone. Start typing a city and pick one, e.g. \`Europe/Paris\`.`,
       );
     }
     const missing = await missingPostingPermissions(interaction.guild, channel.id);
@@ -158,7 +159,8 @@ export const schedule = {
     }
     const handler = handlers[interaction.options.getSubcommand(true)];
     if (!handler) return respond(interaction, errorReply("Unknown subcommand."));
-    await respond(interaction, await handler(interaction, ctx));
+    // Every answer of /schedule is private; a write may wait for another process's database lock.
+    await respondInTime(interaction, handler(interaction, ctx), { ephemeral: true });
   },
 
   async autocomplete(interaction) {

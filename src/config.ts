@@ -37,7 +37,29 @@ const EnvSchema = z.object({
       error: (issue) => `"${String(issue.input)}" is not an IANA time zone such as Europe/Paris`,
     }),
   SHARD_COUNT: optional(z.coerce.number().int().min(1).max(1000)),
+  POTD_RETRY_DELAYS: z
+    .string()
+    .default("1m,2m,5m,10m,30m,60m")
+    .transform((text, ctx) => {
+      const delays = text.split(",").map((part) => durationMs(part.trim()));
+      if (delays.length === 0 || delays.length > 20 || delays.some((d) => d === undefined)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `"${text}" is not a list of up to 20 delays such as "1m,2m,5m" (units: s, m, h; 1s to 12h)`,
+        });
+        return z.NEVER;
+      }
+      return delays as number[];
+    }),
 });
+
+/** `30s`, `5m`, `1h` -> milliseconds (1 s to 12 h), or undefined. */
+function durationMs(text: string): number | undefined {
+  const match = /^(\d{1,5})(s|m|h)$/.exec(text);
+  if (!match) return undefined;
+  const ms = Number(match[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[match[2] as "s" | "m" | "h"];
+  return ms >= 1000 && ms <= 12 * 3_600_000 ? ms : undefined;
+}
 
 export type Config = Readonly<z.infer<typeof EnvSchema>>;
 

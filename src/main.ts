@@ -15,6 +15,7 @@ import { libraryOf, loadLibrary } from "./load-library.js";
 import { createLogger, redact } from "./logger.js";
 import { onParentExit } from "./parent-exit.js";
 import { watchCollection } from "./reload/watch-collection.js";
+import { DEFAULT_RETRY } from "./scheduler/deliver.js";
 import { processOwner } from "./scheduler/owner.js";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { openStore, type Store } from "./store/store.js";
@@ -184,6 +185,7 @@ function createPostOfTheDay(
     ...createPotdTransport(rest, () => client.user?.id),
     log: log.child({ component: "scheduler" }),
     owner,
+    retry: { ...DEFAULT_RETRY, delaysMs: config.POTD_RETRY_DELAYS },
     ...(channelId
       ? {
           env: {

@@ -1,6 +1,7 @@
 import { collectionVersion, type Library } from "../discord/context.js";
 import { pageCount, RESULTS_PER_PAGE, renderSearchResults } from "../discord/render-search.js";
 import { errorReply, type Reply } from "../discord/reply.js";
+import { clip } from "../library/text.js";
 import { answerPost } from "./post.js";
 import { resolveTopic } from "./topic.js";
 
@@ -36,7 +37,7 @@ export function answerSearch(library: Library, request: SearchRequest): Reply {
   if (results.total === 0) {
     const where = topic.name ? ` in topic \`${topic.name}\`` : "";
     return errorReply(
-      `No posts match “${query.slice(0, 100)}”${where}. Try fewer or other words, check the spelling, or use \`/random\`.`,
+      `No posts match “${clip(query, 100)}”${where}. Try fewer or other words, check the spelling, or use \`/random\`.`,
     );
   }
   // A page past the end (a forged button, or fewer results since): show the last one.

@@ -1,5 +1,5 @@
 import type { Collection } from "../library/collection.js";
-import { fold } from "../library/text.js";
+import { clip, fold } from "../library/text.js";
 
 export type TopicChoice = { name?: string; index?: number; error?: string };
 
@@ -14,6 +14,6 @@ export function resolveTopic(collection: Collection, typed: string | undefined):
     .map((t) => `\`${t.name}\``)
     .join(", ");
   return {
-    error: `There is no topic \`${typed.trim().slice(0, 50)}\`. Start typing to pick one, e.g. ${some}.`,
+    error: `There is no topic \`${clip(typed.trim(), 50)}\`. Start typing to pick one, e.g. ${some}.`,
   };
 }

@@ -32,6 +32,25 @@ export async function respond(interaction: RepliableInteraction, reply: Reply): 
   }
 }
 
+/**
+ * Answers with what `work` gives; if it takes longer than `afterMs` (a database lock held by another process),
+ * defers first, so Discord's 3-second deadline never passes unanswered.
+ */
+export async function respondInTime(
+  interaction: RepliableInteraction,
+  work: Promise<Reply>,
+  { ephemeral, afterMs = 2000 }: { ephemeral: boolean; afterMs?: number },
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), afterMs);
+  });
+  const first = await Promise.race([work, late]).finally(() => clearTimeout(timer));
+  if (first !== "late") return respond(interaction, first);
+  await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  await respond(interaction, await work);
+}
+
 /** Replaces the message a button or menu belongs to (Discord's UPDATE_MESSAGE callback). */
 export async function update(interaction: ComponentInteraction, reply: Reply): Promise<void> {
   await interaction.update(toMessageOptions(reply));

@@ -36,3 +36,19 @@ export function extractMentions(text: string): string[] {
   const withoutLinks = text.replace(LINK, " ");
   return [...new Set(withoutLinks.match(MENTION) ?? [])];
 }
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/**
+ * The start of what a user typed, at most `max` UTF-16 units, cut between graphemes: an echo never ends in half
+ * an emoji (a lone surrogate Discord would show as �) or in a flag's first half.
+ */
+export function clip(input: string, max: number): string {
+  if (input.length <= max) return input;
+  let end = 0;
+  for (const { index, segment } of graphemes.segment(input.slice(0, max + 64))) {
+    if (index + segment.length > max) break;
+    end = index + segment.length;
+  }
+  return input.slice(0, end);
+}

@@ -100,7 +100,23 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const cron: CronLike = deps.cron ?? nodeCron;
   const inFlight = new Map<string, Promise<unknown>>();
   const stopping = new AbortController();
+  const wakes = new Set<NodeJS.Timeout>();
   let task: CronJob | undefined;
+
+  /** A retry due before the next minute's tick (short POTD_RETRY_DELAYS) gets a tick of its own. */
+  function wakeAt(at: Date): void {
+    const ms = at.getTime() - deps.now().getTime();
+    if (ms >= 60_000 || stopping.signal.aborted) return;
+    const timer = setTimeout(
+      () => {
+        wakes.delete(timer);
+        void tick(deps.now());
+      },
+      Math.max(ms, 0) + 20,
+    );
+    timer.unref();
+    wakes.add(timer);
+  }
 
   async function guilds(): Promise<string[]> {
     return [...(await deps.listGuilds())];
@@ -140,6 +156,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     try {
       const outcome = await delivery;
       logOutcome(guildId, outcome);
+      if (outcome.kind === "failed" && outcome.retryAt) wakeAt(outcome.retryAt);
       return { guildId, outcome };
     } finally {
       inFlight.delete(guildId);
@@ -184,6 +201,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     },
     async stop(deadlineMs = 3000) {
       stopping.abort(new Error("shutting down"));
+      for (const timer of wakes) clearTimeout(timer);
       await (task?.destroy ? task.destroy() : task?.stop());
       task = undefined;
       let timer: NodeJS.Timeout | undefined;

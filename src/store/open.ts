@@ -36,6 +36,10 @@ export function openDatabase(path: string): Database.Database {
 }
 
 function migrate(db: Database.Database, path: string): void {
+  // Up to date: no write lock needed (another process may hold it for a while; we must still start).
+  const current = db.pragma("user_version", { simple: true }) as number;
+  if (current > migrations.length) throw new SchemaTooNewError(path, current, migrations.length);
+  if (current === migrations.length) return;
   // IMMEDIATE: two processes starting together must not both run step 0.
   db.transaction(() => {
     const version = db.pragma("user_version", { simple: true }) as number;

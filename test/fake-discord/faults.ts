@@ -1,6 +1,6 @@
 /** Fault injection for the fake REST API: scripted failures, a global rate limit and random failures. */
 
-export type FaultStatus = 500 | 429 | 403 | 404;
+export type FaultStatus = 500 | 429 | 403 | 404 | 401;
 
 export interface FailNextOptions {
   method?: string;
@@ -74,6 +74,8 @@ export function failure(
       return { status, headers: {}, body: { message: "Missing Permissions", code: 50013 } };
     case 404:
       return { status, headers: {}, body: { message: "404: Not Found", code: 0 } };
+    case 401:
+      return { status, headers: {}, body: { message: "401: Unauthorized", code: 0 } };
     case 500:
       return { status, headers: {}, body: { message: "500: Internal Server Error", code: 0 } };
   }
