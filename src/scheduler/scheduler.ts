@@ -107,13 +107,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   function wakeAt(at: Date): void {
     const ms = at.getTime() - deps.now().getTime();
     if (ms >= 60_000 || stopping.signal.aborted) return;
-    const timer = setTimeout(
-      () => {
-        wakes.delete(timer);
-        void tick(deps.now());
-      },
-      Math.max(ms, 0) + 20,
-    );
+    const timer = setTimeout(() => {
+      wakes.delete(timer);
+      void tick(deps.now());
+    }, Math.max(ms, 0) + 20);
     timer.unref();
     wakes.add(timer);
   }
