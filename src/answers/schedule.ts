@@ -2,6 +2,7 @@ import type { APIEmbedField } from "discord.js";
 import { postTitle } from "../discord/render-post.js";
 import { COLORS, NO_MENTIONS, type Reply } from "../discord/reply.js";
 import type { Post } from "../library/post.js";
+import { clip } from "../library/text.js";
 import { localDate, localTime } from "../scheduler/next-run.js";
 import type { PotdSchedule } from "../scheduler/schedule.js";
 import type { ScheduleStatus } from "../scheduler/scheduler.js";
@@ -74,7 +75,7 @@ export function renderScheduleStatus({ status, guildId, posts }: StatusView): Re
       {
         color: COLORS.potd,
         title: "Post of the day",
-        fields: fields.map((f) => ({ ...f, value: f.value.slice(0, 1024) })),
+        fields: fields.map((f) => ({ ...f, value: clip(f.value, 1024) })),
       },
     ],
     components: [],
