@@ -14,7 +14,7 @@ export const potd = {
   async execute(interaction, ctx) {
     if (!interaction.guildId) return respond(interaction, errorReply("Use `/potd` in a server."));
     const status = await ctx.scheduler.status(interaction.guildId);
-    const post = todaysPost(ctx.store, ctx.library().collection, interaction.guildId, status);
+    const post = await todaysPost(ctx.store, ctx.library().collection, interaction.guildId, status);
     const reply = answerPotd({
       post,
       localDate: status.localDate,

@@ -86,7 +86,7 @@ const handlers: Record<string, Handler> = {
 
   async preview(interaction, ctx) {
     const status = await ctx.scheduler.status(interaction.guildId);
-    const next = nextPost(ctx.store, ctx.library().collection, interaction.guildId, status);
+    const next = await nextPost(ctx.store, ctx.library().collection, interaction.guildId, status);
     if (!next) return errorReply("The collection has no posts to choose from.");
     return {
       ...renderPostOfTheDay(next.post, next.localDate, status.schedule?.roleId ?? null),

@@ -19,6 +19,11 @@ const EnvSchema = z.object({
   DISCORD_REST_URL: optional(z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ""))),
   COLLECTION_PATH: z.string().min(1).default("data/posts.json"),
   CURATOR_DB: z.string().min(1).default("data/curator.db"),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a PostgreSQL URL such as postgres://user:password@host/db"),
+  ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   REGISTER_COMMANDS: flag.default(false),
   POTD_CHANNEL_ID: optional(snowflake("channel")),

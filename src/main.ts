@@ -18,7 +18,8 @@ import { watchCollection } from "./reload/watch-collection.js";
 import { DEFAULT_RETRY } from "./scheduler/deliver.js";
 import { processOwner } from "./scheduler/owner.js";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
-import { openStore, type Store } from "./store/store.js";
+import { openPostStore } from "./store/open-post-store.js";
+import type { PostStore } from "./store/post-store.js";
 import { VERSION } from "./version.js";
 
 const NO_TOKEN_HINT =
@@ -74,7 +75,7 @@ async function serve(config: Config, log: Logger): Promise<number> {
       log.error({ problems }, "the changed collection is not valid: still serving the last good one");
     },
   });
-  const store = openStore(config.CURATOR_DB);
+  const store = await openPostStore(config);
 
   const client = createClient({ restUrl: config.DISCORD_REST_URL });
   const shard = client.shard?.ids[0];
@@ -97,7 +98,7 @@ async function serve(config: Config, log: Logger): Promise<number> {
   /** The one start-up failure a person must fix by hand: say how, and stop. */
   async function refusedToken(error: BadTokenError): Promise<number> {
     watcher.close();
-    store.close();
+    await store.close();
     log.fatal(error.message);
     console.error(`${error.message} Copy the token again from the Developer Portal's Bot page into .env.`);
     await client.destroy().catch(() => undefined);
@@ -132,8 +133,7 @@ async function serve(config: Config, log: Logger): Promise<number> {
       setTimeout(() => process.exit(code), HARD_EXIT_MS).unref();
       void Promise.all([scheduler.stop(SHUTDOWN_MS - 1000), bot.stop(SHUTDOWN_MS)]).finally(() => {
         watcher.close();
-        store.close();
-        resolve(code);
+        void store.close().finally(() => resolve(code));
       });
     };
     process.once("SIGINT", () => shutdown({ signal: "SIGINT" }, 0));
@@ -165,7 +165,7 @@ async function serve(config: Config, log: Logger): Promise<number> {
 function createPostOfTheDay(
   config: Config,
   client: Client,
-  store: Store,
+  store: PostStore,
   library: () => Library,
   log: Logger,
 ): Scheduler & { rest: REST; owner: ReturnType<typeof processOwner> } {

@@ -15,8 +15,22 @@ describe("loadConfig", () => {
         REGISTER_COMMANDS: false,
         POTD_CRON: "0 9 * * *",
         POTD_TIMEZONE: "UTC",
+        POTD_RETRY_DELAYS: [60_000, 120_000, 300_000, 600_000, 1_800_000, 3_600_000],
       },
     });
+  });
+
+  it("reads POTD_RETRY_DELAYS with units and refuses what is not a delay list", () => {
+    const ok = loadConfig({ POTD_RETRY_DELAYS: "30s, 2m,1h" }, { requireToken: false });
+    expect(ok.ok && ok.config.POTD_RETRY_DELAYS).toEqual([30_000, 120_000, 3_600_000]);
+    const bad = loadConfig({ POTD_RETRY_DELAYS: "1m,soon,0s" }, { requireToken: false });
+    expect(bad.ok ? [] : bad.problems).toEqual([
+      'POTD_RETRY_DELAYS: "1m,soon,0s" is not a list of up to 20 delays such as "1m,2m,5m" (units: s, m, h; 1s to 12h)',
+    ]);
+    const url = loadConfig({ DATABASE_URL: "mysql://x" }, { requireToken: false });
+    expect(url.ok ? [] : url.problems).toEqual([
+      "DATABASE_URL: must be a PostgreSQL URL such as postgres://user:password@host/db",
+    ]);
   });
 
   it("returns a frozen, typed config for a full environment", () => {

@@ -6,6 +6,7 @@ import type { Post } from "../src/library/post.js";
 import { deliveryNonce, type FindPosted, type SendPost } from "../src/scheduler/deliver.js";
 import { addDays, dueInstant, localDate } from "../src/scheduler/next-run.js";
 import { type CronLike, createScheduler, type SchedulerDeps } from "../src/scheduler/scheduler.js";
+import { sqlitePostStore } from "../src/store/sqlite-store.js";
 import { openStore, type Store } from "../src/store/store.js";
 
 const MINUTE = 60_000;
@@ -61,12 +62,14 @@ afterEach(() => {
 
 const silent = { info() {}, warn() {}, error() {} };
 
-function setup(overrides: Partial<SchedulerDeps> & { guilds?: string[] } = {}) {
-  const store = overrides.store ?? open();
+/** A scheduler on a SQLite store; the test reads and seeds the same store synchronously (`store`). */
+function setup(overrides: Partial<Omit<SchedulerDeps, "store">> & { guilds?: string[]; store?: Store } = {}) {
+  const { store: given, ...rest } = overrides;
+  const store = given ?? open();
   const channels = new FakeChannels();
   const guilds = overrides.guilds ?? ["g1"];
   const scheduler = createScheduler({
-    store,
+    store: sqlitePostStore(store),
     now: () => channels.clock,
     listGuilds: () => guilds,
     collection: () => ({ posts }),
@@ -75,7 +78,7 @@ function setup(overrides: Partial<SchedulerDeps> & { guilds?: string[] } = {}) {
     log: silent,
     owner: own("test"),
     isAlive: () => true,
-    ...overrides,
+    ...rest,
   });
   return { store, channels, scheduler };
 }

@@ -2,7 +2,7 @@ import type { Collection } from "../library/collection.js";
 import type { RandomPicker } from "../library/random.js";
 import type { SearchIndex } from "../library/search.js";
 import type { Scheduler } from "../scheduler/scheduler.js";
-import type { Store } from "../store/store.js";
+import type { PostStore } from "../store/post-store.js";
 
 /** A collection and its index, swapped together on reload: a search in flight keeps the pair it started with. */
 export interface Library {
@@ -22,7 +22,7 @@ export interface AnswerContext {
 /** What the bot's commands need: the answers, plus the post-of-the-day scheduler and its store. */
 export interface BotContext extends AnswerContext {
   scheduler: Scheduler;
-  store: Store;
+  store: PostStore;
 }
 
 /** The first characters of the collection's hash: what buttons carry to notice that the collection changed. */

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Post } from "../library/post.js";
 import { choosePostOfTheDay, postForDay } from "../library/potd.js";
-import { whenFree } from "../store/busy.js";
 import type { ClaimOwner, Delivery } from "../store/deliveries.js";
-import type { Store } from "../store/store.js";
+import type { PostStore } from "../store/post-store.js";
 import { localDate as localDateIn } from "./next-run.js";
 import { claimAbandoned, pidAlive } from "./owner.js";
 import type { PotdSchedule } from "./schedule.js";
@@ -58,7 +57,7 @@ export type DeliveryOutcome =
     };
 
 export type DeliverArgs = {
-  store: Store;
+  store: PostStore;
   schedule: PotdSchedule;
   now: Date;
   /** `byId`, when given, saves a scan of every post to find the claimed one (a million posts, ten thousand servers). */
@@ -95,19 +94,17 @@ export async function deliverPostOfTheDay(args: DeliverArgs): Promise<DeliveryOu
   const localDate = localDateIn(now, schedule.timeZone);
   const day = { guildId: schedule.guildId, localDate };
   if (args.signal?.aborted) return { kind: "nothing", localDate, reason: "cancelled" };
-  const existing = store.deliveries.get(day.guildId, localDate);
+  const existing = await store.deliveries.get(day.guildId, localDate);
 
   if (!existing) {
-    const claim = await whenFree(() =>
-      store.deliveries.claim({
-        ...day,
-        channelId: schedule.channelId,
-        owner,
-        now,
-        leaseMs,
-        choose: (history) => choosePostOfTheDay(args.collection, localDate, history),
-      }),
-    );
+    const claim = await store.deliveries.claim({
+      ...day,
+      channelId: schedule.channelId,
+      owner,
+      now,
+      leaseMs,
+      choose: (history) => choosePostOfTheDay(args.collection, localDate, history),
+    });
     if (!claim.claimed)
       return { kind: "nothing", localDate, reason: claim.reason === "empty" ? "empty" : "lost-race" };
     return sendAndRecord(args, claim.delivery);
@@ -115,17 +112,21 @@ export async function deliverPostOfTheDay(args: DeliverArgs): Promise<DeliveryOu
   if (existing.status === "sent" || existing.status === "skipped")
     return { kind: "nothing", localDate, reason: "done" };
   if (existing.status === "failed") {
-    const retaken = await whenFree(() =>
-      store.deliveries.retakeFailed({ ...day, channelId: schedule.channelId, owner, now, leaseMs }),
-    );
+    const retaken = await store.deliveries.retakeFailed({
+      ...day,
+      channelId: schedule.channelId,
+      owner,
+      now,
+      leaseMs,
+    });
     if (!retaken) return { kind: "nothing", localDate, reason: "waiting" };
-    return checkThenSend(args, store.deliveries.get(day.guildId, localDate)!);
+    return checkThenSend(args, (await store.deliveries.get(day.guildId, localDate))!);
   }
   if (!claimAbandoned(existing, owner, now, args.isAlive ?? pidAlive))
     return { kind: "nothing", localDate, reason: "in-flight" };
-  if (!(await whenFree(() => store.deliveries.retakeStale({ delivery: existing, owner, now, leaseMs }))))
+  if (!(await store.deliveries.retakeStale({ delivery: existing, owner, now, leaseMs })))
     return { kind: "nothing", localDate, reason: "in-flight" };
-  return checkThenSend(args, store.deliveries.get(day.guildId, localDate)!);
+  return checkThenSend(args, (await store.deliveries.get(day.guildId, localDate))!);
 }
 
 async function checkThenSend(args: DeliverArgs, delivery: Delivery): Promise<DeliveryOutcome> {
@@ -147,7 +148,7 @@ async function checkThenSend(args: DeliverArgs, delivery: Delivery): Promise<Del
   }
   if (posted) {
     const messageId = posted.id;
-    await whenFree(() => args.store.deliveries.markSent({ guildId, localDate, messageId, now: args.now }));
+    await args.store.deliveries.markSent({ guildId, localDate, messageId, now: args.now });
     return { kind: "found", localDate, messageId };
   }
   return sendAndRecord(args, delivery);
@@ -156,7 +157,7 @@ async function checkThenSend(args: DeliverArgs, delivery: Delivery): Promise<Del
 async function sendAndRecord(args: DeliverArgs, delivery: Delivery): Promise<DeliveryOutcome> {
   const { store, schedule, now } = args;
   const { guildId, localDate } = delivery;
-  const post = postForDay(args.collection, localDate, store.decks.get(guildId), delivery.postId);
+  const post = postForDay(args.collection, localDate, await store.decks.get(guildId), delivery.postId);
   if (!post) return { kind: "nothing", localDate, reason: "empty" };
   const signal = args.signal ?? new AbortController().signal;
   try {
@@ -169,8 +170,8 @@ async function sendAndRecord(args: DeliverArgs, delivery: Delivery): Promise<Del
       signal,
     );
     // Recorded even during a shutdown: the message is out, and saying so spares the next run a history read.
-    await whenFree(() => store.deliveries.markSent({ guildId, localDate, messageId, now }));
-    await whenFree(() => store.settings.recordError(guildId, null, now));
+    await store.deliveries.markSent({ guildId, localDate, messageId, now });
+    await store.settings.recordError(guildId, null, now);
     return { kind: "sent", localDate, postId: post.id, messageId };
   } catch (error) {
     return recordFailure(args, delivery, error);
@@ -187,16 +188,16 @@ async function recordFailure(
   // Cancelled, or the token is gone: not the day's failure. The claim waits (lease ended) for the next run,
   // which reads the channel first, as after a crash.
   if (args.signal?.aborted || isTokenRefused(error)) {
-    await whenFree(() => store.deliveries.endLease({ guildId, localDate, owner, now: new Date() }));
+    await store.deliveries.endLease({ guildId, localDate, owner, now: new Date() });
     return { kind: "nothing", localDate, reason: "cancelled" };
   }
   const retry = args.retry ?? DEFAULT_RETRY;
-  const attempts = store.deliveries.get(guildId, localDate)?.attempts ?? delivery.attempts;
+  const attempts = (await store.deliveries.get(guildId, localDate))?.attempts ?? delivery.attempts;
   const permanent = classifySendError(error) === "permanent";
   const delay = permanent ? undefined : retry.delaysMs[attempts - 1];
   const retryAt = delay === undefined ? null : new Date(now.getTime() + delay);
   const message = describeError(error);
-  await whenFree(() => store.deliveries.markFailed({ guildId, localDate, owner, error: message, retryAt }));
-  await whenFree(() => store.settings.recordError(guildId, message, now));
+  await store.deliveries.markFailed({ guildId, localDate, owner, error: message, retryAt });
+  await store.settings.recordError(guildId, message, now);
   return { kind: "failed", localDate, permanent, error: message, retryAt };
 }

@@ -1,32 +1,32 @@
 import type { Post } from "../library/post.js";
 import { choosePostOfTheDay, postForDay } from "../library/potd.js";
-import type { Store } from "../store/store.js";
+import type { PostStore } from "../store/post-store.js";
 import { addDays } from "./next-run.js";
 import type { ScheduleStatus } from "./scheduler.js";
 
 type Posts = { readonly posts: readonly Post[]; readonly byId: ReadonlyMap<string, Post> };
 
 /** Today's post of the day for a server: the one sent (or being sent) today, else the one the deck will give. */
-export function todaysPost(
-  store: Store,
+export async function todaysPost(
+  store: PostStore,
   posts: Posts,
   guildId: string,
   status: ScheduleStatus,
-): Post | undefined {
-  return postForDay(posts, status.localDate, store.decks.get(guildId), status.today?.postId);
+): Promise<Post | undefined> {
+  return postForDay(posts, status.localDate, await store.decks.get(guildId), status.today?.postId);
 }
 
 /** The next post that will be sent, and for which local date: today's if it is not out yet, else tomorrow's. */
-export function nextPost(
-  store: Store,
+export async function nextPost(
+  store: PostStore,
   posts: Posts,
   guildId: string,
   status: ScheduleStatus,
-): { localDate: string; post: Post } | undefined {
+): Promise<{ localDate: string; post: Post } | undefined> {
   // Today is still to come unless its post is out, in flight, skipped, or failed for good (retried tomorrow).
   const today = status.today;
   const done = today !== undefined && !(today.status === "failed" && today.retryAt !== null);
   const localDate = done ? addDays(status.localDate, 1) : status.localDate;
-  const pick = choosePostOfTheDay(posts, localDate, store.decks.get(guildId));
+  const pick = choosePostOfTheDay(posts, localDate, await store.decks.get(guildId));
   return pick && { localDate, post: pick.post };
 }

@@ -1,9 +1,8 @@
 import nodeCron from "node-cron";
 import { remainingInCycle } from "../library/potd.js";
-import { whenFree } from "../store/busy.js";
 import type { ClaimOwner, Delivery } from "../store/deliveries.js";
+import type { PostStore } from "../store/post-store.js";
 import type { GuildSettings, SettingsPatch } from "../store/settings.js";
-import type { Store } from "../store/store.js";
 import { firstCronTime } from "./cron-time.js";
 import {
   DEFAULT_RETRY,
@@ -26,7 +25,7 @@ export type SchedulerLog = {
 };
 
 export type SchedulerDeps = {
-  store: Store;
+  store: PostStore;
   now: () => Date;
   /** The guilds this shard holds. */
   listGuilds: () => Iterable<string> | Promise<Iterable<string>>;
@@ -119,10 +118,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return [...(await deps.listGuilds())];
   }
 
-  function scheduleOf(guildId: string, all: readonly string[]): PotdSchedule | undefined {
+  async function scheduleOf(guildId: string, all: readonly string[]): Promise<PotdSchedule | undefined> {
     return effectiveSchedule(
       guildId,
-      deps.store.settings.get(guildId),
+      await deps.store.settings.get(guildId),
       deps.env,
       all.length === 1 ? all[0] : undefined,
     );
@@ -130,7 +129,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   async function tickGuild(guildId: string, all: string[], at: Date): Promise<GuildTick | undefined> {
     if (stopping.signal.aborted) return undefined;
-    const schedule = scheduleOf(guildId, all);
+    const schedule = await scheduleOf(guildId, all);
     if (!schedule || schedule.paused) return undefined;
     const due = dueAt(schedule, localDate(at, schedule.timeZone));
     if (due === null || at < due) return undefined;
@@ -182,7 +181,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   }
 
   async function firstRowDefaults(guildId: string, at: Date) {
-    const env = scheduleOf(guildId, await guilds());
+    const env = await scheduleOf(guildId, await guilds());
     if (env?.source !== "env" || !("cron" in env.at)) return { time: "09:00", timeZone: "UTC" };
     const time = firstCronTime(env.at.cron, localDate(at, env.timeZone)) ?? "09:00";
     return { channelId: env.channelId, time, timeZone: env.timeZone };
@@ -215,31 +214,28 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       }
       const timeZone = patch.timeZone === undefined ? undefined : canonicalTimeZone(patch.timeZone);
       const defaults = await firstRowDefaults(guildId, at);
-      const saved = await whenFree(() =>
-        deps.store.settings.update(guildId, { ...patch, timeZone }, at, defaults),
-      );
+      const saved = await deps.store.settings.update(guildId, { ...patch, timeZone }, at, defaults);
       // Pointing at a (new) channel is the usual fix for today's failure: try again now instead of tomorrow.
-      if (patch.channelId)
-        await whenFree(() => deps.store.deliveries.retrySoon(guildId, localDate(at, saved.timeZone), at));
+      if (patch.channelId) await deps.store.deliveries.retrySoon(guildId, localDate(at, saved.timeZone), at);
       return saved;
     },
     async switchOff(guildId, at = deps.now()) {
       const defaults = await firstRowDefaults(guildId, at);
-      return whenFree(() => deps.store.settings.switchOff(guildId, at, defaults));
+      return deps.store.settings.switchOff(guildId, at, defaults);
     },
     async skipToday(guildId, at = deps.now()) {
-      const schedule = scheduleOf(guildId, await guilds());
+      const schedule = await scheduleOf(guildId, await guilds());
       const date = localDate(at, schedule?.timeZone ?? deps.env?.timeZone ?? "UTC");
-      return { localDate: date, skipped: await whenFree(() => deps.store.deliveries.skip(guildId, date)) };
+      return { localDate: date, skipped: await deps.store.deliveries.skip(guildId, date) };
     },
     async scheduleFor(guildId) {
-      return scheduleOf(guildId, await guilds());
+      return await scheduleOf(guildId, await guilds());
     },
     async status(guildId, at = deps.now()) {
-      const schedule = scheduleOf(guildId, await guilds());
+      const schedule = await scheduleOf(guildId, await guilds());
       const zone = schedule?.timeZone ?? deps.env?.timeZone ?? "UTC";
       const date = localDate(at, zone);
-      const today = deps.store.deliveries.get(guildId, date);
+      const today = await deps.store.deliveries.get(guildId, date);
       const dueToday = schedule ? dueAt(schedule, date) : null;
       return {
         schedule,
@@ -247,9 +243,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         dueToday,
         nextRun: schedule && !schedule.paused ? nextDue(schedule, date, at, today) : null,
         today,
-        recent: deps.store.deliveries.recent(guildId),
-        remainingInCycle: remainingInCycle(deps.collection(), deps.store.decks.get(guildId)),
-        lastError: deps.store.settings.lastError(guildId),
+        recent: await deps.store.deliveries.recent(guildId),
+        remainingInCycle: remainingInCycle(deps.collection(), await deps.store.decks.get(guildId)),
+        lastError: await deps.store.settings.lastError(guildId),
       };
     },
   };

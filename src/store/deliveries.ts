@@ -102,12 +102,12 @@ export function deliveryRepository(db: Database, decks: DeckRepository) {
 
   function get(guildId: string, localDate: string): Delivery | undefined {
     const row = select.get(guildId, localDate);
-    return row && fromRow(row);
+    return row && deliveryFromRow(row);
   }
 
   return {
     get,
-    recent: (guildId: string, limit = 7): Delivery[] => selectRecent.all(guildId, limit).map(fromRow),
+    recent: (guildId: string, limit = 7): Delivery[] => selectRecent.all(guildId, limit).map(deliveryFromRow),
 
     /**
      * Takes today's delivery for this owner and advances the deck, in one IMMEDIATE transaction: of several
@@ -253,7 +253,7 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown })?.code === "SQLITE_CONSTRAINT_UNIQUE";
 }
 
-function leaseOf(owner: ClaimOwner, now: Date, leaseMs: number) {
+export function leaseOf(owner: ClaimOwner, now: Date, leaseMs: number) {
   return {
     owner: owner.id,
     host: owner.host,
@@ -263,7 +263,9 @@ function leaseOf(owner: ClaimOwner, now: Date, leaseMs: number) {
   };
 }
 
-function fromRow(row: Row): Delivery {
+export type DeliveryRow = Row;
+
+export function deliveryFromRow(row: Row): Delivery {
   return {
     guildId: row.guild_id,
     localDate: row.local_date,

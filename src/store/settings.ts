@@ -58,12 +58,12 @@ export function settingsRepository(db: Database) {
 
   function get(guildId: string): GuildSettings | undefined {
     const row = select.get(guildId);
-    return row && fromRow(row);
+    return row && settingsFromRow(row);
   }
 
   return {
     get,
-    all: (): GuildSettings[] => selectAll.all().map(fromRow),
+    all: (): GuildSettings[] => selectAll.all().map(settingsFromRow),
     /**
      * Changes some fields, creating the row if needed; a new row takes its missing fields from `defaults`
      * (pass the env defaults so a server's first `/schedule` inherits them).
@@ -75,17 +75,7 @@ export function settingsRepository(db: Database) {
       defaults: { channelId?: string | null; time: string; timeZone: string },
     ): GuildSettings {
       return db.transaction(() => {
-        const current = get(guildId);
-        const base = current ?? {
-          channelId: defaults.channelId ?? null,
-          time: defaults.time,
-          timeZone: defaults.timeZone,
-          roleId: null,
-          paused: false,
-        };
-        const next = { ...base, ...withoutUndefined(patch) };
-        if (!HH_MM.test(next.time))
-          throw new RangeError(`time must be HH:MM (00:00-23:59), got ${next.time}`);
+        const next = nextSettings(get(guildId), patch, defaults);
         upsert.run({ ...next, guildId, paused: next.paused ? 1 : 0, now: now.toISOString() });
         return get(guildId)!;
       })();
@@ -107,11 +97,35 @@ export function settingsRepository(db: Database) {
 
 export type SettingsRepository = ReturnType<typeof settingsRepository>;
 
+/** A server's settings after `patch`: a new row takes its missing fields from `defaults`. Both stores use it. */
+export function nextSettings(
+  current: GuildSettings | undefined,
+  patch: SettingsPatch,
+  defaults: { channelId?: string | null; time: string; timeZone: string },
+): Pick<GuildSettings, "channelId" | "time" | "timeZone" | "roleId" | "paused"> {
+  const base = current ?? {
+    channelId: defaults.channelId ?? null,
+    time: defaults.time,
+    timeZone: defaults.timeZone,
+    roleId: null,
+    paused: false,
+  };
+  const next = { ...pick(base), ...withoutUndefined(patch) };
+  if (!HH_MM.test(next.time)) throw new RangeError(`time must be HH:MM (00:00-23:59), got ${next.time}`);
+  return next;
+}
+
+function pick(s: Pick<GuildSettings, "channelId" | "time" | "timeZone" | "roleId" | "paused">) {
+  return { channelId: s.channelId, time: s.time, timeZone: s.timeZone, roleId: s.roleId, paused: s.paused };
+}
+
 function withoutUndefined<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function fromRow(row: Row): GuildSettings {
+export type SettingsRow = Row;
+
+export function settingsFromRow(row: Row): GuildSettings {
   return {
     guildId: row.guild_id,
     channelId: row.channel_id,

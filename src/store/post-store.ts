@@ -1,0 +1,61 @@
+import type { DeckHistory, PostOfTheDay } from "../library/potd.js";
+import type { ClaimOwner, ClaimResult, Delivery } from "./deliveries.js";
+import type { GuildSettings, SettingsPatch } from "./settings.js";
+
+/**
+ * The store as the scheduler and the commands see it: asynchronous, with two implementations that pass one
+ * contract test suite (test/store-contract.test.ts) — SQLite on one host (`sqlite-store.ts`), PostgreSQL for
+ * several (`postgres-store.ts`). The correctness rules live in that contract: one claim per (server, local date),
+ * leases held by unique owners, the deck advanced with the claim, numbered migrations, a newer schema refused.
+ */
+export interface PostStore {
+  /** `sqlite:<path>` or `postgres`, for logs (never a password). */
+  readonly label: string;
+  readonly settings: {
+    get(guildId: string): Promise<GuildSettings | undefined>;
+    /** Every server with a settings row (the scheduler's list when no gateway holds the servers). */
+    all(): Promise<GuildSettings[]>;
+    update(
+      guildId: string,
+      patch: SettingsPatch,
+      now: Date,
+      defaults: SettingDefaults,
+    ): Promise<GuildSettings>;
+    switchOff(guildId: string, now: Date, defaults: SettingDefaults): Promise<GuildSettings>;
+    recordError(guildId: string, error: string | null, now: Date): Promise<void>;
+    lastError(guildId: string): Promise<{ message: string; at: string } | null>;
+  };
+  readonly decks: {
+    get(guildId: string): Promise<DeckHistory>;
+  };
+  readonly deliveries: {
+    get(guildId: string, localDate: string): Promise<Delivery | undefined>;
+    recent(guildId: string, limit?: number): Promise<Delivery[]>;
+    claim(args: ClaimArgs): Promise<ClaimResult>;
+    retakeFailed(
+      args: DayArgs & { channelId: string; owner: ClaimOwner; now: Date; leaseMs: number },
+    ): Promise<boolean>;
+    retrySoon(guildId: string, localDate: string, now: Date): Promise<boolean>;
+    retakeStale(args: {
+      delivery: Delivery;
+      owner: ClaimOwner;
+      now: Date;
+      leaseMs: number;
+    }): Promise<boolean>;
+    endLease(args: DayArgs & { owner: ClaimOwner; now: Date }): Promise<boolean>;
+    markSent(args: DayArgs & { messageId: string; now: Date }): Promise<boolean>;
+    markFailed(args: DayArgs & { owner: ClaimOwner; error: string; retryAt: Date | null }): Promise<boolean>;
+    skip(guildId: string, localDate: string): Promise<boolean>;
+  };
+  close(): Promise<void>;
+}
+
+export type SettingDefaults = { channelId?: string | null; time: string; timeZone: string };
+type DayArgs = { guildId: string; localDate: string };
+export type ClaimArgs = DayArgs & {
+  channelId: string;
+  owner: ClaimOwner;
+  now: Date;
+  leaseMs: number;
+  choose: (history: DeckHistory) => PostOfTheDay | undefined;
+};

@@ -1,0 +1,56 @@
+/**
+ * The PostgreSQL schema, numbered like SQLite's (src/store/migrations.ts): step i brings the version from i to
+ * i + 1, and both stores are at the same version after the same steps. Timestamps are ISO 8601 text, as in
+ * SQLite, so both compare them the same way. Append only; never edit a step that has shipped.
+ */
+export const postgresMigrations: readonly string[] = [
+  `
+  CREATE TABLE guild_settings (
+    guild_id   TEXT PRIMARY KEY,
+    channel_id TEXT,
+    time       TEXT NOT NULL CHECK (time ~ '^[0-2][0-9]:[0-5][0-9]$'),
+    timezone   TEXT NOT NULL,
+    role_id    TEXT,
+    paused     BOOLEAN NOT NULL DEFAULT false,
+    last_error    TEXT,
+    last_error_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE decks (
+    guild_id TEXT PRIMARY KEY,
+    seed     TEXT NOT NULL,
+    cycle    INTEGER NOT NULL CHECK (cycle >= 0),
+    shown    JSONB NOT NULL
+  );
+  CREATE TABLE deliveries (
+    guild_id    TEXT NOT NULL,
+    local_date  TEXT NOT NULL,
+    post_id     TEXT,
+    status      TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'skipped', 'failed')),
+    claimed_at  TEXT,
+    claim_owner TEXT,
+    sent_at     TEXT,
+    message_id  TEXT,
+    channel_id  TEXT,
+    error       TEXT,
+    retry_at    TEXT,
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (guild_id, local_date)
+  );
+  `,
+  `
+  ALTER TABLE deliveries ADD COLUMN first_claimed_at TEXT;
+  ALTER TABLE deliveries ADD COLUMN lease_until TEXT;
+  ALTER TABLE deliveries ADD COLUMN claim_host TEXT;
+  ALTER TABLE deliveries ADD COLUMN claim_pid INTEGER;
+  UPDATE deliveries SET first_claimed_at = claimed_at;
+  CREATE TABLE guild_status (
+    guild_id      TEXT PRIMARY KEY,
+    last_error    TEXT,
+    last_error_at TEXT
+  );
+  INSERT INTO guild_status (guild_id, last_error, last_error_at)
+    SELECT guild_id, last_error, last_error_at FROM guild_settings WHERE last_error IS NOT NULL;
+  `,
+];

@@ -1,0 +1,283 @@
+import pg from "pg";
+import { type DeckHistory, newDeck } from "../library/potd.js";
+import { type ClaimResult, type Delivery, type DeliveryRow, deliveryFromRow, leaseOf } from "./deliveries.js";
+import type { PostStore } from "./post-store.js";
+import { postgresMigrations } from "./postgres-migrations.js";
+import { nextSettings, type SettingsRow, settingsFromRow } from "./settings.js";
+
+/** Raised when the database was written by a newer Curator (the same rule as SQLite's SchemaTooNewError). */
+export class PostgresSchemaTooNewError extends Error {
+  constructor(found: number, known: number) {
+    super(
+      `the PostgreSQL database has schema version ${found} but this Curator knows only up to ${known}: ` +
+        "it was written by a newer Curator. Upgrade Curator, or point DATABASE_URL at another database.",
+    );
+    this.name = "PostgresSchemaTooNewError";
+  }
+}
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+const SETTINGS = `SELECT s.guild_id, s.channel_id, s.time, s.timezone, s.role_id, s.paused::int AS paused,
+  s.created_at, s.updated_at, e.last_error, e.last_error_at
+  FROM guild_settings s LEFT JOIN guild_status e ON e.guild_id = s.guild_id`;
+
+/** Opens the store at `url` (postgres://…) and brings its schema up to date. */
+export async function openPostgresStore(url: string, options: { max?: number } = {}): Promise<PostStore> {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
+  pool.on("error", () => undefined);
+  try {
+    await migratePostgres(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return postgresStore(pool);
+}
+
+/** Runs the numbered migrations not yet applied, one process at a time (an advisory lock). */
+export async function migratePostgres(pool: pg.Pool): Promise<number> {
+  return transaction(pool, async (client) => {
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('curator:migrate'))");
+    await client.query("CREATE TABLE IF NOT EXISTS curator_schema (version INTEGER NOT NULL)");
+    const found = (await client.query<{ version: number }>("SELECT version FROM curator_schema")).rows[0];
+    const version = found?.version ?? 0;
+    if (version > postgresMigrations.length)
+      throw new PostgresSchemaTooNewError(version, postgresMigrations.length);
+    for (let v = version; v < postgresMigrations.length; v++) await client.query(postgresMigrations[v]!);
+    if (!found)
+      await client.query("INSERT INTO curator_schema (version) VALUES ($1)", [postgresMigrations.length]);
+    else await client.query("UPDATE curator_schema SET version = $1", [postgresMigrations.length]);
+    return postgresMigrations.length;
+  });
+}
+
+export function postgresStore(pool: pg.Pool): PostStore {
+  const one = async <T extends pg.QueryResultRow>(q: Queryable, sql: string, params: unknown[]) =>
+    (await q.query<T>(sql, params)).rows[0];
+
+  const getSettings = async (q: Queryable, guildId: string) => {
+    const row = await one<SettingsRow>(q, `${SETTINGS} WHERE s.guild_id = $1`, [guildId]);
+    return row && settingsFromRow(row);
+  };
+  const getDelivery = async (q: Queryable, guildId: string, localDate: string) => {
+    const row = await one<DeliveryRow>(
+      q,
+      "SELECT * FROM deliveries WHERE guild_id = $1 AND local_date = $2",
+      [guildId, localDate],
+    );
+    return row && deliveryFromRow(row);
+  };
+  const getDeck = async (q: Queryable, guildId: string): Promise<DeckHistory> => {
+    const row = await one<{ seed: string; cycle: number; shown: string[] }>(
+      q,
+      "SELECT seed, cycle, shown FROM decks WHERE guild_id = $1",
+      [guildId],
+    );
+    return row ? { seed: row.seed, cycle: row.cycle, shown: row.shown } : newDeck(guildId);
+  };
+  const saveDeck = (q: Queryable, guildId: string, deck: DeckHistory) =>
+    q.query(
+      `INSERT INTO decks (guild_id, seed, cycle, shown) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (guild_id) DO UPDATE SET seed = excluded.seed, cycle = excluded.cycle, shown = excluded.shown`,
+      [guildId, deck.seed, deck.cycle, JSON.stringify(deck.shown)],
+    );
+  const updateSettings: PostStore["settings"]["update"] = (guildId, patch, now, defaults) =>
+    transaction(pool, async (client) => {
+      await lockGuild(client, guildId);
+      const next = nextSettings(await getSettings(client, guildId), patch, defaults);
+      await client.query(
+        `INSERT INTO guild_settings (guild_id, channel_id, time, timezone, role_id, paused, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+         ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, time = excluded.time,
+           timezone = excluded.timezone, role_id = excluded.role_id, paused = excluded.paused,
+           updated_at = excluded.updated_at`,
+        [guildId, next.channelId, next.time, next.timeZone, next.roleId, next.paused, now.toISOString()],
+      );
+      return (await getSettings(client, guildId))!;
+    });
+  const changed = async (sql: string, params: unknown[]) =>
+    ((await pool.query(sql, params)).rowCount ?? 0) === 1;
+
+  return {
+    label: "postgres",
+    settings: {
+      get: (guildId) => getSettings(pool, guildId),
+      all: async () =>
+        (await pool.query<SettingsRow>(`${SETTINGS} ORDER BY s.guild_id`)).rows.map(settingsFromRow),
+      update: updateSettings,
+      switchOff: (guildId, now, defaults) => updateSettings(guildId, { channelId: null }, now, defaults),
+      async recordError(guildId, error, now) {
+        await pool.query(
+          `INSERT INTO guild_status (guild_id, last_error, last_error_at) VALUES ($1, $2, $3)
+           ON CONFLICT (guild_id) DO UPDATE SET last_error = excluded.last_error,
+             last_error_at = excluded.last_error_at`,
+          [guildId, error, error === null ? null : now.toISOString()],
+        );
+      },
+      async lastError(guildId) {
+        const row = await one<{ last_error: string | null; last_error_at: string | null }>(
+          pool,
+          "SELECT last_error, last_error_at FROM guild_status WHERE guild_id = $1",
+          [guildId],
+        );
+        return row?.last_error && row.last_error_at
+          ? { message: row.last_error, at: row.last_error_at }
+          : null;
+      },
+    },
+    decks: { get: (guildId) => getDeck(pool, guildId) },
+    deliveries: {
+      get: (guildId, localDate) => getDelivery(pool, guildId, localDate),
+      async recent(guildId, limit = 7) {
+        const rows = await pool.query<DeliveryRow>(
+          "SELECT * FROM deliveries WHERE guild_id = $1 ORDER BY local_date DESC LIMIT $2",
+          [guildId, limit],
+        );
+        return rows.rows.map(deliveryFromRow);
+      },
+      claim: (args) =>
+        transaction(pool, async (client): Promise<ClaimResult> => {
+          // One claimer per server at a time: the deck is read, advanced and saved with the claim.
+          await lockGuild(client, args.guildId);
+          const existing = await getDelivery(client, args.guildId, args.localDate);
+          if (existing) return { claimed: false, reason: "exists", delivery: existing };
+          const pick = args.choose(await getDeck(client, args.guildId));
+          if (!pick) return { claimed: false, reason: "empty" };
+          const lease = leaseOf(args.owner, args.now, args.leaseMs);
+          await client.query(
+            `INSERT INTO deliveries (guild_id, local_date, post_id, status, claimed_at, first_claimed_at, claim_owner,
+               claim_host, claim_pid, lease_until, channel_id, attempts)
+             VALUES ($1, $2, $3, 'claimed', $4, $4, $5, $6, $7, $8, $9, 1)`,
+            [
+              args.guildId,
+              args.localDate,
+              pick.post.id,
+              lease.now,
+              lease.owner,
+              lease.host,
+              lease.pid,
+              lease.leaseUntil,
+              args.channelId,
+            ],
+          );
+          await saveDeck(client, args.guildId, pick.history);
+          return { claimed: true, delivery: (await getDelivery(client, args.guildId, args.localDate))! };
+        }),
+      retakeFailed: (args) =>
+        transaction(pool, async (client) => {
+          const lease = leaseOf(args.owner, args.now, args.leaseMs);
+          const result = await client.query(
+            `UPDATE deliveries SET status = 'claimed', claimed_at = $3, claim_owner = $4, claim_host = $5,
+               claim_pid = $6, lease_until = $7, channel_id = $8, attempts = attempts + 1, retry_at = NULL,
+               first_claimed_at = COALESCE(first_claimed_at, claimed_at, $3)
+             WHERE guild_id = $1 AND local_date = $2 AND status = 'failed'
+               AND retry_at IS NOT NULL AND retry_at <= $3`,
+            [
+              args.guildId,
+              args.localDate,
+              lease.now,
+              lease.owner,
+              lease.host,
+              lease.pid,
+              lease.leaseUntil,
+              args.channelId,
+            ],
+          );
+          if (result.rowCount !== 1) return false;
+          // A permanent failure gave the post back to the deck; sending it after all takes it again.
+          const postId = (await getDelivery(client, args.guildId, args.localDate))?.postId;
+          const deck = await getDeck(client, args.guildId);
+          if (postId && !deck.shown.includes(postId))
+            await saveDeck(client, args.guildId, { ...deck, shown: [...deck.shown, postId] });
+          return true;
+        }),
+      retrySoon: (guildId, localDate, now) =>
+        changed(
+          "UPDATE deliveries SET retry_at = $3 WHERE guild_id = $1 AND local_date = $2 AND status = 'failed'",
+          [guildId, localDate, now.toISOString()],
+        ),
+      retakeStale({ delivery, owner, now, leaseMs }) {
+        const lease = leaseOf(owner, now, leaseMs);
+        return changed(
+          `UPDATE deliveries SET claimed_at = $3, claim_owner = $4, claim_host = $5, claim_pid = $6,
+             lease_until = $7, attempts = attempts + 1, first_claimed_at = COALESCE(first_claimed_at, claimed_at)
+           WHERE guild_id = $1 AND local_date = $2 AND status = 'claimed'
+             AND claim_owner IS NOT DISTINCT FROM $8 AND claimed_at IS NOT DISTINCT FROM $9`,
+          [
+            delivery.guildId,
+            delivery.localDate,
+            lease.now,
+            lease.owner,
+            lease.host,
+            lease.pid,
+            lease.leaseUntil,
+            delivery.claimOwner,
+            delivery.claimedAt,
+          ],
+        );
+      },
+      endLease: ({ guildId, localDate, owner, now }) =>
+        changed(
+          `UPDATE deliveries SET lease_until = $3
+           WHERE guild_id = $1 AND local_date = $2 AND status = 'claimed' AND claim_owner = $4`,
+          [guildId, localDate, now.toISOString(), owner.id],
+        ),
+      markSent: ({ guildId, localDate, messageId, now }) =>
+        changed(
+          `UPDATE deliveries SET status = 'sent', sent_at = $3, message_id = $4, error = NULL, retry_at = NULL
+           WHERE guild_id = $1 AND local_date = $2 AND status IN ('claimed', 'failed')`,
+          [guildId, localDate, now.toISOString(), messageId],
+        ),
+      markFailed: (args) =>
+        transaction(pool, async (client) => {
+          const result = await client.query(
+            `UPDATE deliveries SET status = 'failed', error = $3, retry_at = $4
+             WHERE guild_id = $1 AND local_date = $2 AND status = 'claimed' AND claim_owner = $5`,
+            [args.guildId, args.localDate, args.error, args.retryAt?.toISOString() ?? null, args.owner.id],
+          );
+          const delivery = await getDelivery(client, args.guildId, args.localDate);
+          if (result.rowCount === 1 && args.retryAt === null && delivery?.postId) {
+            const deck = await getDeck(client, args.guildId);
+            await saveDeck(client, args.guildId, {
+              ...deck,
+              shown: deck.shown.filter((id) => id !== delivery.postId),
+            });
+          }
+          return result.rowCount === 1;
+        }),
+      async skip(guildId, localDate) {
+        await pool.query(
+          `INSERT INTO deliveries (guild_id, local_date, status) VALUES ($1, $2, 'skipped')
+           ON CONFLICT (guild_id, local_date) DO UPDATE SET status = 'skipped', retry_at = NULL
+           WHERE deliveries.status = 'failed'`,
+          [guildId, localDate],
+        );
+        return (await getDelivery(pool, guildId, localDate))?.status === "skipped";
+      },
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function lockGuild(client: pg.PoolClient, guildId: string): Promise<void> {
+  await client.query("SELECT pg_advisory_xact_lock(hashtext('curator:guild:' || $1))", [guildId]);
+}
+
+async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+export type { Delivery };

@@ -1,0 +1,236 @@
+/**
+ * The store contract: the rules the post of the day relies on, run against both implementations — SQLite, and a
+ * real PostgreSQL server (test/postgres-server.ts). A backend that passes here can carry the scheduler.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import type { Post } from "../src/library/post.js";
+import { choosePostOfTheDay } from "../src/library/potd.js";
+import { migrations } from "../src/store/migrations.js";
+import type { PostStore } from "../src/store/post-store.js";
+import { postgresMigrations } from "../src/store/postgres-migrations.js";
+import { openPostgresStore, PostgresSchemaTooNewError } from "../src/store/postgres-store.js";
+import { openSqlitePostStore } from "../src/store/sqlite-store.js";
+
+const posts: Post[] = ["a", "b", "c"].map((id) => ({ id, text: id, topics: [], links: [], mentions: [] }));
+const now = new Date("2026-11-27T09:00:00.000Z");
+const later = new Date("2026-11-27T09:10:00.000Z");
+const defaults = { time: "09:00", timeZone: "UTC" };
+const own = (id: string) => ({ id, host: "h", pid: 1 });
+const day = { guildId: "g", localDate: "2026-11-27", channelId: "c", now, leaseMs: 60_000 };
+const choose = (history: Parameters<typeof choosePostOfTheDay>[2]) =>
+  choosePostOfTheDay({ posts }, day.localDate, history);
+
+/** A fresh, empty database of each kind for every test: a temp file, or a schema of its own on the server. */
+type Backend = { name: string; open(): Promise<{ url: string; stores: () => Promise<PostStore> }> };
+
+const backends: Backend[] = [
+  {
+    name: "SQLite",
+    async open() {
+      const file = join(mkdtempSync(join(tmpdir(), "curator-contract-")), "curator.db");
+      return { url: file, stores: async () => openSqlitePostStore(file) };
+    },
+  },
+  {
+    name: "PostgreSQL",
+    async open() {
+      const schema = `t_${randomBytes(6).toString("hex")}`;
+      const admin = new pg.Client({ connectionString: inject("postgresUrl") });
+      await admin.connect();
+      await admin.query(`CREATE SCHEMA ${schema}`);
+      await admin.end();
+      const url = withSearchPath(inject("postgresUrl"), schema);
+      return { url, stores: () => openPostgresStore(url, { max: 4 }) };
+    },
+  },
+];
+
+function withSearchPath(url: string, schema: string): string {
+  const u = new URL(url);
+  u.searchParams.set("options", `-c search_path=${schema}`);
+  return u.toString();
+}
+
+const opened: PostStore[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+});
+
+describe.each(backends)("$name store", (backend) => {
+  async function fresh(): Promise<{ store: PostStore; another: () => Promise<PostStore>; url: string }> {
+    const { url, stores } = await backend.open();
+    const store = await stores();
+    opened.push(store);
+    return {
+      store,
+      url,
+      another: async () => {
+        const s = await stores();
+        opened.push(s);
+        return s;
+      },
+    };
+  }
+
+  it("keeps a server's settings, filling a new row from the defaults, and refuses a bad time", async () => {
+    const { store } = await fresh();
+    expect(await store.settings.get("g")).toBeUndefined();
+    const saved = await store.settings.update("g", { channelId: "c" }, now, defaults);
+    expect(saved).toMatchObject({
+      channelId: "c",
+      time: "09:00",
+      timeZone: "UTC",
+      paused: false,
+      roleId: null,
+    });
+    await store.settings.update("g", { paused: true, roleId: "r" }, later, defaults);
+    expect(await store.settings.get("g")).toMatchObject({
+      paused: true,
+      roleId: "r",
+      updatedAt: later.toISOString(),
+    });
+    await expect(store.settings.update("g", { time: "25:00" }, now, defaults)).rejects.toThrow(/HH:MM/);
+    expect((await store.settings.switchOff("g", now, defaults)).channelId).toBeNull();
+    expect((await store.settings.all()).map((s) => s.guildId)).toEqual(["g"]);
+  });
+
+  it("records a last error with or without a settings row", async () => {
+    const { store } = await fresh();
+    await store.settings.recordError("env-only", "403 50013: Missing Permissions", now);
+    expect(await store.settings.lastError("env-only")).toEqual({
+      message: "403 50013: Missing Permissions",
+      at: now.toISOString(),
+    });
+    await store.settings.update("env-only", { channelId: "c" }, now, defaults);
+    expect((await store.settings.get("env-only"))?.lastError).toBe("403 50013: Missing Permissions");
+    await store.settings.recordError("env-only", null, now);
+    expect(await store.settings.lastError("env-only")).toBeNull();
+  });
+
+  it("claims once per server and day, advancing the deck in the same transaction", async () => {
+    const { store } = await fresh();
+    const first = await store.deliveries.claim({ ...day, owner: own("p1"), choose });
+    expect(first.claimed).toBe(true);
+    const postId = first.claimed ? first.delivery.postId : undefined;
+    expect((await store.decks.get("g")).shown).toEqual([postId]);
+    expect(await store.deliveries.claim({ ...day, owner: own("p2"), choose })).toMatchObject({
+      claimed: false,
+      reason: "exists",
+      delivery: { claimOwner: "p1", claimHost: "h", claimPid: 1, firstClaimedAt: now.toISOString() },
+    });
+    expect(
+      await store.deliveries.claim({
+        ...day,
+        localDate: "2026-11-28",
+        owner: own("p"),
+        choose: () => undefined,
+      }),
+    ).toEqual({
+      claimed: false,
+      reason: "empty",
+    });
+  });
+
+  it("lets exactly one of several connections claim at the same moment", async () => {
+    const { another } = await fresh();
+    const stores = await Promise.all([another(), another(), another(), another()]);
+    const results = await Promise.all(
+      stores.map((s, i) => s.deliveries.claim({ ...day, owner: own(`p${i}`), choose })),
+    );
+    expect(results.filter((r) => r.claimed)).toHaveLength(1);
+    expect((await stores[0]!.decks.get("g")).shown).toHaveLength(1);
+  });
+
+  it("retakes a retryable failure only once its time has come, and marks sent", async () => {
+    const { store } = await fresh();
+    await store.deliveries.claim({ ...day, owner: own("p"), choose });
+    const retryAt = new Date(now.getTime() + 60_000);
+    expect(await store.deliveries.markFailed({ ...day, owner: own("q"), error: "503", retryAt })).toBe(false);
+    expect(await store.deliveries.markFailed({ ...day, owner: own("p"), error: "503", retryAt })).toBe(true);
+    expect(await store.deliveries.retakeFailed({ ...day, owner: own("p") })).toBe(false);
+    expect(await store.deliveries.retakeFailed({ ...day, owner: own("p"), now: retryAt })).toBe(true);
+    expect(await store.deliveries.retakeFailed({ ...day, owner: own("q"), now: retryAt })).toBe(false);
+    expect(await store.deliveries.get("g", day.localDate)).toMatchObject({
+      status: "claimed",
+      attempts: 2,
+      firstClaimedAt: now.toISOString(),
+      claimedAt: retryAt.toISOString(),
+    });
+    expect(await store.deliveries.markSent({ ...day, messageId: "m1", now: later })).toBe(true);
+    expect(await store.deliveries.get("g", day.localDate)).toMatchObject({
+      status: "sent",
+      messageId: "m1",
+      error: null,
+    });
+    expect((await store.deliveries.recent("g")).map((d) => d.status)).toEqual(["sent"]);
+  });
+
+  it("gives the post back to the deck on a permanent failure, and takes it again on a retry", async () => {
+    const { store } = await fresh();
+    const claim = await store.deliveries.claim({ ...day, owner: own("p"), choose });
+    const postId = claim.claimed ? claim.delivery.postId : "";
+    await store.deliveries.markFailed({ ...day, owner: own("p"), error: "Missing Access", retryAt: null });
+    expect((await store.decks.get("g")).shown).toEqual([]);
+    expect(await store.deliveries.retrySoon("g", day.localDate, later)).toBe(true);
+    expect(await store.deliveries.retakeFailed({ ...day, owner: own("p"), now: later })).toBe(true);
+    expect((await store.decks.get("g")).shown).toEqual([postId]);
+  });
+
+  it("lets one of two repairers take over a claim, and ends a lease only for its owner", async () => {
+    const { store, another } = await fresh();
+    const other = await another();
+    await store.deliveries.claim({ ...day, owner: own("dead"), choose });
+    const stale = (await store.deliveries.get("g", day.localDate))!;
+    const won = await Promise.all([
+      store.deliveries.retakeStale({ delivery: stale, owner: own("a"), now: later, leaseMs: 60_000 }),
+      other.deliveries.retakeStale({ delivery: stale, owner: own("b"), now: later, leaseMs: 60_000 }),
+    ]);
+    expect(won.filter(Boolean)).toHaveLength(1);
+    const winner = won[0] ? "a" : "b";
+    const taken = (await store.deliveries.get("g", day.localDate))!;
+    expect(taken).toMatchObject({ claimOwner: winner, attempts: 2, firstClaimedAt: now.toISOString() });
+    expect(taken.leaseUntil).toBe(new Date(later.getTime() + 60_000).toISOString());
+    expect(await store.deliveries.endLease({ ...day, owner: own("dead"), now: later })).toBe(false);
+    expect(await store.deliveries.endLease({ ...day, owner: own(winner), now: later })).toBe(true);
+    expect((await store.deliveries.get("g", day.localDate))?.leaseUntil).toBe(later.toISOString());
+  });
+
+  it("skips a day not yet sent, but never one already sent or in flight", async () => {
+    const { store } = await fresh();
+    expect(await store.deliveries.skip("g", "2026-11-28")).toBe(true);
+    expect(
+      (await store.deliveries.claim({ ...day, localDate: "2026-11-28", owner: own("p"), choose })).claimed,
+    ).toBe(false);
+    await store.deliveries.claim({ ...day, owner: own("p"), choose });
+    expect(await store.deliveries.skip("g", day.localDate)).toBe(false);
+    await store.deliveries.markFailed({ ...day, owner: own("p"), error: "503", retryAt: now });
+    expect(await store.deliveries.skip("g", day.localDate)).toBe(true);
+  });
+
+  it("is migrated to the same numbered version, and refuses a database written by a newer Curator", async () => {
+    expect(postgresMigrations).toHaveLength(migrations.length);
+    const { url } = await fresh();
+    if (backend.name === "SQLite") {
+      const Database = (await import("better-sqlite3")).default;
+      const db = new Database(url);
+      expect(db.pragma("user_version", { simple: true })).toBe(migrations.length);
+      db.pragma(`user_version = ${migrations.length + 1}`);
+      db.close();
+      await expect(Promise.resolve().then(() => openSqlitePostStore(url))).rejects.toThrow(/newer Curator/);
+    } else {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      expect((await client.query("SELECT version FROM curator_schema")).rows).toEqual([
+        { version: migrations.length },
+      ]);
+      await client.query("UPDATE curator_schema SET version = version + 1");
+      await client.end();
+      await expect(openPostgresStore(url)).rejects.toBeInstanceOf(PostgresSchemaTooNewError);
+    }
+  });
+});
