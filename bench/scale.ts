@@ -4,7 +4,7 @@
  * `npx tsx bench/scale.ts [posts] [interactions]` prints the BENCHMARKS.md section.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { APP_ID, defaultGuilds, GUILD, startBotProcess, TOKEN } from "../test/e2e/bot-process.js";
@@ -24,6 +24,7 @@ export interface ScaleBenchOptions {
 const ms = (times: number[]) => `${round(percentile(times, 50), 1)} / ${round(percentile(times, 99), 1)}`;
 
 export async function runScaleBench(options: ScaleBenchOptions): Promise<{ section: string[] }> {
+  const load = loadavg()[0]!;
   const folder = await mkdtemp(join(tmpdir(), "curator-scale-bench-"));
   try {
     const vocab = createVocabulary();
@@ -31,11 +32,13 @@ export async function runScaleBench(options: ScaleBenchOptions): Promise<{ secti
     await writeFile(collection, JSON.stringify(generatePosts(options.posts, 42, vocab)));
     const latency = await transports(collection, vocab, options.interactions);
     const startups = await startupFigures(collection, options.startups);
+    const shards = await shardMemory(collection);
     const section = [
       "## Running at scale: HTTP interactions, compiled JavaScript",
       "",
       `Measured by bench/scale.ts (part of \`npm run bench\`): ${options.posts.toLocaleString("en")} synthetic posts, the fake`,
-      "Discord on 127.0.0.1, the real bot process.",
+      `Discord on 127.0.0.1, the real bot process; load average ${load.toFixed(1)} on ${cpus().length} cores at the start (every latency`,
+      "is wall-clock across three processes, so a busy machine inflates it; compare the columns, not the runs).",
       "",
       `Interaction latency, p50 / p99 in ms, one bot process with CURATOR_ROLES=gateway,http (started as`,
       `\`npm start\`), ${options.interactions} interactions per transport, one at a time, the two transports interleaved`,
@@ -58,6 +61,16 @@ export async function runScaleBench(options: ScaleBenchOptions): Promise<{ secti
         (s) =>
           `| ${s.label} | ${s.readyMs} ms | ${Math.round(s.rssKiB / 1024)} MB | ${s.npmRssKiB ? `${Math.round(s.npmRssKiB / 1024)} MB` : "—"} |`,
       ),
+      "",
+      "Memory per host for 16 shards (`node dist/src/main.js`, RSS once ready). Before: `start:sharded` ran one",
+      "process per shard, each with its own collection and index; that is 16 times one process holding one shard",
+      "(measured: SHARD_IDS=0 SHARD_COUNT=16). After: one process holding the 16 (SHARD_IDS=0-15).",
+      "",
+      "| | RSS |",
+      "|---|---:|",
+      `| one process, one shard of 16 | ${Math.round(shards.oneShardKiB / 1024)} MB |`,
+      `| before: 16 processes (16 × the above) | ${Math.round((16 * shards.oneShardKiB) / 1024)} MB |`,
+      `| after: one process, 16 shards | ${Math.round(shards.allShardsKiB / 1024)} MB |`,
       "",
     ];
     return { section };
@@ -175,6 +188,29 @@ async function startupFigures(collection: string, runs: number) {
     figures.push({ label: way.label, ...samples[Math.floor(samples.length / 2)]! });
   }
   return figures;
+}
+
+/** RSS of one process holding one shard of 16, and of one holding all 16. */
+async function shardMemory(collection: string) {
+  const rss = async (shardIds: string) => {
+    const fake = await startFakeDiscord({
+      token: TOKEN,
+      applicationId: APP_ID,
+      guilds: defaultGuilds(),
+      shards: 16,
+      heartbeatIntervalMs: 1000,
+    });
+    const env = { ...botEnv(fake.restUrl, collection), SHARD_IDS: shardIds, SHARD_COUNT: "16" };
+    const bot = startBotProcess(env, "", [process.execPath, ["dist/src/main.js"]]);
+    try {
+      const ready = await bot.waitForLog("scheduler started", 300_000);
+      return rssKiB(ready.pid as number) ?? 0;
+    } finally {
+      await bot.stop("SIGTERM");
+      await fake.stop();
+    }
+  };
+  return { oneShardKiB: await rss("0"), allShardsKiB: await rss("0-15") };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

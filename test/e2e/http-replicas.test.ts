@@ -225,4 +225,13 @@ describe("3 HTTP interaction replicas as real processes", () => {
     const status = await overGateway(fake.slashCommand({ name: "schedule", subcommand: "status", ...admin }));
     expect(JSON.stringify(status.data.embeds[0])).toContain(PLAY_CHANNEL);
   });
+
+  it("stops a replica on SIGTERM (exit 0) while the others keep answering", async () => {
+    const last = replicas[REPLICAS - 1]!;
+    expect(await last.stop("SIGTERM")).toBe(0);
+    expect(last.output()).toContain('"msg":"shutting down"');
+    for (const url of urls.slice(0, -1)) {
+      expect((await fake.postInteraction({ type: 1, id: "1", token: "ping" }, { url })).type).toBe(1);
+    }
+  });
 });
