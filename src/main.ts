@@ -151,6 +151,11 @@ async function serve(config: Config, log: Logger): Promise<number> {
     log.info({ roles: [...roles] }, "ready (no scheduler in this process)");
     return stopped;
   }
+  if (!roles.has("gateway")) {
+    log.warn(
+      "the scheduler posts to the servers this process's gateway holds: without the gateway role, none",
+    );
+  }
   const ticks = await scheduler.start();
   log.info({ delivered: ticks.length }, "scheduler started");
   return stopped;
