@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { endToEnd, FULL, QUICK } from "./end-to-end.js";
 import type { CaseResult, Timing } from "./library.js";
+import { runScaleBench } from "./scale.js";
 
 const run = promisify(execFile);
 const quick = process.argv.includes("--quick");
@@ -106,6 +107,7 @@ function report(
   bot: Awaited<ReturnType<typeof endToEnd>>,
   started: Date,
   load: number[],
+  scale: string[],
 ): string {
   const ok = outcomes.filter((o): o is Extract<Outcome, { ok: true }> => o.ok);
   const header = `| | ${outcomes.map((o) => `${o.size.toLocaleString("en")} posts`).join(" | ")} |`;
@@ -179,6 +181,7 @@ function report(
     "- Random picks alternate 100 callers; post of the day is `choosePostOfTheDay` over consecutive days.",
     "",
     ...bot.section,
+    ...scale,
     "## Why not MiniSearch",
     "",
     "The first version used MiniSearch 7.2 (fields title/text/topics, prefix on the last term, fuzzy",
@@ -200,7 +203,13 @@ const load = loadavg();
 const outcomes: Outcome[] = [];
 for (const size of sizes) outcomes.push(await runCase(size));
 const bot = await endToEnd(quick ? QUICK : FULL);
-const markdown = report(outcomes, bot, started, load);
+process.stderr.write("bench: HTTP interactions against the gateway, compiled start-up…\n");
+const scale = await runScaleBench(
+  quick
+    ? { posts: 10_000, interactions: 200, startups: 3 }
+    : { posts: 100_000, interactions: 1_000, startups: 3 },
+);
+const markdown = report(outcomes, bot, started, load, scale.section);
 await writeFile(output, markdown);
 process.stdout.write(`${markdown}\n`);
 process.stderr.write(`bench: wrote ${output} in ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s\n`);

@@ -4,7 +4,7 @@ import { answerPost } from "../src/answers/post.js";
 import type { Command } from "../src/discord/command.js";
 import { ANYONE } from "../src/discord/render-post.js";
 import { errorReply } from "../src/discord/reply.js";
-import { respond, update } from "../src/discord/respond.js";
+import { messageRows, respond, update } from "../src/discord/respond.js";
 
 export const post = {
   data: new SlashCommandBuilder()
@@ -60,9 +60,9 @@ export const post = {
         ephemeral: false,
       });
       if (reply.ephemeral) return respond(interaction, reply);
-      const otherRows = interaction.message.components
-        .map((row) => row.toJSON() as (typeof reply.components)[number])
-        .filter((row) => !row.components?.some((c) => "custom_id" in c && c.custom_id.startsWith("pp|")));
+      const otherRows = messageRows(interaction).filter(
+        (row) => !row.components?.some((c) => "custom_id" in c && c.custom_id.startsWith("pp|")),
+      );
       await update(interaction, { ...reply, components: [...reply.components, ...otherRows] });
     },
   },

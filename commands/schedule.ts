@@ -16,7 +16,11 @@ import { clip } from "../src/library/text.js";
 import { isValidTime, isValidTimeZone, timezoneSuggestions } from "../src/scheduler/next-run.js";
 import { nextPost } from "../src/scheduler/preview.js";
 
-type Handler = (interaction: ChatInputCommandInteraction<"cached">, ctx: BotContext) => Promise<Reply>;
+/** In a server: over the gateway the server is cached, over HTTP it is not ("raw"). */
+type Handler = (
+  interaction: ChatInputCommandInteraction<"cached" | "raw">,
+  ctx: BotContext,
+) => Promise<Reply>;
 
 const handlers: Record<string, Handler> = {
   async set(interaction, ctx) {
@@ -35,7 +39,7 @@ const handlers: Record<string, Handler> = {
         `\`${clip(timeZone, 50)}\` is not a time zone. Start typing a city and pick one, e.g. \`Europe/Paris\`.`,
       );
     }
-    const missing = await missingPostingPermissions(interaction.guild, channel.id);
+    const missing = await missingPostingPermissions(interaction.client, interaction.guildId, channel.id);
     if (missing.length > 0) {
       return errorReply(
         `I can't post in <#${channel.id}>: I am missing ${missing.join(", ")} there. Give me those permissions in the channel's settings, or pick another channel.`,
@@ -150,7 +154,7 @@ export const schedule = {
 
   async execute(interaction, ctx) {
     // Discord hides the command from members without Manage Server, but a server can override that: check again.
-    if (!interaction.inCachedGuild()) return respond(interaction, errorReply("Use `/schedule` in a server."));
+    if (!interaction.inGuild()) return respond(interaction, errorReply("Use `/schedule` in a server."));
     if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
       return respond(
         interaction,

@@ -56,7 +56,42 @@ const EnvSchema = z.object({
       }
       return delays as number[];
     }),
+  SHARD_IDS: optional(
+    z.string().transform((value, ctx) => {
+      const ids = parseShardIds(value);
+      if (!ids)
+        ctx.addIssue({ code: "custom", message: `"${value}" is not a shard range such as 0-7 or 0,2,4` });
+      return ids ?? [];
+    }),
+  ),
+  CURATOR_ROLES: optional(
+    z.string().transform((value, ctx) => {
+      const roles = value.split(",").map((role) => role.trim().toLowerCase());
+      const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
+      if (unknown.length > 0)
+        ctx.addIssue({
+          code: "custom",
+          message: `unknown role ${unknown.join(", ")} (use ${ROLES.join(",")})`,
+        });
+      return roles.filter((role): role is Role => (ROLES as readonly string[]).includes(role));
+    }),
+  ),
+  INTERACTIONS_PORT: optional(z.coerce.number().int().min(0).max(65535)),
+  INTERACTIONS_HOST: optional(z.string().min(1)),
+  DISCORD_PUBLIC_KEY: optional(
+    z.string().regex(/^[0-9a-fA-F]{64}$/, "must be the application's public key: 64 hexadecimal characters"),
+  ),
 });
+
+/** What a process does: answer over the gateway, answer over HTTP, send the post of the day. */
+export const ROLES = ["gateway", "http", "scheduler"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** CURATOR_ROLES, or everything this configuration can do: HTTP only when a port is set. */
+export function rolesOf(config: Pick<Config, "CURATOR_ROLES" | "INTERACTIONS_PORT">): ReadonlySet<Role> {
+  if (config.CURATOR_ROLES && config.CURATOR_ROLES.length > 0) return new Set(config.CURATOR_ROLES);
+  return new Set<Role>(config.INTERACTIONS_PORT === undefined ? ["gateway", "scheduler"] : ROLES);
+}
 
 /** `30s`, `5m`, `1h` -> milliseconds (1 s to 12 h), or undefined. */
 function durationMs(text: string): number | undefined {
@@ -64,6 +99,20 @@ function durationMs(text: string): number | undefined {
   if (!match) return undefined;
   const ms = Number(match[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[match[2] as "s" | "m" | "h"];
   return ms >= 1000 && ms <= 12 * 3_600_000 ? ms : undefined;
+}
+
+/** "0-7", "3" or "0,2,4-5" as sorted shard ids; undefined if malformed. */
+function parseShardIds(value: string): number[] | undefined {
+  const ids = new Set<number>();
+  for (const part of value.split(",")) {
+    const match = /^\s*(\d{1,4})\s*(?:-\s*(\d{1,4})\s*)?$/.exec(part);
+    if (!match) return undefined;
+    const from = Number(match[1]);
+    const to = Number(match[2] ?? match[1]);
+    if (to < from) return undefined;
+    for (let id = from; id <= to; id++) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
 }
 
 export type Config = Readonly<z.infer<typeof EnvSchema>>;
@@ -84,8 +133,25 @@ export function loadConfig(
     if (!env.DISCORD_TOKEN) problems.push("DISCORD_TOKEN: is required to connect to Discord");
     if (!env.DISCORD_CLIENT_ID) problems.push("DISCORD_CLIENT_ID: is required to connect to Discord");
   }
+  if (parsed.success) problems.push(...crossFieldProblems(parsed.data));
   if (!parsed.success || problems.length > 0) return { ok: false, problems };
   return { ok: true, config: Object.freeze(parsed.data) };
+}
+
+/** Settings that only make sense together. */
+function crossFieldProblems(config: z.infer<typeof EnvSchema>): string[] {
+  const problems: string[] = [];
+  const roles = rolesOf(config);
+  if (roles.has("http") && config.INTERACTIONS_PORT === undefined)
+    problems.push("INTERACTIONS_PORT: is required for the http role (the port Discord's interactions reach)");
+  if (roles.has("http") && !config.DISCORD_PUBLIC_KEY)
+    problems.push("DISCORD_PUBLIC_KEY: is required to verify interactions received over HTTP");
+  if (config.SHARD_IDS && config.SHARD_IDS.length > 0) {
+    if (config.SHARD_COUNT === undefined) problems.push("SHARD_COUNT: is required with SHARD_IDS");
+    else if (config.SHARD_IDS.some((id) => id >= config.SHARD_COUNT!))
+      problems.push(`SHARD_IDS: every shard id must be below SHARD_COUNT (${config.SHARD_COUNT})`);
+  }
+  return problems;
 }
 
 /** For the entry points that need Discord: the config, or every problem printed and exit code 1. */

@@ -2,13 +2,14 @@ import { type Client, Events, REST, RESTEvents } from "discord.js";
 import { config as loadDotenv } from "dotenv";
 import type { Logger } from "pino";
 import { commands } from "../commands/index.js";
-import { type Config, configOrExit } from "./config.js";
+import { type Config, configOrExit, rolesOf } from "./config.js";
 import { runConsole } from "./console/run.js";
 import { BadTokenError, isBadToken, startBot } from "./discord/bot.js";
 import { createClient } from "./discord/client.js";
 import type { BotContext, Library } from "./discord/context.js";
 import { createPotdTransport } from "./discord/potd-transport.js";
 import { registerCommands } from "./discord/register.js";
+import { createInteractionsEndpoint } from "./http/interactions-endpoint.js";
 import { CollectionError } from "./library/load.js";
 import { createRandomPicker } from "./library/random.js";
 import { libraryOf, loadLibrary } from "./load-library.js";
@@ -77,8 +78,15 @@ async function serve(config: Config, log: Logger): Promise<number> {
   });
   const store = await openPostStore(config);
 
-  const client = createClient({ restUrl: config.DISCORD_REST_URL });
-  const shard = client.shard?.ids[0];
+  // CURATOR_ROLES: which of the gateway, the HTTP interactions endpoint and the scheduler this process runs.
+  const roles = rolesOf(config);
+  const endpoint = roles.has("http") ? createInteractionsEndpoint() : undefined;
+  const client = createClient({
+    restUrl: config.DISCORD_REST_URL,
+    makeRequest: endpoint?.makeRequest,
+    ...(config.SHARD_IDS?.length ? { shards: config.SHARD_IDS, shardCount: config.SHARD_COUNT! } : {}),
+  });
+  const shard = client.shard?.ids[0] ?? config.SHARD_IDS?.[0];
   const token = config.DISCORD_TOKEN!;
   if (config.REGISTER_COMMANDS && (shard ?? 0) === 0) {
     try {
@@ -115,13 +123,23 @@ async function serve(config: Config, log: Logger): Promise<number> {
     scheduler,
     store,
   };
-  let bot: Awaited<ReturnType<typeof startBot>>;
+  let bot: Awaited<ReturnType<typeof startBot>> | undefined;
   try {
-    bot = await startBot(client, token, commands, ctx, log);
+    if (roles.has("gateway")) bot = await startBot(client, token, commands, ctx, log);
+    else client.rest.setToken(token);
   } catch (error) {
     if (error instanceof BadTokenError) return refusedToken(error);
     throw error;
   }
+  const http = await endpoint?.listen({
+    client,
+    commands,
+    ctx,
+    port: config.INTERACTIONS_PORT!,
+    host: config.INTERACTIONS_HOST ?? "0.0.0.0",
+    publicKey: config.DISCORD_PUBLIC_KEY!,
+    log,
+  });
   // Signals are handled before the start-up catch-up, which may take minutes for thousands of servers.
   const stopped = new Promise<number>((resolve) => {
     let stopping = false;
@@ -131,7 +149,11 @@ async function serve(config: Config, log: Logger): Promise<number> {
       log.info(why, "shutting down");
       // Whatever hangs (a gateway mid-reconnect, a database wait), the process is gone in under 5 s.
       setTimeout(() => process.exit(code), HARD_EXIT_MS).unref();
-      void Promise.all([scheduler.stop(SHUTDOWN_MS - 1000), bot.stop(SHUTDOWN_MS)]).finally(() => {
+      void Promise.all([
+        scheduler.stop(SHUTDOWN_MS - 1000),
+        http?.close(SHUTDOWN_MS),
+        bot?.stop(SHUTDOWN_MS),
+      ]).finally(() => {
         watcher.close();
         void store.close().finally(() => resolve(code));
       });
@@ -156,6 +178,15 @@ async function serve(config: Config, log: Logger): Promise<number> {
       });
     }
   });
+  if (!roles.has("scheduler")) {
+    log.info({ roles: [...roles] }, "ready (no scheduler in this process)");
+    return stopped;
+  }
+  if (!roles.has("gateway")) {
+    log.warn(
+      "the scheduler posts to the servers this process's gateway holds: without the gateway role, none",
+    );
+  }
   const ticks = await scheduler.start();
   log.info({ delivered: ticks.length, owner: scheduler.owner.id }, "scheduler started");
   return stopped;

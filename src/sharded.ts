@@ -1,11 +1,12 @@
-import { type APIGatewayBotInfo, REST, Routes, ShardingManager } from "discord.js";
+import { type APIGatewayBotInfo, REST, Routes } from "discord.js";
 import { config as loadDotenv } from "dotenv";
 import { configOrExit } from "./config.js";
 import { createLogger } from "./logger.js";
 
 /**
- * `npm run start:sharded`: one process per shard, each running src/main.ts for the guilds it holds. All shards
- * share the SQLite database; the delivery log's unique key keeps the post of the day exactly-once across them.
+ * `npm run start:sharded`: every shard in this one process (discord.js internal sharding), so the host holds one
+ * copy of the collection and index however many shards. The same as `SHARD_IDS=0-(n-1) SHARD_COUNT=n npm start`,
+ * with n asked of Discord when SHARD_COUNT is not set. Several hosts: give each its own SHARD_IDS range instead.
  */
 loadDotenv({ quiet: true });
 const config = configOrExit();
@@ -16,32 +17,7 @@ const rest = new REST(config.DISCORD_REST_URL ? { api: config.DISCORD_REST_URL }
   config.DISCORD_TOKEN!,
 );
 const totalShards = config.SHARD_COUNT ?? ((await rest.get(Routes.gatewayBot())) as APIGatewayBotInfo).shards;
-
-const manager = new ShardingManager(new URL("./main.ts", import.meta.url).pathname, {
-  token: config.DISCORD_TOKEN!,
-  totalShards,
-  execArgv: ["--import", "tsx"],
-  respawn: true,
-});
-manager.on("shardCreate", (shard) => log.info({ shard: shard.id, totalShards }, "shard started"));
-await manager.spawn({ timeout: 60_000 });
-log.info({ totalShards }, "all shards ready");
-
-/** Passes the signal on: each shard answers what is in flight and exits (within 5 s), then the manager exits. */
-function stop(signal: NodeJS.Signals): void {
-  log.info({ signal }, "stopping shards");
-  manager.respawn = false;
-  const exits = [...manager.shards.values()].map(
-    (shard) =>
-      new Promise<void>((resolve) => {
-        const child = shard.process;
-        if (!child || child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill(signal);
-      }),
-  );
-  const deadline = new Promise((resolve) => setTimeout(resolve, 5000));
-  void Promise.race([Promise.all(exits), deadline]).then(() => process.exit(0));
-}
-process.once("SIGINT", stop);
-process.once("SIGTERM", stop);
+process.env.SHARD_COUNT = String(totalShards);
+process.env.SHARD_IDS = `0-${totalShards - 1}`;
+log.info({ totalShards, shards: process.env.SHARD_IDS }, "starting every shard in this process");
+await import("./main.js");

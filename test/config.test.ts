@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.js";
+import { loadConfig, rolesOf } from "../src/config.js";
 
 const TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0Mw.GaBcDe.fake-token_value-for-tests-only";
 const CLIENT = "109876543210987654";
@@ -177,5 +177,59 @@ describe("POTD_CRON", () => {
         problems: [expect.stringMatching(/^POTD_CRON: .*five-field cron/)],
       });
     }
+  });
+
+  describe("roles, the interactions endpoint and shard ranges", () => {
+    const KEY = "a".repeat(64);
+    const load = (env: Record<string, string>) => loadConfig(env, { requireToken: false });
+    const problemsOf = (env: Record<string, string>) => {
+      const result = load(env);
+      return result.ok ? [] : result.problems.map((p) => p.split(":")[0]);
+    };
+    const roles = (env: Record<string, string>) => {
+      const result = load(env);
+      if (!result.ok) throw new Error(result.problems.join("; "));
+      return [...rolesOf(result.config)].sort();
+    };
+
+    it("runs everything by default, HTTP only when a port is set", () => {
+      expect(roles({})).toEqual(["gateway", "scheduler"]);
+      expect(roles({ INTERACTIONS_PORT: "8080", DISCORD_PUBLIC_KEY: KEY })).toEqual([
+        "gateway",
+        "http",
+        "scheduler",
+      ]);
+      expect(roles({ CURATOR_ROLES: "http", INTERACTIONS_PORT: "0", DISCORD_PUBLIC_KEY: KEY })).toEqual([
+        "http",
+      ]);
+      expect(roles({ CURATOR_ROLES: " Scheduler , gateway" })).toEqual(["gateway", "scheduler"]);
+    });
+
+    it("names an unknown role, and what the http role is missing", () => {
+      const unknown = load({ CURATOR_ROLES: "gateway,sender" });
+      expect(!unknown.ok && unknown.problems).toEqual([
+        "CURATOR_ROLES: unknown role sender (use gateway,http,scheduler)",
+      ]);
+      expect(problemsOf({ CURATOR_ROLES: "http" })).toEqual(["INTERACTIONS_PORT", "DISCORD_PUBLIC_KEY"]);
+      expect(problemsOf({ INTERACTIONS_PORT: "8080" })).toEqual(["DISCORD_PUBLIC_KEY"]);
+      expect(problemsOf({ INTERACTIONS_PORT: "70000", DISCORD_PUBLIC_KEY: "abc" })).toEqual([
+        "INTERACTIONS_PORT",
+        "DISCORD_PUBLIC_KEY",
+      ]);
+    });
+
+    it("reads SHARD_IDS as a range or a list below SHARD_COUNT", () => {
+      const ids = (value: string) => {
+        const result = load({ SHARD_IDS: value, SHARD_COUNT: "16" });
+        if (!result.ok) throw new Error(result.problems.join("; "));
+        return result.config.SHARD_IDS;
+      };
+      expect(ids("0-7")).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      expect(ids("8-9, 3,3")).toEqual([3, 8, 9]);
+      expect(problemsOf({ SHARD_IDS: "0-7" })).toEqual(["SHARD_COUNT"]);
+      expect(problemsOf({ SHARD_IDS: "8-16", SHARD_COUNT: "16" })).toEqual(["SHARD_IDS"]);
+      expect(problemsOf({ SHARD_IDS: "7-0", SHARD_COUNT: "16" })).toEqual(["SHARD_IDS"]);
+      expect(problemsOf({ SHARD_IDS: "a-b", SHARD_COUNT: "16" })).toEqual(["SHARD_IDS"]);
+    });
   });
 });

@@ -1,4 +1,11 @@
-import { type Guild, PermissionFlagsBits, PermissionsBitField } from "discord.js";
+import {
+  type APIUser,
+  type Client,
+  type GuildMember,
+  PermissionFlagsBits,
+  PermissionsBitField,
+  Routes,
+} from "discord.js";
 
 /** What the bot needs in the post-of-the-day channel (Read Message History: to check for a post after a crash). */
 const NEEDED = [
@@ -8,9 +15,40 @@ const NEEDED = [
   ["ReadMessageHistory", PermissionFlagsBits.ReadMessageHistory],
 ] as const;
 
-/** The names of the permissions the bot lacks to post the post of the day in a channel; empty when it can. */
-export async function missingPostingPermissions(guild: Guild, channelId: string): Promise<string[]> {
-  const me = guild.members.me ?? (await guild.members.fetchMe());
-  const permissions = guild.channels.cache.get(channelId)?.permissionsFor(me) ?? new PermissionsBitField();
-  return NEEDED.filter(([, flag]) => !permissions.has(flag)).map(([name]) => name);
+/**
+ * The names of the permissions the bot lacks to post the post of the day in a channel; empty when it can. From the
+ * gateway's cache when this process holds the server; else (an HTTP-only process) asked of Discord over REST.
+ */
+export async function missingPostingPermissions(
+  client: Client,
+  guildId: string,
+  channelId: string,
+): Promise<string[]> {
+  const cached = client.guilds.cache.get(guildId);
+  let permissions: Readonly<PermissionsBitField> | null | undefined;
+  if (cached) {
+    const me = cached.members.me ?? (await cached.members.fetchMe());
+    permissions = cached.channels.cache.get(channelId)?.permissionsFor(me);
+  } else {
+    const guild = await client.guilds.fetch({ guild: guildId, cache: false, force: true });
+    const me: GuildMember = await guild.members.fetch({ user: await botUserId(client), cache: false });
+    const channel = await guild.channels.fetch(channelId, { cache: false }).catch(() => null);
+    permissions = channel?.permissionsFor(me);
+  }
+  const granted = permissions ?? new PermissionsBitField();
+  return NEEDED.filter(([, flag]) => !granted.has(flag)).map(([name]) => name);
+}
+
+const botUserIds = new WeakMap<Client, Promise<string>>();
+
+/** The bot's user id: from the gateway's login, else asked once over REST. */
+function botUserId(client: Client): Promise<string> {
+  if (client.user) return Promise.resolve(client.user.id);
+  let id = botUserIds.get(client);
+  if (!id) {
+    id = (client.rest.get(Routes.user()) as Promise<APIUser>).then((user) => user.id);
+    id.catch(() => botUserIds.delete(client));
+    botUserIds.set(client, id);
+  }
+  return id;
 }

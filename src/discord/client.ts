@@ -5,11 +5,16 @@ export interface ClientOptions {
   restUrl?: string | undefined;
   shards?: number | number[] | "auto";
   shardCount?: number;
+  /** Replaces how REST requests are made: the HTTP interactions endpoint keeps interaction callbacks in-process. */
+  makeRequest?: RESTOptions["makeRequest"] | undefined;
 }
 
 /** A discord.js client that needs no privileged intent and pings nobody unless a message says so. */
 export function createClient(options: ClientOptions = {}): Client {
-  const rest: Partial<RESTOptions> = options.restUrl ? { api: options.restUrl } : {};
+  const rest: Partial<RESTOptions> = {
+    ...(options.restUrl ? { api: options.restUrl } : {}),
+    ...(options.makeRequest ? { makeRequest: options.makeRequest } : {}),
+  };
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },

@@ -58,9 +58,22 @@ export async function update(interaction: ComponentInteraction, reply: Reply): P
 
 /** Greys out every button and menu of the message a component belongs to: how a stale search looks. */
 export async function disableButtons(interaction: ComponentInteraction): Promise<void> {
-  const rows = interaction.message.components.map((row) => {
-    const json = row.toJSON() as Reply["components"][number];
-    return { ...json, components: json.components.map((c) => ({ ...c, disabled: true })) };
-  });
+  const rows = messageRows(interaction).map((json) => ({
+    ...json,
+    components: json.components.map((c) => ({ ...c, disabled: true })),
+  }));
   await interaction.update({ components: rows });
+}
+
+/**
+ * The rows of the message a component belongs to, as API JSON. Over the gateway discord.js has the channel cached
+ * and gives a Message; over HTTP it has no channel and keeps the raw message Discord sent.
+ */
+export function messageRows(interaction: ComponentInteraction): Reply["components"] {
+  const message = interaction.message as { components?: unknown[] };
+  return (message.components ?? []).map((row) =>
+    typeof (row as { toJSON?: unknown }).toJSON === "function"
+      ? ((row as { toJSON(): unknown }).toJSON() as Reply["components"][number])
+      : (row as Reply["components"][number]),
+  );
 }

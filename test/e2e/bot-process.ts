@@ -21,8 +21,13 @@ export interface BotProcess {
  * Starts the bot exactly as `npm start` does (tsx src/main.ts), or `npm run start:sharded` (src/sharded.ts), in a
  * child process with the given environment.
  */
-export function startBotProcess(env: Record<string, string>, entry = "src/main.ts"): BotProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+export function startBotProcess(
+  env: Record<string, string>,
+  entry = "src/main.ts",
+  /** Another command instead, e.g. `["npm", ["start"]]` for the compiled bot. */
+  command: [string, string[]] = [process.execPath, ["--import", "tsx", entry]],
+): BotProcess {
+  const child = spawn(command[0], command[1], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -232,7 +232,7 @@ describe("post of the day, end to end", () => {
     store.close();
 
     const manager = startBotProcessSharded(discord, db);
-    await manager.waitForLog("all shards ready", 60_000);
+    await manager.waitForLog("scheduler started", 60_000);
     await waitUntil(() => guilds.every((g) => posted(discord, g.channels[0]!).length >= 1), 20_000);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     for (const g of guilds) expect(posted(discord, g.channels[0]!)).toHaveLength(1);

@@ -11,6 +11,7 @@ import {
   type RateLimitOptions,
 } from "./faults.js";
 import { FakeGateway, GATEWAY_PATH, type GatewayConnection, type ReceivedOp } from "./gateway.js";
+import { type EndpointReply, HttpInteractions, type SignedPostOptions } from "./http-interactions.js";
 import {
   type AutocompleteInput,
   type ButtonInput,
@@ -33,6 +34,7 @@ export type {
   RateLimitOptions,
 } from "./faults.js";
 export type { GatewayConnection, ReceivedOp } from "./gateway.js";
+export type { EndpointReply, SignedPostOptions } from "./http-interactions.js";
 export type * from "./interactions.js";
 export type { FakeChannel, FakeGuild, FakeOverwrite, FakeRole } from "./model.js";
 export type { InteractionCallbackBody, RecordedRequest } from "./state.js";
@@ -96,6 +98,20 @@ export interface FakeDiscord {
     payload: InteractionPayload,
     options?: SendInteractionOptions,
   ): Promise<InteractionCallbackBody>;
+  /** Discord's Ed25519 public key for this fake application (hex): the bot's DISCORD_PUBLIC_KEY. */
+  readonly publicKey: string;
+  /** The bot's interactions endpoints; `postInteraction` takes them in turn (round-robin). */
+  setInteractionUrls(urls: string[]): void;
+  /**
+   * Signs the interaction and POSTs it to the next endpoint; resolves with the HTTP response's answer (plus the
+   * `url` that answered), stored as the interaction's callback. Rejects on any status but 200 or a refused answer.
+   */
+  postInteraction(
+    payload: InteractionPayload | { type: 1; id: string; token: string },
+    options?: { timeoutMs?: number; url?: string },
+  ): Promise<InteractionCallbackBody & { url: string }>;
+  /** POSTs raw bytes to an endpoint, signed (or with a bad, missing or old signature); resolves with any status. */
+  postToEndpoint(url: string, body: string | Buffer, options?: SignedPostOptions): Promise<EndpointReply>;
   /** The message an interaction's @original points to (after a reply/defer/update), if any. */
   originalResponse(interactionToken: string): APIMessage | undefined;
 
@@ -123,6 +139,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
   if (options.nonceWindowMs !== undefined) state.nonceWindowMs = options.nonceWindowMs;
   const faults = new Faults();
   const builders = new InteractionBuilders(state);
+  const http = new HttpInteractions(state);
 
   let origin = "";
   const gatewayUrl = () => `ws://${origin}${GATEWAY_PATH}`;
@@ -217,6 +234,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
         });
       });
     },
+    publicKey: http.publicKey,
+    setInteractionUrls: (urls) => http.setUrls(urls),
+    postInteraction: (payload, options) => http.send(payload as InteractionPayload, options),
+    postToEndpoint: (url, body, options) => http.post(url, body, options),
     originalResponse(token) {
       const id = state.interactions.get(token)?.originalMessageId;
       return id ? state.messagesById.get(id) : undefined;

@@ -32,6 +32,8 @@ export interface InteractionRecord {
   originalMessageId?: string;
   /** Error bodies of callbacks the fake refused (e.g. content over 2000 characters), to explain a timeout. */
   refusals: unknown[];
+  /** Sent to the HTTP interactions endpoint: its answer is the HTTP response, never a REST callback. */
+  viaHttp?: boolean;
   settle?: { resolve: (body: InteractionCallbackBody) => void; reject: (error: Error) => void };
 }
 
