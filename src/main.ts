@@ -14,7 +14,6 @@ import { CollectionError } from "./library/load.js";
 import { createRandomPicker } from "./library/random.js";
 import { libraryOf, loadLibrary } from "./load-library.js";
 import { createLogger, redact } from "./logger.js";
-import { onParentExit } from "./parent-exit.js";
 import { watchCollection } from "./reload/watch-collection.js";
 import { DEFAULT_RETRY } from "./scheduler/deliver.js";
 import { processOwner } from "./scheduler/owner.js";
@@ -160,8 +159,6 @@ async function serve(config: Config, log: Logger): Promise<number> {
     };
     process.once("SIGINT", () => shutdown({ signal: "SIGINT" }, 0));
     process.once("SIGTERM", () => shutdown({ signal: "SIGTERM" }, 0));
-    // `npm start` under a supervisor: a SIGTERM to npm alone ends npm and its shell but not us.
-    onParentExit(() => shutdown({ reason: "the parent process (npm or a supervisor) exited" }, 0));
     // A token reset while running: discord.js neither reconnects (4004) nor recovers (401 drops the token).
     const tokenRefused = (where: string) => {
       if (stopping) return;
