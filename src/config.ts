@@ -37,6 +37,10 @@ const EnvSchema = z.object({
       error: (issue) => `"${String(issue.input)}" is not an IANA time zone such as Europe/Paris`,
     }),
   SHARD_COUNT: optional(z.coerce.number().int().min(1).max(1000)),
+  // The web archive (src/web): off unless WEB_PORT is set; PUBLIC_URL is where readers reach it (for links).
+  WEB_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  WEB_HOST: optional(z.string().min(1)),
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ""))),
 });
 
 export type Config = Readonly<z.infer<typeof EnvSchema>>;

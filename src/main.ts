@@ -9,6 +9,7 @@ import { createClient } from "./discord/client.js";
 import type { BotContext, Library } from "./discord/context.js";
 import { createPotdTransport } from "./discord/potd-transport.js";
 import { registerCommands } from "./discord/register.js";
+import { setPublicUrl } from "./discord/web-links.js";
 import { CollectionError } from "./library/load.js";
 import { createRandomPicker } from "./library/random.js";
 import { libraryOf, loadLibrary } from "./load-library.js";
@@ -17,6 +18,7 @@ import { watchCollection } from "./reload/watch-collection.js";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { openStore, type Store } from "./store/store.js";
 import { VERSION } from "./version.js";
+import { defaultPostOfTheDay, startArchive } from "./web/start.js";
 
 const NO_TOKEN_HINT =
   "No DISCORD_TOKEN: to connect to Discord, copy .env.example to .env and set DISCORD_TOKEN and DISCORD_CLIENT_ID (see README, 'Connect to Discord').";
@@ -35,6 +37,7 @@ async function main(): Promise<number> {
 }
 
 async function serve(config: Config, log: Logger): Promise<number> {
+  setPublicUrl(config.PUBLIC_URL);
   process.on("unhandledRejection", (reason) =>
     log.error({ err: reason }, "unhandled rejection (the bot keeps running)"),
   );
@@ -97,6 +100,11 @@ async function serve(config: Config, log: Logger): Promise<number> {
   }
 
   const scheduler = createPostOfTheDay(config, client, store, () => library, log);
+  // One archive per deployment: with sharding, shard 0 serves it.
+  if ((shard ?? 0) === 0) {
+    const potd = defaultPostOfTheDay(config, () => library, scheduler, store);
+    await startArchive(config, () => library, potd, VERSION, log);
+  }
   const ctx: BotContext = {
     library: () => library,
     random: createRandomPicker(),

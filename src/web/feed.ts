@@ -1,0 +1,46 @@
+import { Feed } from "feed";
+import type { Library } from "../discord/context.js";
+import { postTitle } from "../discord/render-post.js";
+import type { Post } from "../library/post.js";
+import { archiveOf } from "./archive.js";
+import { excerpt, type PostOfTheDay, type Site } from "./pages.js";
+
+const NEW_POSTS = 20;
+
+/** An Atom feed: today's post of the day first, then the newest posts. `origin` makes the links absolute. */
+export function atomFeed(site: Site, library: Library, origin: string, potd?: PostOfTheDay): string {
+  const { collection } = library;
+  const newest = archiveOf(collection).recent.slice(0, NEW_POSTS);
+  const dated = (post: Post) => (post.createdAt ? new Date(post.createdAt) : collection.loadedAt);
+  const feed = new Feed({
+    title: site.name,
+    description: `${collection.posts.length} posts: the posts of the day and the newest posts.`,
+    id: `${origin}/`,
+    link: `${origin}/`,
+    feedLinks: { atom: `${origin}/feed.xml` },
+    updated: newest[0] ? dated(newest[0]) : collection.loadedAt,
+    copyright: "",
+    generator: `Curator ${site.version}`,
+  });
+  const item = (post: Post, title: string, id: string, date: Date) =>
+    feed.addItem({
+      title,
+      id,
+      link: `${origin}/p/${post.id}`,
+      description: excerpt(post.text, 280),
+      content: post.text,
+      date,
+      ...(post.createdAt ? { published: new Date(post.createdAt) } : {}),
+      ...(post.author ? { author: [{ name: post.author }] } : {}),
+    });
+  if (potd) {
+    item(
+      potd.post,
+      `Post of the day · ${potd.localDate}: ${postTitle(potd.post)}`,
+      `${origin}/p/${potd.post.id}#potd-${potd.localDate}`,
+      new Date(`${potd.localDate}T00:00:00Z`),
+    );
+  }
+  for (const post of newest) item(post, postTitle(post), `${origin}/p/${post.id}`, dated(post));
+  return feed.atom1();
+}
