@@ -3,7 +3,7 @@ import type { Library } from "../discord/context.js";
 import { postTitle } from "../discord/render-post.js";
 import type { Post } from "../library/post.js";
 import { archiveOf } from "./archive.js";
-import { excerpt, type PostOfTheDay, type Site } from "./pages.js";
+import { escapeHtml, excerpt, type PostOfTheDay, postTextHtml, type Site } from "./pages.js";
 
 const NEW_POSTS = 20;
 
@@ -22,13 +22,14 @@ export function atomFeed(site: Site, library: Library, origin: string, potd?: Po
     copyright: "",
     generator: `Curator ${site.version}`,
   });
+  // The feed package writes titles, summaries and content as type="html": everything from a post is escaped first.
   const item = (post: Post, title: string, id: string, date: Date) =>
     feed.addItem({
-      title,
+      title: escapeHtml(title),
       id,
       link: `${origin}/p/${post.id}`,
-      description: excerpt(post.text, 280),
-      content: post.text,
+      description: escapeHtml(excerpt(post.text, 280)),
+      content: postTextHtml(post),
       date,
       ...(post.createdAt ? { published: new Date(post.createdAt) } : {}),
       ...(post.author ? { author: [{ name: post.author }] } : {}),

@@ -138,25 +138,42 @@ export function searchPage(site: Site, library: Library, query: string, page: nu
   });
 }
 
-export function errorPage(site: Site, library: Library, status: 404 | 500): string {
-  const notFound = status === 404;
-  return render("./error", site, library, {
-    meta: {
-      ...meta(site, undefined, { title: notFound ? "Not found" : "Something went wrong", description: "" }),
-      noindex: true,
-    },
-    heading: notFound ? "Not found" : "Something went wrong",
-    message: notFound
-      ? "There is no page here: the post may have been removed from the collection."
-      : "This page could not be shown. Try again in a moment.",
+const ERRORS = {
+  400: ["Bad request", "This address could not be read. Check it, or start again from the collection."],
+  404: ["Not found", "There is no page here: the post may have been removed from the collection."],
+  500: ["Something went wrong", "This page could not be shown. Try again in a moment."],
+} as const;
+
+/** Needs no library: it is also what a reader sees when reading the library failed. */
+export function errorPage(site: Site, status: keyof typeof ERRORS): string {
+  const [heading, message] = ERRORS[status];
+  return render("./error", site, undefined, {
+    meta: { ...meta(site, undefined, { title: heading, description: message }), noindex: true },
+    heading,
+    message,
   });
 }
 
-function render(template: string, site: Site, library: Library, data: Record<string, unknown>): string {
+/** A post's text as HTML paragraphs (escaped, links and mentions marked): for the feed's entries. */
+export function postTextHtml(post: Post): string {
+  return eta.render("./post-text", { paragraphs: postParagraphs(post.text) });
+}
+
+/** HTML-escapes text, exactly as the templates do. */
+export function escapeHtml(text: string): string {
+  return eta.config.escapeFunction(text);
+}
+
+function render(
+  template: string,
+  site: Site,
+  library: Library | undefined,
+  data: Record<string, unknown>,
+): string {
   return eta.render(template, {
     site: site.name,
     version: site.version,
-    postCount: library.collection.posts.length,
+    postCount: library?.collection.posts.length,
     ...data,
   });
 }

@@ -54,6 +54,10 @@ export function createWebServer(deps: WebDeps): FastifyInstance {
     // The archive has no user input worth more than a search query: refuse big requests early.
     bodyLimit: 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 100 },
+    // A malformed address or header gets the plain page too, never Fastify's JSON error.
+    frameworkErrors: (_error, _request, reply) => {
+      void html((reply as FastifyReply).header("cache-control", "no-store"), errorPage(deps.site, 400), 400);
+    },
   });
   void app.register(helmet, {
     contentSecurityPolicy: {
@@ -74,8 +78,6 @@ export function createWebServer(deps: WebDeps): FastifyInstance {
   void app.register(compress, { global: true, threshold: 1024 });
 
   const { site } = deps;
-  const html = (reply: FastifyReply, body: string, status = 200) =>
-    reply.code(status).type("text/html; charset=utf-8").header("cache-control", PAGE_CACHE).send(body);
   const potd = async () => (deps.potd ? await deps.potd() : undefined);
 
   void app.register(async (routes) => {
@@ -88,14 +90,14 @@ export function createWebServer(deps: WebDeps): FastifyInstance {
       const post = POST_ID.test(request.params.id)
         ? library.collection.byId.get(request.params.id)
         : undefined;
-      if (!post) return html(reply, errorPage(site, library, 404), 404);
+      if (!post) return html(reply, errorPage(site, 404), 404);
       return html(reply, postPage(site, library, post));
     });
     routes.get<{ Params: { topic: string } }>("/t/:topic", async (request, reply) => {
       const library = deps.library();
       const { topic } = request.params;
       const body = TOPIC.test(topic) ? topicPage(site, library, topic, query(request.query).page) : undefined;
-      if (body === undefined) return html(reply, errorPage(site, library, 404), 404);
+      if (body === undefined) return html(reply, errorPage(site, 404), 404);
       return html(reply, body);
     });
     routes.get("/search", async (request, reply) => {
@@ -124,20 +126,25 @@ export function createWebServer(deps: WebDeps): FastifyInstance {
     );
     routes.get<{ Params: { name: string } }>("/assets/:name", async (request, reply) => {
       const file = Object.hasOwn(ASSETS, request.params.name) ? ASSETS[request.params.name] : undefined;
-      if (!file) return html(reply, errorPage(site, deps.library(), 404), 404);
+      if (!file) return html(reply, errorPage(site, 404), 404);
       return reply.type(file.type).header("cache-control", ASSET_CACHE).send(file.body);
     });
   });
 
-  app.setNotFoundHandler((_request, reply) => html(reply, errorPage(site, deps.library(), 404), 404));
+  app.setNotFoundHandler((_request, reply) => html(reply, errorPage(site, 404), 404));
   // No stack, path or message reaches the reader: the log has them.
   app.setErrorHandler((error, request, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status < 500) return html(reply, errorPage(site, deps.library(), 404), 404);
+    if (status < 500) return html(reply, errorPage(site, status === 404 ? 404 : 400), status);
     request.log.error({ err: error, url: request.url }, "web page failed");
-    return html(reply.header("cache-control", "no-store"), errorPage(site, deps.library(), 500), 500);
+    return html(reply.header("cache-control", "no-store"), errorPage(site, 500), 500);
   });
   return app;
+}
+
+function html(reply: FastifyReply, body: string, status = 200): FastifyReply {
+  if (!reply.hasHeader("cache-control")) reply.header("cache-control", PAGE_CACHE);
+  return reply.code(status).type("text/html; charset=utf-8").send(body);
 }
 
 /** Page number and search words from a query string, whatever was sent (repeated, missing, not a number). */
