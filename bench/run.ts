@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { endToEnd, FULL, QUICK } from "./end-to-end.js";
 import type { CaseResult, Timing } from "./library.js";
+import { runWebBench, webReport } from "./web.js";
 
 const run = promisify(execFile);
 const quick = process.argv.includes("--quick");
@@ -200,7 +201,14 @@ const load = loadavg();
 const outcomes: Outcome[] = [];
 for (const size of sizes) outcomes.push(await runCase(size));
 const bot = await endToEnd(quick ? QUICK : FULL);
-const markdown = report(outcomes, bot, started, load);
+process.stderr.write("bench: the web archive with 100,000 posts…\n");
+const web = webReport(await runWebBench({ posts: 100_000, requests: quick ? 200 : 1_000 }));
+const markdown = report(
+  outcomes,
+  { targets: [...bot.targets, ...web.targets], section: [...bot.section, ...web.section] },
+  started,
+  load,
+);
 await writeFile(output, markdown);
 process.stdout.write(`${markdown}\n`);
 process.stderr.write(`bench: wrote ${output} in ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s\n`);

@@ -1,4 +1,4 @@
-import { fileURLToPath } from "node:url";
+import { readdirSync, readFileSync } from "node:fs";
 import { Eta } from "eta";
 import type { Library } from "../discord/context.js";
 import { postPages, postTitle } from "../discord/render-post.js";
@@ -30,11 +30,11 @@ interface Meta {
 }
 
 // autoEscape: every `<%= %>` is HTML-escaped; only `<%~ %>` (used for includes and the layout body) is not.
-const eta = new Eta({
-  views: fileURLToPath(new URL("./templates", import.meta.url)),
-  autoEscape: true,
-  cache: true,
-});
+const eta = new Eta({ autoEscape: true });
+// Compiled once, by name ("@post"): a render then touches no file and resolves no path.
+const TEMPLATES = new URL("./templates/", import.meta.url);
+for (const file of readdirSync(TEMPLATES).filter((f) => f.endsWith(".eta")))
+  eta.loadTemplate(`@${file.slice(0, -4)}`, readFileSync(new URL(file, TEMPLATES), "utf8"));
 
 const DESCRIPTION_CHARS = 200;
 const EXCERPT_CHARS = 280;
@@ -57,7 +57,7 @@ const MONTHS = [
 export function homePage(site: Site, library: Library, page: number, potd?: PostOfTheDay): string {
   const { collection } = library;
   const paged = pageOf(archiveOf(collection).recent, page);
-  return render("./home", site, library, {
+  return render("@home", site, library, {
     meta: meta(site, "/", {
       title: "The collection",
       description: `${collection.posts.length} posts to read and search.`,
@@ -72,7 +72,7 @@ export function homePage(site: Site, library: Library, page: number, potd?: Post
 
 export function postPage(site: Site, library: Library, post: Post): string {
   const title = postTitle(post);
-  return render("./post", site, library, {
+  return render("@post", site, library, {
     meta: meta(site, `/p/${post.id}`, {
       title,
       description: excerpt(post.text, DESCRIPTION_CHARS),
@@ -92,7 +92,7 @@ export function topicPage(site: Site, library: Library, topic: string, page: num
   const posts = archiveOf(library.collection).byTopic.get(topic);
   if (!posts) return undefined;
   const paged = pageOf(posts, page);
-  return render("./list", site, library, {
+  return render("@list", site, library, {
     meta: meta(site, `/t/${topic}`, {
       title: `#${topic}`,
       description: `${posts.length} posts on ${topic}.`,
@@ -124,7 +124,7 @@ export function searchPage(site: Site, library: Library, query: string, page: nu
       : results.total === 0
         ? `No posts match “${trimmed}”. Try fewer or other words, or check the spelling.`
         : `${count(results.total, "post")} ${results.total === 1 ? "matches" : "match"} “${trimmed}”.`;
-  return render("./list", site, library, {
+  return render("@list", site, library, {
     meta: {
       ...meta(site, undefined, { title: trimmed ? `Search: ${trimmed}` : "Search", description: summary }),
       noindex: true,
@@ -147,7 +147,7 @@ const ERRORS = {
 /** Needs no library: it is also what a reader sees when reading the library failed. */
 export function errorPage(site: Site, status: keyof typeof ERRORS): string {
   const [heading, message] = ERRORS[status];
-  return render("./error", site, undefined, {
+  return render("@error", site, undefined, {
     meta: { ...meta(site, undefined, { title: heading, description: message }), noindex: true },
     heading,
     message,
@@ -156,7 +156,7 @@ export function errorPage(site: Site, status: keyof typeof ERRORS): string {
 
 /** A post's text as HTML paragraphs (escaped, links and mentions marked): for the feed's entries. */
 export function postTextHtml(post: Post): string {
-  return eta.render("./post-text", { paragraphs: postParagraphs(post.text) });
+  return eta.render("@post-text", { paragraphs: postParagraphs(post.text) });
 }
 
 /** HTML-escapes text, exactly as the templates do. */
