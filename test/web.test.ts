@@ -257,6 +257,8 @@ describe("headers and what is not served", () => {
     }
     const post = await get("/", { method: "POST", body: "x=1" });
     expect(post.response.status).toBe(404);
+    const head = await get("/p/bellard", { method: "HEAD" });
+    expect([head.response.status, head.body]).toEqual([200, ""]);
     expect((await get("/assets/style.css")).response.headers.get("content-type")).toBe(
       "text/css; charset=utf-8",
     );
