@@ -18,7 +18,6 @@ import { watchCollection } from "./reload/watch-collection.js";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { openStore, type Store } from "./store/store.js";
 import { VERSION } from "./version.js";
-import { defaultPostOfTheDay, startArchive } from "./web/start.js";
 
 const NO_TOKEN_HINT =
   "No DISCORD_TOKEN: to connect to Discord, copy .env.example to .env and set DISCORD_TOKEN and DISCORD_CLIENT_ID (see README, 'Connect to Discord').";
@@ -100,10 +99,16 @@ async function serve(config: Config, log: Logger): Promise<number> {
   }
 
   const scheduler = createPostOfTheDay(config, client, store, () => library, log);
-  // One archive per deployment: with sharding, shard 0 serves it.
-  if ((shard ?? 0) === 0) {
-    const potd = defaultPostOfTheDay(config, () => library, scheduler, store);
-    await startArchive(config, () => library, potd, VERSION, log);
+  // One archive per deployment: with sharding, shard 0 serves it. Loaded only when on: the bot starts no slower.
+  if (config.WEB_PORT !== undefined && (shard ?? 0) === 0) {
+    const { defaultPostOfTheDay, startArchive } = await import("./web/start.js");
+    await startArchive(
+      config,
+      () => library,
+      defaultPostOfTheDay(config, () => library, scheduler, store),
+      VERSION,
+      log,
+    );
   }
   const ctx: BotContext = {
     library: () => library,
