@@ -319,7 +319,22 @@ describe("settings and the default post of the day", () => {
     );
     const chosen = await potd();
     expect(chosen?.localDate).toBe("2026-12-01");
-    expect(chosen?.post).toBe(postForDay(library.collection, "2026-12-01", newDeck("web-archive")));
+    expect(chosen?.post).toBe(
+      postForDay(library.collection, "2026-12-01", newDeck("web-archive:2026-12-01")),
+    );
+    // A different post from one day to the next (not always the same one).
+    const week = await Promise.all(
+      Array.from({ length: 7 }, (_, day) =>
+        defaultPostOfTheDay(
+          { POTD_TIMEZONE: "UTC" },
+          () => library,
+          undefined,
+          undefined,
+          () => new Date(Date.UTC(2026, 10, 1 + day)),
+        )(),
+      ),
+    );
+    expect(new Set(week.map((p) => p?.post.id)).size).toBeGreaterThan(3);
     const nextDay = defaultPostOfTheDay(
       { POTD_TIMEZONE: "UTC" },
       () => library,

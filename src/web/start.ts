@@ -32,7 +32,8 @@ export function defaultPostOfTheDay(
       return post && { post, localDate: status.localDate };
     }
     const date = localDate(now(), config.POTD_TIMEZONE);
-    const post = postForDay(collection, date, newDeck(ARCHIVE_DECK));
+    // No stored history here: a deck seeded by the date draws a fresh post each day (pinned days still win).
+    const post = postForDay(collection, date, newDeck(`${ARCHIVE_DECK}:${date}`));
     return post && { post, localDate: date };
   };
 }
