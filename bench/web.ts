@@ -36,11 +36,11 @@ export async function runWebBench({
   const posts = generatePosts(size, 42, vocab);
   const collection = createCollection(posts, { source: "bench", hash: "bench", loadedAt: new Date() });
   const library = { collection, index: createSearchIndex(posts) };
-  const potd = { post: posts[0]!, localDate: "2026-11-30" };
+  const potd = [{ post: posts[0]!, localDate: "2026-11-30" }];
   const web = await startWebServer(
     {
       library: () => library,
-      potd: () => potd,
+      postsOfTheDay: () => potd,
       site: { name: "Curator", version: "bench", publicUrl: "https://x" },
     },
     { port: 0, host: "127.0.0.1" },

@@ -101,11 +101,11 @@ async function serve(config: Config, log: Logger): Promise<number> {
   const scheduler = createPostOfTheDay(config, client, store, () => library, log);
   // One archive per deployment: with sharding, shard 0 serves it. Loaded only when on: the bot starts no slower.
   if (config.WEB_PORT !== undefined && (shard ?? 0) === 0) {
-    const { defaultPostOfTheDay, startArchive } = await import("./web/start.js");
+    const { defaultPostsOfTheDay, startArchive } = await import("./web/start.js");
     await startArchive(
       config,
       () => library,
-      defaultPostOfTheDay(config, () => library, scheduler, store),
+      defaultPostsOfTheDay(config, () => library, scheduler, store),
       VERSION,
       log,
     );

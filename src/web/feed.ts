@@ -7,8 +7,13 @@ import { escapeHtml, excerpt, type PostOfTheDay, postTextHtml, type Site } from 
 
 const NEW_POSTS = 20;
 
-/** An Atom feed: today's post of the day first, then the newest posts. `origin` makes the links absolute. */
-export function atomFeed(site: Site, library: Library, origin: string, potd?: PostOfTheDay): string {
+/** An Atom feed: the recent posts of the day, then the newest posts. `origin` makes the links absolute. */
+export function atomFeed(
+  site: Site,
+  library: Library,
+  origin: string,
+  postsOfTheDay: readonly PostOfTheDay[] = [],
+): string {
   const { collection } = library;
   const newest = archiveOf(collection).recent.slice(0, NEW_POSTS);
   const dated = (post: Post) => (post.createdAt ? new Date(post.createdAt) : collection.loadedAt);
@@ -34,7 +39,7 @@ export function atomFeed(site: Site, library: Library, origin: string, potd?: Po
       ...(post.createdAt ? { published: new Date(post.createdAt) } : {}),
       ...(post.author ? { author: [{ name: post.author }] } : {}),
     });
-  if (potd) {
+  for (const potd of postsOfTheDay) {
     item(
       potd.post,
       `Post of the day · ${potd.localDate}: ${postTitle(potd.post)}`,

@@ -24,8 +24,8 @@ import {
 
 export interface WebDeps {
   library(): Library;
-  /** Today's post of the day for the environment's default schedule, if there is one. */
-  potd?(): Promise<PostOfTheDay | undefined> | PostOfTheDay | undefined;
+  /** The posts of the day of the environment's default schedule, newest first: today's first when it has one. */
+  postsOfTheDay?(): Promise<PostOfTheDay[]> | PostOfTheDay[];
   site: Site;
   log?: FastifyBaseLogger;
 }
@@ -78,12 +78,12 @@ export function createWebServer(deps: WebDeps): FastifyInstance {
   void app.register(compress, { global: true, threshold: 1024 });
 
   const { site } = deps;
-  const potd = async () => (deps.potd ? await deps.potd() : undefined);
+  const postsOfTheDay = async () => (deps.postsOfTheDay ? await deps.postsOfTheDay() : []);
 
   void app.register(async (routes) => {
     routes.get("/", async (request, reply) => {
       const { page } = query(request.query);
-      return html(reply, homePage(site, deps.library(), page, await potd()));
+      return html(reply, homePage(site, deps.library(), page, (await postsOfTheDay())[0]));
     });
     routes.get<{ Params: { id: string } }>("/p/:id", async (request, reply) => {
       const library = deps.library();
@@ -116,7 +116,7 @@ export function createWebServer(deps: WebDeps): FastifyInstance {
       return reply
         .type("application/atom+xml; charset=utf-8")
         .header("cache-control", PAGE_CACHE)
-        .send(atomFeed(site, deps.library(), origin, await potd()));
+        .send(atomFeed(site, deps.library(), origin, await postsOfTheDay()));
     });
     routes.get("/robots.txt", async (_request, reply) =>
       reply

@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { Library } from "../discord/context.js";
 import { newDeck, postForDay } from "../library/potd.js";
-import { localDate } from "../scheduler/next-run.js";
+import { addDays, localDate } from "../scheduler/next-run.js";
 import { todaysPost } from "../scheduler/preview.js";
 import type { Scheduler } from "../scheduler/scheduler.js";
 import type { Store } from "../store/store.js";
@@ -12,29 +12,44 @@ import { startWebServer } from "./server.js";
 /** The archive's own deck when the default schedule is not tied to one server: one post a day for every reader. */
 const ARCHIVE_DECK = "web-archive";
 
+/** How many days of posts of the day the feed lists. */
+const FEED_DAYS = 7;
+
 /**
- * Today's post of the day for the environment's default schedule: with DISCORD_GUILD_ID, the post that server
- * gets (or got) today; otherwise the archive's own daily pick in POTD_TIMEZONE, made the same way.
+ * The posts of the day of the environment's default schedule, newest first, today's first. With DISCORD_GUILD_ID:
+ * the post that server gets (or got) today, then the ones it was sent on earlier days. Otherwise: the archive's
+ * own pick for each of the last days in POTD_TIMEZONE, made the same way from a deck seeded by the date.
  */
-export function defaultPostOfTheDay(
+export function defaultPostsOfTheDay(
   config: Pick<Config, "DISCORD_GUILD_ID" | "POTD_TIMEZONE">,
   library: () => Library,
   scheduler?: Pick<Scheduler, "status">,
   store?: Store,
   now: () => Date = () => new Date(),
-): () => Promise<PostOfTheDay | undefined> {
+): () => Promise<PostOfTheDay[]> {
   const guildId = config.DISCORD_GUILD_ID;
   return async () => {
     const { collection } = library();
     if (guildId && scheduler && store) {
       const status = await scheduler.status(guildId);
-      const post = todaysPost(store, collection, guildId, status);
-      return post && { post, localDate: status.localDate };
+      const today = todaysPost(store, collection, guildId, status);
+      const earlier = status.recent
+        .filter((d) => d.status === "sent" && d.postId && d.localDate < status.localDate)
+        .flatMap((d) => {
+          const post = collection.byId.get(d.postId!);
+          return post ? [{ post, localDate: d.localDate }] : [];
+        });
+      return [...(today ? [{ post: today, localDate: status.localDate }] : []), ...earlier].slice(
+        0,
+        FEED_DAYS,
+      );
     }
-    const date = localDate(now(), config.POTD_TIMEZONE);
-    // No stored history here: a deck seeded by the date draws a fresh post each day (pinned days still win).
-    const post = postForDay(collection, date, newDeck(`${ARCHIVE_DECK}:${date}`));
-    return post && { post, localDate: date };
+    const today = localDate(now(), config.POTD_TIMEZONE);
+    return Array.from({ length: FEED_DAYS }, (_, back) => addDays(today, -back)).flatMap((date) => {
+      // No stored history here: a deck seeded by the date draws a fresh post each day (pinned days still win).
+      const post = postForDay(collection, date, newDeck(`${ARCHIVE_DECK}:${date}`));
+      return post ? [{ post, localDate: date }] : [];
+    });
   };
 }
 
@@ -42,7 +57,7 @@ export function defaultPostOfTheDay(
 export async function startArchive(
   config: Config,
   library: () => Library,
-  potd: () => Promise<PostOfTheDay | undefined>,
+  postsOfTheDay: () => Promise<PostOfTheDay[]>,
   version: string,
   log: Logger,
 ): Promise<{ url: string; close(): Promise<void> } | undefined> {
@@ -50,7 +65,7 @@ export async function startArchive(
   const web = await startWebServer(
     {
       library,
-      potd,
+      postsOfTheDay,
       site: { name: "Curator", version, publicUrl: config.PUBLIC_URL },
       log: log.child({ component: "web" }),
     },

@@ -68,17 +68,17 @@ export async function startArchive(
   await writeFile(join(dir, "posts.json"), JSON.stringify(posts));
   let library = await loadLibrary(join(dir, "posts.json"));
   let broken = false;
-  const potd = (): PostOfTheDay => ({
-    post: library.collection.byId.get("bellard")!,
-    localDate: "2026-11-30",
-  });
+  const postsOfTheDay = (): PostOfTheDay[] => [
+    { post: library.collection.byId.get("bellard")!, localDate: "2026-11-30" },
+    { post: library.collection.byId.get("mosaic")!, localDate: "2026-11-29" },
+  ];
   const web = await startWebServer(
     {
       library: () => {
         if (broken) throw new Error(`secret internals at ${dir}`);
         return library;
       },
-      potd,
+      postsOfTheDay,
       site: { name: "Curator", version: "test", publicUrl },
     },
     { port: 0, host: "127.0.0.1" },
