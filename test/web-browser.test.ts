@@ -159,6 +159,20 @@ describe("the web archive in Chromium", () => {
     }
   });
 
+  it("works with JavaScript off: the search form, results and paging are plain HTML", async () => {
+    const noScript = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
+    const page = await noScript.newPage();
+    await page.goto(`${web.url}/`);
+    await page.fill("#q", "barnacles");
+    await page.press("#q", "Enter");
+    await page.waitForURL(/\/search\?q=barnacles/);
+    expect(await page.locator("ol.cards > li").count()).toBe(20);
+    await page.click("a[rel=next]");
+    await page.waitForURL(/page=2/);
+    expect(await page.locator("ol.cards > li").count()).toBe(10);
+    await noScript.close();
+  });
+
   it("shows a hostile post's markup as text and runs none of it", async () => {
     const page = await open(desktop, "/p/hostile");
     const dialogs: string[] = [];
