@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import { endToEnd, FULL, QUICK } from "./end-to-end.js";
 import type { CaseResult, Timing } from "./library.js";
 import { runScaleBench } from "./scale.js";
+import { runWebBench, webReport } from "./web.js";
 
 const run = promisify(execFile);
 const quick = process.argv.includes("--quick");
@@ -209,7 +210,15 @@ const scale = await runScaleBench(
     ? { posts: 10_000, interactions: 200, startups: 3 }
     : { posts: 100_000, interactions: 1_000, startups: 3 },
 );
-const markdown = report(outcomes, bot, started, load, scale.section);
+process.stderr.write("bench: the web archive with 100,000 posts…\n");
+const web = webReport(await runWebBench({ posts: 100_000, requests: quick ? 200 : 1_000 }));
+const markdown = report(
+  outcomes,
+  { targets: [...bot.targets, ...web.targets], section: [...bot.section, ...web.section] },
+  started,
+  load,
+  scale.section,
+);
 await writeFile(output, markdown);
 process.stdout.write(`${markdown}\n`);
 process.stderr.write(`bench: wrote ${output} in ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s\n`);

@@ -81,6 +81,10 @@ const EnvSchema = z.object({
   DISCORD_PUBLIC_KEY: optional(
     z.string().regex(/^[0-9a-fA-F]{64}$/, "must be the application's public key: 64 hexadecimal characters"),
   ),
+  // The web archive (src/web): off unless WEB_PORT is set; PUBLIC_URL is where readers reach it (for links).
+  WEB_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  WEB_HOST: optional(z.string().min(1)),
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ""))),
 });
 
 /** What a process does: answer over the gateway, answer over HTTP, send the post of the day. */

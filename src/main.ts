@@ -9,6 +9,7 @@ import { createClient } from "./discord/client.js";
 import type { BotContext, Library } from "./discord/context.js";
 import { createPotdTransport } from "./discord/potd-transport.js";
 import { registerCommands } from "./discord/register.js";
+import { setPublicUrl } from "./discord/web-links.js";
 import { createInteractionsEndpoint } from "./http/interactions-endpoint.js";
 import { CollectionError } from "./library/load.js";
 import { createRandomPicker } from "./library/random.js";
@@ -44,6 +45,7 @@ async function main(): Promise<number> {
 }
 
 async function serve(config: Config, log: Logger): Promise<number> {
+  setPublicUrl(config.PUBLIC_URL);
   process.on("unhandledRejection", (reason) =>
     log.error({ err: reason }, "unhandled rejection (the bot keeps running)"),
   );
@@ -113,6 +115,17 @@ async function serve(config: Config, log: Logger): Promise<number> {
   }
 
   const scheduler = createPostOfTheDay(config, client, store, () => library, log);
+  // One archive per deployment: with sharding, shard 0 serves it. Loaded only when on: the bot starts no slower.
+  if (config.WEB_PORT !== undefined && (shard ?? 0) === 0) {
+    const { defaultPostsOfTheDay, startArchive } = await import("./web/start.js");
+    await startArchive(
+      config,
+      () => library,
+      defaultPostsOfTheDay(config, () => library, scheduler, store),
+      VERSION,
+      log,
+    );
+  }
   const ctx: BotContext = {
     library: () => library,
     random: createRandomPicker(),

@@ -1,6 +1,7 @@
 import type { Library } from "../discord/context.js";
 import { truncate } from "../discord/markdown.js";
 import { COLORS, NO_MENTIONS, type Reply } from "../discord/reply.js";
+import { archiveUrl } from "../discord/web-links.js";
 
 export interface AboutRequest {
   version: string;
@@ -14,13 +15,16 @@ export function answerAbout(library: Library, request: AboutRequest): Reply {
   const range = collection.dateRange
     ? `${collection.dateRange.from.slice(0, 10)} to ${collection.dateRange.to.slice(0, 10)}`
     : "no dates in this collection";
+  const web = archiveUrl();
+  const commands =
+    "Search the collection with `/search`, draw a post with `/random`, see today's pick with `/potd`.";
   return {
     embeds: [
       {
         color: COLORS.post,
         title: "About Curator",
-        description:
-          "Search the collection with `/search`, draw a post with `/random`, see today's pick with `/potd`.",
+        ...(web ? { url: web } : {}),
+        description: web ? `${commands}\nRead and share every post on the web: ${web}` : commands,
         fields: [
           { name: "Posts", value: String(collection.posts.length), inline: true },
           { name: "Topics", value: String(collection.topics.length), inline: true },

@@ -1,10 +1,11 @@
-import type { APIEmbed, APIEmbedField } from "discord.js";
+import { type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType } from "discord.js";
 import type { Post } from "../library/post.js";
 import { encodeCustomId } from "./custom-id.js";
 import { escapePostText, truncate } from "./markdown.js";
 import { pageButtons } from "./page-buttons.js";
 import { COLORS, LIMITS, NO_MENTIONS, POST_PAGE_CHARS, type Reply } from "./reply.js";
 import { splitText } from "./split-text.js";
+import { permalink } from "./web-links.js";
 
 /** A `userId` for posts everyone sees (the post of the day): each reader turns the pages privately. */
 export const ANYONE = "0";
@@ -42,23 +43,32 @@ export function renderPost(post: Post, view: PostView): Reply {
     description: pages[page],
     footer: { text: footer(post, page, pages.length) },
   };
-  if (post.url) embed.url = post.url;
-  if (post.author) embed.author = { name: truncate(post.author, LIMITS.embedTitle) };
+  // With a web archive the title opens the post's page there; the source stays one click away on the author.
+  const web = permalink(post.id);
+  if (web ?? post.url) embed.url = web ?? post.url;
+  if (post.author)
+    embed.author = {
+      name: truncate(post.author, LIMITS.embedTitle),
+      ...(web && post.url ? { url: post.url } : {}),
+    };
   if (post.createdAt) embed.timestamp = new Date(post.createdAt).toISOString();
   if (last) {
     const fields = postFields(post);
     if (fields.length > 0) embed.fields = fields;
   }
+  const buttons = pageButtons(page, pages.length, (n) =>
+    encodeCustomId({ kind: "postPage", userId: view.userId, postId: post.id, page: n }),
+  );
+  if (web)
+    buttons.components.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Link,
+      label: "Read on the web",
+      url: web,
+    });
   const reply: Reply = {
     embeds: [embed],
-    components:
-      pages.length > 1
-        ? [
-            pageButtons(page, pages.length, (n) =>
-              encodeCustomId({ kind: "postPage", userId: view.userId, postId: post.id, page: n }),
-            ),
-          ]
-        : [],
+    components: pages.length > 1 ? [buttons] : [],
     allowedMentions: NO_MENTIONS,
     ephemeral: view.ephemeral ?? false,
   };

@@ -1,0 +1,168 @@
+import { readFileSync } from "node:fs";
+import compress from "@fastify/compress";
+import etag from "@fastify/etag";
+import helmet from "@fastify/helmet";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  LogController,
+} from "fastify";
+import type { Library } from "../discord/context.js";
+import { postTitle } from "../discord/render-post.js";
+import { POST_ID } from "../library/post.js";
+import { atomFeed } from "./feed.js";
+import {
+  errorPage,
+  homePage,
+  type PostOfTheDay,
+  postPage,
+  type Site,
+  searchPage,
+  topicPage,
+} from "./pages.js";
+
+export interface WebDeps {
+  library(): Library;
+  /** The posts of the day of the environment's default schedule, newest first: today's first when it has one. */
+  postsOfTheDay?(): Promise<PostOfTheDay[]> | PostOfTheDay[];
+  site: Site;
+  log?: FastifyBaseLogger;
+}
+
+const TOPIC = /^[a-z0-9][a-z0-9-]{0,48}$/;
+const MAX_QUERY = 200;
+const MAX_PAGE = 100_000;
+const SUGGESTIONS = 10;
+const PAGE_CACHE = "public, max-age=60";
+const ASSET_CACHE = "public, max-age=3600";
+
+const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), "utf8");
+const ASSETS: Record<string, { type: string; body: string }> = {
+  "style.css": { type: "text/css; charset=utf-8", body: asset("style.css") },
+  "suggest.js": { type: "text/javascript; charset=utf-8", body: asset("suggest.js") },
+};
+
+/**
+ * The read-only web archive: only the routes below answer (GET and HEAD); everything else is a plain 404 page.
+ * Every page is rendered from the library in hand at the request, so a hot reload shows at the next request.
+ */
+export function createWebServer(deps: WebDeps): FastifyInstance {
+  const app = Fastify({
+    ...(deps.log ? { loggerInstance: deps.log } : {}),
+    logController: new LogController({ disableRequestLogging: true }),
+    // The archive has no user input worth more than a search query: refuse big requests early.
+    bodyLimit: 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 100 },
+    // A malformed address or header gets the plain page too, never Fastify's JSON error.
+    frameworkErrors: (_error, _request, reply) => {
+      void html((reply as FastifyReply).header("cache-control", "no-store"), errorPage(deps.site, 400), 400);
+    },
+  });
+  void app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  void app.register(etag, { weak: true });
+  void app.register(compress, { global: true, threshold: 1024 });
+
+  const { site } = deps;
+  const postsOfTheDay = async () => (deps.postsOfTheDay ? await deps.postsOfTheDay() : []);
+
+  void app.register(async (routes) => {
+    routes.get("/", async (request, reply) => {
+      const { page } = query(request.query);
+      return html(reply, homePage(site, deps.library(), page, (await postsOfTheDay())[0]));
+    });
+    routes.get<{ Params: { id: string } }>("/p/:id", async (request, reply) => {
+      const library = deps.library();
+      const post = POST_ID.test(request.params.id)
+        ? library.collection.byId.get(request.params.id)
+        : undefined;
+      if (!post) return html(reply, errorPage(site, 404), 404);
+      return html(reply, postPage(site, library, post));
+    });
+    routes.get<{ Params: { topic: string } }>("/t/:topic", async (request, reply) => {
+      const library = deps.library();
+      const { topic } = request.params;
+      const body = TOPIC.test(topic) ? topicPage(site, library, topic, query(request.query).page) : undefined;
+      if (body === undefined) return html(reply, errorPage(site, 404), 404);
+      return html(reply, body);
+    });
+    routes.get("/search", async (request, reply) => {
+      const { q, page } = query(request.query);
+      return html(reply, searchPage(site, deps.library(), q, page));
+    });
+    routes.get("/suggest", async (request, reply) => {
+      const { q } = query(request.query);
+      const posts = q.trim() === "" ? [] : deps.library().index.suggest(q, { limit: SUGGESTIONS });
+      return reply
+        .header("cache-control", PAGE_CACHE)
+        .send(posts.map((post) => ({ title: postTitle(post), url: `/p/${post.id}` })));
+    });
+    routes.get("/feed.xml", async (request, reply) => {
+      const origin = site.publicUrl ?? `${request.protocol}://${request.host}`;
+      return reply
+        .type("application/atom+xml; charset=utf-8")
+        .header("cache-control", PAGE_CACHE)
+        .send(atomFeed(site, deps.library(), origin, await postsOfTheDay()));
+    });
+    routes.get("/robots.txt", async (_request, reply) =>
+      reply
+        .type("text/plain; charset=utf-8")
+        .header("cache-control", ASSET_CACHE)
+        .send("User-agent: *\nAllow: /\nDisallow: /search\nDisallow: /suggest\n"),
+    );
+    routes.get<{ Params: { name: string } }>("/assets/:name", async (request, reply) => {
+      const file = Object.hasOwn(ASSETS, request.params.name) ? ASSETS[request.params.name] : undefined;
+      if (!file) return html(reply, errorPage(site, 404), 404);
+      return reply.type(file.type).header("cache-control", ASSET_CACHE).send(file.body);
+    });
+  });
+
+  app.setNotFoundHandler((_request, reply) => html(reply, errorPage(site, 404), 404));
+  // No stack, path or message reaches the reader: the log has them.
+  app.setErrorHandler((error, request, reply) => {
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status < 500) return html(reply, errorPage(site, status === 404 ? 404 : 400), status);
+    request.log.error({ err: error, url: request.url }, "web page failed");
+    return html(reply.header("cache-control", "no-store"), errorPage(site, 500), 500);
+  });
+  return app;
+}
+
+function html(reply: FastifyReply, body: string, status = 200): FastifyReply {
+  if (!reply.hasHeader("cache-control")) reply.header("cache-control", PAGE_CACHE);
+  return reply.code(status).type("text/html; charset=utf-8").send(body);
+}
+
+/** Page number and search words from a query string, whatever was sent (repeated, missing, not a number). */
+function query(raw: unknown): { q: string; page: number } {
+  const params = (raw ?? {}) as Record<string, unknown>;
+  const q = typeof params.q === "string" ? params.q.slice(0, MAX_QUERY) : "";
+  const page = typeof params.page === "string" && /^\d{1,6}$/.test(params.page) ? Number(params.page) : 1;
+  return { q, page: Math.min(Math.max(page, 1), MAX_PAGE) };
+}
+
+/** Starts the archive on `host:port`; resolves once it listens, with its address and a way to stop it. */
+export async function startWebServer(
+  deps: WebDeps,
+  { port, host }: { port: number; host: string },
+): Promise<{ url: string; close(): Promise<void> }> {
+  const app = createWebServer(deps);
+  await app.listen({ port, host });
+  const address = app.server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  return { url: `http://${host.includes(":") ? `[${host}]` : host}:${actualPort}`, close: () => app.close() };
+}
