@@ -2,7 +2,7 @@ import type { Client } from "discord.js";
 import { config as loadDotenv } from "dotenv";
 import type { Logger } from "pino";
 import { commands } from "../commands/index.js";
-import { type Config, configOrExit } from "./config.js";
+import { type Config, configOrExit, failureSettings } from "./config.js";
 import { runConsole } from "./console/run.js";
 import { BadTokenError, isBadToken, startBot } from "./discord/bot.js";
 import { createClient } from "./discord/client.js";
@@ -13,6 +13,7 @@ import { CollectionError } from "./library/load.js";
 import { createRandomPicker } from "./library/random.js";
 import { libraryOf, loadLibrary } from "./load-library.js";
 import { createLogger, redact } from "./logger.js";
+import { explainFailure } from "./ops/explain-failure.js";
 import { watchCollection } from "./reload/watch-collection.js";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { openStore, type Store } from "./store/store.js";
@@ -27,8 +28,9 @@ loadDotenv({ quiet: true });
 async function main(): Promise<number> {
   if (!process.env.DISCORD_TOKEN) {
     console.error(NO_TOKEN_HINT);
+    const offline = configOrExit(process.env, { requireToken: false });
     if (!process.stdin.isTTY) return 1;
-    return runConsole([], { collectionPath: process.env.COLLECTION_PATH ?? "data/posts.json" });
+    return runConsole([], { collectionPath: offline.COLLECTION_PATH });
   }
   const config = configOrExit();
   return serve(config, createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]));
@@ -169,7 +171,7 @@ main().then(
   (error: unknown) => {
     console.error(
       "Curator stopped:",
-      redact(error instanceof Error ? error.message : String(error), [process.env.DISCORD_TOKEN]),
+      redact(explainFailure(error, failureSettings()), [process.env.DISCORD_TOKEN]),
     );
     process.exit(1);
   },
