@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FailureSettings } from "./ops/explain-failure.js";
 import { isValidPotdCron, timesPerDay } from "./scheduler/cron-time.js";
 import { isValidTimeZone } from "./scheduler/next-run.js";
 
@@ -42,6 +43,9 @@ const EnvSchema = z.object({
       error: (issue) => `"${String(issue.input)}" is not an IANA time zone such as Europe/Paris`,
     }),
   SHARD_COUNT: optional(z.coerce.number().int().min(1).max(1000)),
+  METRICS_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+  LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
 });
 
 export type Config = Readonly<z.infer<typeof EnvSchema>>;
@@ -80,13 +84,11 @@ export function configOrExit(env: NodeJS.ProcessEnv = process.env, { requireToke
 }
 
 /** The settings a start-up failure is explained with, read leniently: they are needed even when the config is not valid. */
-export function failureSettings(env: NodeJS.ProcessEnv = process.env): {
-  CURATOR_DB: string;
-  DISCORD_REST_URL?: string;
-} {
+export function failureSettings(env: NodeJS.ProcessEnv = process.env): FailureSettings {
   return {
     CURATOR_DB:
       EnvSchema.shape.CURATOR_DB.safeParse(env.CURATOR_DB || undefined).data ?? String(env.CURATOR_DB),
     ...(env.DISCORD_REST_URL ? { DISCORD_REST_URL: env.DISCORD_REST_URL } : {}),
+    ...(env.METRICS_PORT ? { METRICS_PORT: env.METRICS_PORT } : {}),
   };
 }

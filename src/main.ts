@@ -14,6 +14,7 @@ import { createRandomPicker } from "./library/random.js";
 import { libraryOf, loadLibrary } from "./load-library.js";
 import { createLogger, redact } from "./logger.js";
 import { explainFailure } from "./ops/explain-failure.js";
+import { startMonitoring } from "./ops/monitor.js";
 import { watchCollection } from "./reload/watch-collection.js";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { openStore, type Store } from "./store/store.js";
@@ -71,6 +72,7 @@ async function serve(config: Config, log: Logger): Promise<number> {
   const store = openStore(config.CURATOR_DB);
 
   const client = createClient({ restUrl: config.DISCORD_REST_URL });
+  await startMonitoring(config, { library: () => library, store, client }, log);
   const shard = client.shard?.ids[0];
   const token = config.DISCORD_TOKEN!;
   if (config.REGISTER_COMMANDS && (shard ?? 0) === 0) {

@@ -15,6 +15,8 @@ describe("loadConfig", () => {
         REGISTER_COMMANDS: false,
         POTD_CRON: "0 9 * * *",
         POTD_TIMEZONE: "UTC",
+        METRICS_HOST: "127.0.0.1",
+        LOG_FORMAT: "json",
       },
     });
   });

@@ -62,6 +62,19 @@ describe("explainFailure names the setting a start-up failure comes from", () =>
     );
   });
 
+  it("a METRICS_PORT another program holds", async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    const second = createServer();
+    const error = await new Promise((resolve) => second.once("error", resolve).listen(port, "127.0.0.1"));
+    await new Promise((resolve) => server.close(resolve));
+    expect(explainFailure(error, { CURATOR_DB: "x", METRICS_PORT: String(port) })).toBe(
+      `METRICS_PORT=${port}: cannot listen there (listen EADDRINUSE: address already in use 127.0.0.1:${port}). ` +
+        "Choose a free port, stop what holds it, or leave METRICS_PORT empty to serve no health and metrics.",
+    );
+  });
+
   it("keeps any other message as it is", () => {
     expect(explainFailure(new Error("something else"), { CURATOR_DB: "x" })).toBe("something else");
   });

@@ -1,4 +1,5 @@
 import type { Client } from "discord.js";
+import { publishPotd } from "../ops/events.js";
 import type { FindRecent, SendPost } from "../scheduler/deliver.js";
 import { postOfTheDayMarker, renderPostOfTheDay } from "./render-potd.js";
 import { toMessageOptions } from "./respond.js";
@@ -20,15 +21,22 @@ export function createPotdTransport(client: Client): { send: SendPost; findRecen
 
   return {
     async send(channelId, post, schedule, delivery) {
-      const channel = await sendableChannel(channelId);
-      const reply = renderPostOfTheDay(post, delivery.localDate, schedule.roleId);
-      // The nonce makes Discord itself drop a second send of the same day's post.
-      const message = await channel.send({
-        ...toMessageOptions(reply),
-        nonce: delivery.nonce,
-        enforceNonce: true,
-      });
-      return { messageId: message.id };
+      const { localDate } = delivery;
+      try {
+        const channel = await sendableChannel(channelId);
+        const reply = renderPostOfTheDay(post, localDate, schedule.roleId);
+        // The nonce makes Discord itself drop a second send of the same day's post.
+        const message = await channel.send({
+          ...toMessageOptions(reply),
+          nonce: delivery.nonce,
+          enforceNonce: true,
+        });
+        publishPotd({ outcome: "sent", channelId, localDate });
+        return { messageId: message.id };
+      } catch (error) {
+        publishPotd({ outcome: "failed", channelId, localDate, error });
+        throw error;
+      }
     },
 
     async findRecent(channelId, since) {

@@ -4,6 +4,7 @@ import { dirname, resolve } from "node:path";
 export interface FailureSettings {
   CURATOR_DB: string;
   DISCORD_REST_URL?: string | undefined;
+  METRICS_PORT?: string | undefined;
 }
 
 /**
@@ -24,6 +25,11 @@ export function explainFailure(error: unknown, settings: FailureSettings): strin
     return (
       `CURATOR_DB=${db}: unable to open database file. Check that ${resolve(db)} is a file (not a folder) and that ` +
       `${resolve(dirname(db))} exists and is writable by this user, or point CURATOR_DB elsewhere.`
+    );
+  if ((code === "EADDRINUSE" || code === "EACCES") && settings.METRICS_PORT)
+    return (
+      `METRICS_PORT=${settings.METRICS_PORT}: cannot listen there (${message}). Choose a free port, stop what ` +
+      "holds it, or leave METRICS_PORT empty to serve no health and metrics."
     );
   if (/^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|ETIMEDOUT|EHOSTUNREACH)$/u.test(code ?? "")) {
     const cause = causeMessage(error) ?? message;

@@ -1,0 +1,63 @@
+import { type Client, Status } from "discord.js";
+import type { Logger } from "pino";
+import type { Config } from "../config.js";
+import type { Library } from "../discord/context.js";
+import type { Store } from "../store/store.js";
+import { type HealthCheck, startOpsServer } from "./health-server.js";
+import { createMetrics } from "./metrics.js";
+
+export interface Monitored {
+  library(): Library | undefined;
+  store: Store;
+  client: Client;
+}
+
+/**
+ * With METRICS_PORT set: /healthz (the collection loaded, the store answering, every gateway shard ready) and
+ * /metrics on METRICS_HOST:METRICS_PORT. Off by default.
+ */
+export async function startMonitoring(
+  config: Pick<Config, "METRICS_PORT" | "METRICS_HOST">,
+  bot: Monitored,
+  log: Logger,
+): Promise<{ url: string; close(): Promise<void> } | undefined> {
+  if (!config.METRICS_PORT) return undefined;
+  const shards = () => bot.client.ws.shards.values();
+  const metrics = createMetrics({
+    collectionSize: () => bot.library()?.collection.posts.length ?? 0,
+    shards,
+  });
+  const checks: HealthCheck[] = [
+    () => (bot.library()?.collection ? undefined : "the collection is not loaded"),
+    () => {
+      try {
+        bot.store.db.prepare("SELECT 1").get();
+        return undefined;
+      } catch (error) {
+        metrics.storeErrors.inc({ source: "health" });
+        return `the store does not answer: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    },
+    () => {
+      if (!bot.client.isReady()) return "the gateway is not connected yet";
+      const waiting = [...shards()].filter((s) => s.status !== Status.Ready);
+      return waiting.length === 0
+        ? undefined
+        : `gateway ${waiting.map((s) => `shard ${s.id} is ${Status[s.status]}`).join(", ")}`;
+    },
+  ];
+  const server = await startOpsServer({
+    port: config.METRICS_PORT,
+    host: config.METRICS_HOST,
+    checks,
+    registry: metrics.registry,
+  });
+  log.info({ url: server.url }, "health and metrics listening (/healthz, /metrics)");
+  return {
+    url: server.url,
+    async close() {
+      metrics.close();
+      await server.close();
+    },
+  };
+}
