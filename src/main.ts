@@ -12,7 +12,7 @@ import { registerCommands } from "./discord/register.js";
 import { CollectionError } from "./library/load.js";
 import { createRandomPicker } from "./library/random.js";
 import { libraryOf, loadLibrary } from "./load-library.js";
-import { createLogger, redact } from "./logger.js";
+import { createLogger, logDestination, redact } from "./logger.js";
 import { explainFailure } from "./ops/explain-failure.js";
 import { startMonitoring } from "./ops/monitor.js";
 import { watchCollection } from "./reload/watch-collection.js";
@@ -34,7 +34,10 @@ async function main(): Promise<number> {
     return runConsole([], { collectionPath: offline.COLLECTION_PATH });
   }
   const config = configOrExit();
-  return serve(config, createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]));
+  return serve(
+    config,
+    createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN], logDestination(config.LOG_FORMAT)),
+  );
 }
 
 async function serve(config: Config, log: Logger): Promise<number> {

@@ -125,6 +125,22 @@ describe("METRICS_PORT during an end-to-end run", () => {
     expect(ping).toBeLessThan(5);
   });
 
+  it("logs a failed reply without the interaction's token or body, and counts it", async () => {
+    const { fake, bot } = run;
+    fake.failNext({ method: "POST", pathMatch: /\/interactions\/.*\/callback/u, status: 404, times: 2 });
+    const payload = fake.slashCommand({ name: "post", options: { id: "bellard" }, channelId: PLAY_CHANNEL });
+    await fake.sendInteraction(payload, { timeoutMs: 1500 }).catch(() => undefined);
+    const failed = await bot.waitForLog("interaction failed");
+    expect(failed.err).toMatchObject({ status: 404, method: "POST" });
+    expect(String((failed.err as { url: string }).url)).toContain("/[redacted]/callback");
+    expect(bot.output()).not.toContain(payload.token);
+    expect(bot.output()).not.toContain("Fabrice Bellard, the quiet engineer");
+    const text = await scrape();
+    expect(sample(text, 'curator_interactions_total{command="post",kind="command",outcome="failed"}')).toBe(
+      1,
+    );
+  });
+
   it("/healthz turns 503 with the reason when the gateway is gone", async () => {
     await run.fake.stop();
     const body = await until(async () => {
