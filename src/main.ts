@@ -14,6 +14,7 @@ import { createRandomPicker } from "./library/random.js";
 import { libraryOf, loadLibrary } from "./load-library.js";
 import { createLogger, logDestination, redact } from "./logger.js";
 import { explainFailure } from "./ops/explain-failure.js";
+import { guideFirstRun } from "./ops/first-run.js";
 import { startMonitoring } from "./ops/monitor.js";
 import { watchCollection } from "./reload/watch-collection.js";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.js";
@@ -113,6 +114,16 @@ async function serve(config: Config, log: Logger): Promise<number> {
     scheduler,
     store,
   };
+  guideFirstRun(
+    client,
+    commands,
+    {
+      clientId: config.DISCORD_CLIENT_ID!,
+      guildId: config.DISCORD_GUILD_ID,
+      justRegistered: config.REGISTER_COMMANDS,
+    },
+    log,
+  );
   let bot: Awaited<ReturnType<typeof startBot>>;
   try {
     bot = await startBot(client, token, commands, ctx, log);
