@@ -6,13 +6,14 @@ import {
   SlashCommandBuilder,
 } from "discord.js";
 import { describeSchedule, renderScheduleStatus, scheduleNotice } from "../src/answers/schedule.js";
+import { describeNextRun, normalizeTime, suggestZones } from "../src/answers/schedule-input.js";
 import { missingPostingPermissions } from "../src/discord/channel-permissions.js";
 import type { Command } from "../src/discord/command.js";
 import type { BotContext } from "../src/discord/context.js";
 import { renderPostOfTheDay } from "../src/discord/render-potd.js";
 import { errorReply, type Reply } from "../src/discord/reply.js";
 import { respond } from "../src/discord/respond.js";
-import { isValidTime, isValidTimeZone, timezoneSuggestions } from "../src/scheduler/next-run.js";
+import { isValidTime, isValidTimeZone } from "../src/scheduler/next-run.js";
 import { nextPost } from "../src/scheduler/preview.js";
 
 type Handler = (interaction: ChatInputCommandInteraction<"cached">, ctx: BotContext) => Promise<Reply>;
@@ -23,7 +24,7 @@ const handlers: Record<string, Handler> = {
       ChannelType.GuildText,
       ChannelType.GuildAnnouncement,
     ]);
-    const time = interaction.options.getString("time", true).trim();
+    const time = normalizeTime(interaction.options.getString("time", true));
     const timeZone = interaction.options.getString("timezone", true).trim();
     if (!isValidTime(time))
       return errorReply(
@@ -46,9 +47,12 @@ const handlers: Record<string, Handler> = {
       timeZone,
       paused: false,
     });
-    const schedule = await ctx.scheduler.scheduleFor(interaction.guildId);
+    const status = await ctx.scheduler.status(interaction.guildId);
+    const schedule = status.schedule;
+    const next =
+      schedule && status.nextRun ? describeNextRun(status.nextRun, schedule, ctx.now()) : undefined;
     return scheduleNotice(
-      `Post of the day: ${schedule ? describeSchedule(schedule) : `<#${saved.channelId}>`}. See \`/schedule status\` for the next one.`,
+      `Post of the day: ${schedule ? describeSchedule(schedule) : `<#${saved.channelId}>`}.${next ? ` The next one goes out ${next}.` : ""} \`/schedule status\` shows it all.`,
     );
   },
 
@@ -99,6 +103,7 @@ const handlers: Record<string, Handler> = {
       status,
       guildId: interaction.guildId,
       posts: ctx.library().collection.byId,
+      now: ctx.now(),
     });
   },
 
@@ -126,10 +131,18 @@ export const schedule = {
             .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
         )
         .addStringOption((o) =>
-          o.setName("time").setDescription("HH:MM, 24-hour, e.g. 09:00").setRequired(true).setMaxLength(5),
+          o
+            .setName("time")
+            .setDescription("HH:MM, 24-hour, e.g. 09:00 or 9:00")
+            .setRequired(true)
+            .setMaxLength(5),
         )
         .addStringOption((o) =>
-          o.setName("timezone").setDescription("e.g. Europe/Paris").setRequired(true).setAutocomplete(true),
+          o
+            .setName("timezone")
+            .setDescription("A city, country or abbreviation: Europe/Paris, India, CET, PST")
+            .setRequired(true)
+            .setAutocomplete(true),
         ),
     )
     .addSubcommand((s) =>
@@ -162,7 +175,6 @@ export const schedule = {
   },
 
   async autocomplete(interaction) {
-    const zones = timezoneSuggestions(interaction.options.getFocused());
-    await interaction.respond(zones.map((zone) => ({ name: zone, value: zone })));
+    await interaction.respond(suggestZones(interaction.options.getFocused()));
   },
 } satisfies Command;

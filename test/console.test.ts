@@ -123,6 +123,13 @@ describe("runConsole", () => {
     expect(out).not.toContain("About Curator");
   });
 
+  it("shows Discord timestamps as dates and relative times", async () => {
+    const { out } = await consoleRun(["about"]);
+    expect(out).not.toContain("<t:");
+    expect(out).toMatch(/loaded \d{4}-\d\d-\d\d \d\d:\d\d UTC \((now|\d+ seconds? ago)\)/u);
+    expect(out).toMatch(/Uptime: 0m, since \d{4}-\d\d-\d\d \d\d:\d\d UTC/u);
+  });
+
   it("stops at the end of input without /quit", async () => {
     const { code, out } = await consoleRun([], ["/about"]);
     expect(code).toBe(0);

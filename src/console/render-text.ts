@@ -60,5 +60,22 @@ function toPlainText(text: string, bold: (text: string) => string): string {
     .replace(/`([^`\n]+)`/gu, "$1")
     .replace(/\*\*(.+?)\*\*/gsu, (_, inner: string) => bold(inner))
     .replace(/[\u{f0000}-\u{fffff}]/gu, (p) => kept[(p.codePointAt(0) ?? 0) - 0xf0000] ?? "")
-    .replace(/@\u200b/gu, "@");
+    .replace(/@\u200b/gu, "@")
+    .replace(/<t:(-?\d+)(?::([tTdDfFR]))?>/gu, (_, seconds: string, style?: string) =>
+      plainTimestamp(Number(seconds) * 1000, style),
+    );
+}
+
+/** A Discord timestamp as the terminal shows it: the date and time in UTC, or "in 3 hours" for the relative style. */
+function plainTimestamp(ms: number, style: string | undefined, now = Date.now()): string {
+  if (style !== "R") return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const seconds = Math.round((ms - now) / 1000);
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ["day", 86_400],
+    ["hour", 3_600],
+    ["minute", 60],
+    ["second", 1],
+  ];
+  const [unit, size] = units.find(([, s]) => Math.abs(seconds) >= s) ?? ["second", 1];
+  return new Intl.RelativeTimeFormat("en", { numeric: "auto" }).format(Math.round(seconds / size), unit);
 }
