@@ -229,7 +229,9 @@ describe("answerAbout", () => {
     expect(fields["Topic list"]).toContain("`bellard` (1)");
     // Discord timestamps: each reader sees the time in their own zone.
     const loaded = Date.parse("2026-11-27T08:00:00.000Z") / 1000;
-    expect(fields.Collection).toBe(`\`${library.collection.source}\`, loaded <t:${loaded}:f> (<t:${loaded}:R>)`);
+    expect(fields.Collection).toBe(
+      `\`${library.collection.source}\`, loaded <t:${loaded}:f> (<t:${loaded}:R>)`,
+    );
     expect(fields.Collection).toContain("data/posts.json");
     expect(fields.Version).toBe("Curator 1.2.3");
     expect(fields.Uptime).toBe(`2d 3h 7m, since <t:${Date.parse("2026-11-25T06:00:00Z") / 1000}:f>`);
