@@ -155,3 +155,54 @@ describe("METRICS_PORT during an end-to-end run", () => {
     expect(sample(text, 'curator_gateway_state{shard="0",state="Ready"}')).toBe(0);
   });
 });
+
+describe("METRICS_PORT with npm run start:sharded", () => {
+  it("serves each shard's process on METRICS_PORT + its shard number", async () => {
+    const { startFakeDiscord } = await import("../fake-discord/index.js");
+    const { APP_ID, TOKEN, startBotProcess, defaultGuilds } = await import("./bot-process.js");
+    let port = await freePort();
+    while (!(await isFree(port + 1))) port = await freePort();
+    const fake = await startFakeDiscord({
+      token: TOKEN,
+      applicationId: APP_ID,
+      guilds: defaultGuilds(),
+      shards: 2,
+      heartbeatIntervalMs: 1000,
+    });
+    const manager = startBotProcess(
+      {
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_CLIENT_ID: APP_ID,
+        DISCORD_REST_URL: fake.restUrl,
+        CURATOR_DB: join(dir, "sharded.db"),
+        SHARD_COUNT: "2",
+        METRICS_PORT: String(port),
+      },
+      "src/sharded.ts",
+    );
+    try {
+      await manager.waitForLog("all shards ready", 60_000);
+      for (const shard of [0, 1]) {
+        const url = `http://127.0.0.1:${port + shard}`;
+        const health = await until(async () => {
+          const response = await fetch(`${url}/healthz`).catch(() => undefined);
+          return response?.status === 200 ? response.json() : undefined;
+        }, `shard ${shard}'s /healthz`);
+        expect(health).toEqual({ status: "ok" });
+        const text = await (await fetch(`${url}/metrics`)).text();
+        expect(sample(text, `curator_gateway_state{shard="${shard}",state="Ready"}`)).toBe(1);
+      }
+    } finally {
+      await manager.stop("SIGKILL");
+      await fake.stop();
+    }
+  }, 90_000);
+});
+
+async function isFree(port: number): Promise<boolean> {
+  const server = createServer();
+  return new Promise((resolve) => {
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
