@@ -1,7 +1,9 @@
 /**
  * `npm run bench` (1k, 10k, 100k and 1M posts) or `npm run bench -- --quick` (without 1M): runs every case in
- * its own child process, so each memory reading starts from a clean heap, and writes BENCHMARKS.md.
+ * its own child process, so each memory reading starts from a clean heap, and writes its report to bench/last-run.md
+ * (BENCHMARKS.md only with `--write`).
  */
+
 import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { cpus, freemem, loadavg, totalmem } from "node:os";
@@ -9,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { endToEnd, FULL, QUICK } from "./end-to-end.js";
 import type { CaseResult, Timing } from "./library.js";
+import { benchOutputPath } from "./output-path.js";
 import { runScaleBench } from "./scale.js";
 import { runWebBench, webReport } from "./web.js";
 
@@ -16,7 +19,7 @@ const run = promisify(execFile);
 const quick = process.argv.includes("--quick");
 const sizes = quick ? [1_000, 10_000, 100_000] : [1_000, 10_000, 100_000, 1_000_000];
 const caseScript = fileURLToPath(new URL("./library.ts", import.meta.url));
-const output = fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url));
+const output = benchOutputPath(process.argv.slice(2));
 
 type Outcome = { size: number; ok: true; result: CaseResult } | { size: number; ok: false; error: string };
 

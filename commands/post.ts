@@ -30,7 +30,10 @@ export const post = {
 
   async autocomplete(interaction, ctx) {
     await interaction.respond(
-      suggestPosts(ctx.library().index, interaction.options.getFocused(), { asId: true }),
+      suggestPosts(ctx.library().index, interaction.options.getFocused(), {
+        asId: true,
+        collection: ctx.library().collection,
+      }),
     );
   },
 

@@ -6,6 +6,7 @@ import {
   SlashCommandBuilder,
 } from "discord.js";
 import { describeSchedule, renderScheduleStatus, scheduleNotice } from "../src/answers/schedule.js";
+import { describeNextRun, normalizeTime, suggestZones } from "../src/answers/schedule-input.js";
 import { missingPostingPermissions } from "../src/discord/channel-permissions.js";
 import type { Command } from "../src/discord/command.js";
 import type { BotContext } from "../src/discord/context.js";
@@ -13,7 +14,7 @@ import { renderPostOfTheDay } from "../src/discord/render-potd.js";
 import { errorReply, type Reply } from "../src/discord/reply.js";
 import { respond, respondInTime } from "../src/discord/respond.js";
 import { clip } from "../src/library/text.js";
-import { isValidTime, isValidTimeZone, timezoneSuggestions } from "../src/scheduler/next-run.js";
+import { isValidTime, isValidTimeZone } from "../src/scheduler/next-run.js";
 import { nextPost } from "../src/scheduler/preview.js";
 
 /** In a server: over the gateway the server is cached, over HTTP it is not ("raw"). */
@@ -28,7 +29,7 @@ const handlers: Record<string, Handler> = {
       ChannelType.GuildText,
       ChannelType.GuildAnnouncement,
     ]);
-    const time = interaction.options.getString("time", true).trim();
+    const time = normalizeTime(interaction.options.getString("time", true));
     const timeZone = interaction.options.getString("timezone", true).trim();
     if (!isValidTime(time))
       return errorReply(
@@ -51,9 +52,12 @@ const handlers: Record<string, Handler> = {
       timeZone,
       paused: false,
     });
-    const schedule = await ctx.scheduler.scheduleFor(interaction.guildId);
+    const status = await ctx.scheduler.status(interaction.guildId);
+    const schedule = status.schedule;
+    const next =
+      schedule && status.nextRun ? describeNextRun(status.nextRun, schedule, ctx.now()) : undefined;
     return scheduleNotice(
-      `Post of the day: ${schedule ? describeSchedule(schedule) : `<#${saved.channelId}>`}. See \`/schedule status\` for the next one.`,
+      `Post of the day: ${schedule ? describeSchedule(schedule) : `<#${saved.channelId}>`}.${next ? ` The next one goes out ${next}.` : ""} \`/schedule status\` shows it all.`,
     );
   },
 
@@ -104,6 +108,7 @@ const handlers: Record<string, Handler> = {
       status,
       guildId: interaction.guildId,
       posts: ctx.library().collection.byId,
+      now: ctx.now(),
     });
   },
 
@@ -131,10 +136,18 @@ export const schedule = {
             .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
         )
         .addStringOption((o) =>
-          o.setName("time").setDescription("HH:MM, 24-hour, e.g. 09:00").setRequired(true).setMaxLength(5),
+          o
+            .setName("time")
+            .setDescription("HH:MM, 24-hour, e.g. 09:00 or 9:00")
+            .setRequired(true)
+            .setMaxLength(5),
         )
         .addStringOption((o) =>
-          o.setName("timezone").setDescription("e.g. Europe/Paris").setRequired(true).setAutocomplete(true),
+          o
+            .setName("timezone")
+            .setDescription("A city, country or abbreviation: Europe/Paris, India, CET, PST")
+            .setRequired(true)
+            .setAutocomplete(true),
         ),
     )
     .addSubcommand((s) =>
@@ -168,7 +181,6 @@ export const schedule = {
   },
 
   async autocomplete(interaction) {
-    const zones = timezoneSuggestions(interaction.options.getFocused());
-    await interaction.respond(zones.map((zone) => ({ name: zone, value: zone })));
+    await interaction.respond(suggestZones(interaction.options.getFocused()));
   },
 } satisfies Command;

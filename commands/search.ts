@@ -41,7 +41,10 @@ export const search = {
     const choices =
       focused.name === "topic"
         ? suggestTopics(collection, focused.value)
-        : suggestPosts(index, focused.value, { topic: interaction.options.getString("topic") ?? undefined });
+        : suggestPosts(index, focused.value, {
+            topic: interaction.options.getString("topic") ?? undefined,
+            collection,
+          });
     await interaction.respond(choices);
   },
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isValidPotdCron } from "./scheduler/cron-time.js";
+import type { FailureSettings } from "./ops/explain-failure.js";
+import { isValidPotdCron, timesPerDay } from "./scheduler/cron-time.js";
 import { isValidTimeZone } from "./scheduler/next-run.js";
 
 const snowflake = (what: string) =>
@@ -33,6 +34,11 @@ const EnvSchema = z.object({
     .default("0 9 * * *")
     .refine(isValidPotdCron, {
       error: (issue) => `"${String(issue.input)}" is not a five-field cron expression such as "0 9 * * *"`,
+    })
+    .refine((cron) => !isValidPotdCron(cron) || timesPerDay(cron) === 1, {
+      error: (issue) =>
+        `"${String(issue.input)}" fires ${timesPerDay(String(issue.input))} times a day, but the post of the day goes ` +
+        'out once a day: give one minute and one hour, such as "0 9 * * *" (or "0 9 * * 1-5" for weekdays)',
     }),
   POTD_TIMEZONE: z
     .string()
@@ -85,6 +91,9 @@ const EnvSchema = z.object({
   WEB_PORT: optional(z.coerce.number().int().min(1).max(65535)),
   WEB_HOST: optional(z.string().min(1)),
   PUBLIC_URL: optional(z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ""))),
+  METRICS_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+  LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
 });
 
 /** What a process does: answer over the gateway, answer over HTTP, send the post of the day. */
@@ -158,12 +167,25 @@ function crossFieldProblems(config: z.infer<typeof EnvSchema>): string[] {
   return problems;
 }
 
-/** For the entry points that need Discord: the config, or every problem printed and exit code 1. */
-export function configOrExit(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = loadConfig(env, { requireToken: true });
+/**
+ * For the entry points: the config, or every problem printed and exit code 1. Without a token (the offline console)
+ * the other settings are still checked, so a mistake shows before the token is added.
+ */
+export function configOrExit(env: NodeJS.ProcessEnv = process.env, { requireToken = true } = {}): Config {
+  const result = loadConfig(env, { requireToken });
   if (result.ok) return result.config;
   console.error(
     `Configuration problems (see .env.example):\n${result.problems.map((p) => `  - ${p}`).join("\n")}`,
   );
   process.exit(1);
+}
+
+/** The settings a start-up failure is explained with, read leniently: they are needed even when the config is not valid. */
+export function failureSettings(env: NodeJS.ProcessEnv = process.env): FailureSettings {
+  return {
+    CURATOR_DB:
+      EnvSchema.shape.CURATOR_DB.safeParse(env.CURATOR_DB || undefined).data ?? String(env.CURATOR_DB),
+    ...(env.DISCORD_REST_URL ? { DISCORD_REST_URL: env.DISCORD_REST_URL } : {}),
+    ...(env.METRICS_PORT ? { METRICS_PORT: env.METRICS_PORT } : {}),
+  };
 }

@@ -2,6 +2,7 @@ import { dirname, join } from "node:path";
 import type { Library } from "./discord/context.js";
 import type { Collection } from "./library/collection.js";
 import { loadCollection } from "./library/load.js";
+import { publishCollectionLoad } from "./ops/events.js";
 import { loadSearchIndex } from "./store/index-cache.js";
 
 /** Why the on-disk search index could not be used (the index was built instead): worth a log line, not a stop. */
@@ -13,7 +14,13 @@ export async function loadLibrary(
   now: () => Date = () => new Date(),
   onCacheProblem: CacheProblem = () => {},
 ): Promise<Library> {
-  return libraryOf(await loadCollection(path, now), onCacheProblem);
+  const started = performance.now();
+  const library = libraryOf(await loadCollection(path, now), onCacheProblem);
+  publishCollectionLoad({
+    posts: library.collection.posts.length,
+    seconds: (performance.now() - started) / 1000,
+  });
+  return library;
 }
 
 /**

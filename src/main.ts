@@ -2,7 +2,7 @@ import { type Client, Events, REST, RESTEvents } from "discord.js";
 import { config as loadDotenv } from "dotenv";
 import type { Logger } from "pino";
 import { commands } from "../commands/index.js";
-import { type Config, configOrExit, rolesOf } from "./config.js";
+import { type Config, configOrExit, failureSettings, rolesOf } from "./config.js";
 import { runConsole } from "./console/run.js";
 import { BadTokenError, isBadToken, startBot } from "./discord/bot.js";
 import { createClient } from "./discord/client.js";
@@ -14,7 +14,10 @@ import { createInteractionsEndpoint } from "./http/interactions-endpoint.js";
 import { CollectionError } from "./library/load.js";
 import { createRandomPicker } from "./library/random.js";
 import { libraryOf, loadLibrary } from "./load-library.js";
-import { createLogger, redact } from "./logger.js";
+import { createLogger, logDestination, redact } from "./logger.js";
+import { explainFailure } from "./ops/explain-failure.js";
+import { guideFirstRun } from "./ops/first-run.js";
+import { startMonitoring } from "./ops/monitor.js";
 import { watchCollection } from "./reload/watch-collection.js";
 import { DEFAULT_RETRY } from "./scheduler/deliver.js";
 import { processOwner } from "./scheduler/owner.js";
@@ -37,11 +40,15 @@ loadDotenv({ quiet: true });
 async function main(): Promise<number> {
   if (!process.env.DISCORD_TOKEN) {
     console.error(NO_TOKEN_HINT);
+    const offline = configOrExit(process.env, { requireToken: false });
     if (!process.stdin.isTTY) return 1;
-    return runConsole([], { collectionPath: process.env.COLLECTION_PATH ?? "data/posts.json" });
+    return runConsole([], { collectionPath: offline.COLLECTION_PATH });
   }
   const config = configOrExit();
-  return serve(config, createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]));
+  return serve(
+    config,
+    createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN], logDestination(config.LOG_FORMAT)),
+  );
 }
 
 async function serve(config: Config, log: Logger): Promise<number> {
@@ -87,6 +94,7 @@ async function serve(config: Config, log: Logger): Promise<number> {
     makeRequest: endpoint?.makeRequest,
     ...(config.SHARD_IDS?.length ? { shards: config.SHARD_IDS, shardCount: config.SHARD_COUNT! } : {}),
   });
+  await startMonitoring(config, { library: () => library, store, client }, log);
   const shard = client.shard?.ids[0] ?? config.SHARD_IDS?.[0];
   const token = config.DISCORD_TOKEN!;
   if (config.REGISTER_COMMANDS && (shard ?? 0) === 0) {
@@ -135,6 +143,16 @@ async function serve(config: Config, log: Logger): Promise<number> {
     scheduler,
     store,
   };
+  guideFirstRun(
+    client,
+    commands,
+    {
+      clientId: config.DISCORD_CLIENT_ID!,
+      guildId: config.DISCORD_GUILD_ID,
+      justRegistered: config.REGISTER_COMMANDS,
+    },
+    log,
+  );
   let bot: Awaited<ReturnType<typeof startBot>> | undefined;
   try {
     if (roles.has("gateway")) bot = await startBot(client, token, commands, ctx, log);
@@ -246,7 +264,7 @@ main().then(
   (error: unknown) => {
     console.error(
       "Curator stopped:",
-      redact(error instanceof Error ? error.message : String(error), [process.env.DISCORD_TOKEN]),
+      redact(explainFailure(error, failureSettings()), [process.env.DISCORD_TOKEN]),
     );
     process.exit(1);
   },

@@ -227,10 +227,14 @@ describe("answerAbout", () => {
     expect(fields.Topics).toBe(String(library.collection.topics.length));
     expect(fields["Topic list"]).toContain("`theory` (3)");
     expect(fields["Topic list"]).toContain("`bellard` (1)");
-    expect(fields.Collection).toBe(`\`${library.collection.source}\`, loaded 2026-11-27T08:00:00.000Z`);
+    // Discord timestamps: each reader sees the time in their own zone.
+    const loaded = Date.parse("2026-11-27T08:00:00.000Z") / 1000;
+    expect(fields.Collection).toBe(
+      `\`${library.collection.source}\`, loaded <t:${loaded}:f> (<t:${loaded}:R>)`,
+    );
     expect(fields.Collection).toContain("data/posts.json");
     expect(fields.Version).toBe("Curator 1.2.3");
-    expect(fields.Uptime).toBe("2d 3h 7m");
+    expect(fields.Uptime).toBe(`2d 3h 7m, since <t:${Date.parse("2026-11-25T06:00:00Z") / 1000}:f>`);
     expect(fields.Dates).toBe("no dates in this collection");
     expect(reply.allowedMentions).toEqual({ parse: [] });
   });

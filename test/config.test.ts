@@ -16,6 +16,8 @@ describe("loadConfig", () => {
         POTD_CRON: "0 9 * * *",
         POTD_TIMEZONE: "UTC",
         POTD_RETRY_DELAYS: [60_000, 120_000, 300_000, 600_000, 1_800_000, 3_600_000],
+        METRICS_HOST: "127.0.0.1",
+        LOG_FORMAT: "json",
       },
     });
   });
@@ -232,4 +234,25 @@ describe("POTD_CRON", () => {
       expect(problemsOf({ SHARD_IDS: "a-b", SHARD_COUNT: "16" })).toEqual(["SHARD_IDS"]);
     });
   });
+  it.each([
+    ["*/5 * * * *", 288],
+    ["0 9,21 * * *", 2],
+    ["* 9 * * *", 60],
+  ])("refuses POTD_CRON=%j, which fires %i times a day", (cron, times) => {
+    const result = loadConfig({ POTD_CRON: cron }, { requireToken: false });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        `POTD_CRON: "${cron}" fires ${times} times a day, but the post of the day goes out once a day: give one ` +
+          'minute and one hour, such as "0 9 * * *" (or "0 9 * * 1-5" for weekdays)',
+      ],
+    });
+  });
+
+  it.each(["30 8 * * 1-5", "0 9 1,15 * *", "5 0 * * *"])(
+    "accepts POTD_CRON=%j (once on the days it fires)",
+    (cron) => {
+      expect(loadConfig({ POTD_CRON: cron }, { requireToken: false }).ok).toBe(true);
+    },
+  );
 });

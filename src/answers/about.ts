@@ -1,7 +1,9 @@
+import { time as discordTime, TimestampStyles } from "discord.js";
 import type { Library } from "../discord/context.js";
 import { truncate } from "../discord/markdown.js";
 import { COLORS, NO_MENTIONS, type Reply } from "../discord/reply.js";
 import { archiveUrl } from "../discord/web-links.js";
+import { discordDateTime } from "./schedule-input.js";
 
 export interface AboutRequest {
   version: string;
@@ -32,12 +34,12 @@ export function answerAbout(library: Library, request: AboutRequest): Reply {
           { name: "Topic list", value: truncate(topics || "none", 1024) },
           {
             name: "Collection",
-            value: truncate(`\`${collection.source}\`, loaded ${collection.loadedAt.toISOString()}`, 1024),
+            value: truncate(`\`${collection.source}\`, loaded ${discordDateTime(collection.loadedAt)}`, 1024),
           },
           { name: "Version", value: `Curator ${request.version}`, inline: true },
           {
             name: "Uptime",
-            value: formatDuration(request.now.getTime() - request.startedAt.getTime()),
+            value: `${formatDuration(request.now.getTime() - request.startedAt.getTime())}, since ${discordTime(request.startedAt, TimestampStyles.ShortDateTime)}`,
             inline: true,
           },
         ],

@@ -3,6 +3,7 @@ import { truncate } from "../discord/markdown.js";
 import { postTitle } from "../discord/render-post.js";
 import { LIMITS } from "../discord/reply.js";
 import type { Collection } from "../library/collection.js";
+import type { Post } from "../library/post.js";
 import type { SearchIndex } from "../library/search.js";
 import { fold } from "../library/text.js";
 
@@ -11,13 +12,19 @@ export interface Choice {
   value: string;
 }
 
-/** Posts for the `query` and `id` options: the name shows the title, the value opens the post. */
+/**
+ * Posts for the `query` and `id` options: the name shows the title, the value opens the post. Before anything is
+ * typed (given the collection): the most recent posts, so the list is never empty.
+ */
 export function suggestPosts(
   index: SearchIndex,
   typed: string,
-  opts: { topic?: string; asId?: boolean } = {},
+  opts: { topic?: string | undefined; asId?: boolean; collection?: Collection } = {},
 ): Choice[] {
-  const posts = index.suggest(typed, { topic: opts.topic, limit: LIMITS.autocompleteChoices });
+  const posts =
+    typed.trim() === "" && opts.collection
+      ? recentPosts(opts.collection, opts.topic)
+      : index.suggest(typed, { topic: opts.topic, limit: LIMITS.autocompleteChoices });
   return posts
     .map((post) => ({
       name: truncate(`${postTitle(post)} (${post.id})`.replace(/\s+/g, " "), LIMITS.autocompleteName),
@@ -27,7 +34,20 @@ export function suggestPosts(
     .slice(0, LIMITS.autocompleteChoices);
 }
 
-/** Topics starting with (then containing) what was typed, most used first. */
+/** The newest posts first (dated ones by date; undated ones after, last added first), of a topic if given. */
+export function recentPosts(collection: Collection, topic?: string): Post[] {
+  const posts = collection.posts
+    .map((post, order) => ({
+      post,
+      order,
+      at: post.createdAt ? Date.parse(post.createdAt) : Number.NEGATIVE_INFINITY,
+    }))
+    .filter(({ post }) => topic === undefined || post.topics.includes(topic));
+  posts.sort((a, b) => b.at - a.at || b.order - a.order);
+  return posts.slice(0, LIMITS.autocompleteChoices).map(({ post }) => post);
+}
+
+/** Topics starting with (then containing) what was typed, most used first: before anything is typed, the top topics. */
 export function suggestTopics(collection: Collection, typed: string): Choice[] {
   const wanted = fold(typed.trim());
   const starts = collection.topics.filter((t) => t.name.startsWith(wanted));

@@ -6,6 +6,7 @@ import { clip } from "../library/text.js";
 import { localDate, localTime } from "../scheduler/next-run.js";
 import type { PotdSchedule } from "../scheduler/schedule.js";
 import type { ScheduleStatus } from "../scheduler/scheduler.js";
+import { describeNextRun, discordDateTime } from "./schedule-input.js";
 
 /** A private confirmation or explanation for an admin. */
 export function scheduleNotice(description: string): Reply {
@@ -35,10 +36,11 @@ export interface StatusView {
   guildId: string;
   /** The collection's posts by id, to name the last post sent (when it is still there). */
   posts: ReadonlyMap<string, Post>;
+  now?: Date;
 }
 
 /** `/schedule status`: where and when, the next run in local time and UTC, the last post, the last error. */
-export function renderScheduleStatus({ status, guildId, posts }: StatusView): Reply {
+export function renderScheduleStatus({ status, guildId, posts, now = new Date() }: StatusView): Reply {
   const { schedule } = status;
   if (!schedule) {
     return scheduleNotice(
@@ -52,7 +54,7 @@ export function renderScheduleStatus({ status, guildId, posts }: StatusView): Re
     {
       name: "Next post",
       value: status.nextRun
-        ? formatInstant(status.nextRun, schedule.timeZone)
+        ? `${describeNextRun(status.nextRun, schedule, now)}; ${formatInstant(status.nextRun, schedule.timeZone)}`
         : schedule.paused
           ? "paused"
           : "none planned",
@@ -65,7 +67,9 @@ export function renderScheduleStatus({ status, guildId, posts }: StatusView): Re
     },
     {
       name: "Last error",
-      value: status.lastError ? `${status.lastError.at}: ${status.lastError.message}` : "none",
+      value: status.lastError
+        ? `${discordDateTime(new Date(status.lastError.at))}: ${status.lastError.message}`
+        : "none",
     },
     { name: "Posts left before the cycle restarts", value: String(status.remainingInCycle), inline: true },
     { name: "Today", value: `${status.localDate}: ${status.today?.status ?? "not sent yet"}`, inline: true },

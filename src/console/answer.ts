@@ -9,7 +9,7 @@ import { choosePostOfTheDay, newDeck } from "../library/potd.js";
 import type { ConsoleCommand } from "./parse.js";
 
 /** The console's user: one person, in one place. */
-const USER = "0";
+export const CONSOLE_USER = "0";
 
 export const HELP = `Commands (the same as in Discord):
   /search <words> [topic:<topic>] [page:<n>]   ranked search; typos and accents are fine
@@ -18,48 +18,46 @@ export const HELP = `Commands (the same as in Discord):
   /potd [date:YYYY-MM-DD]                      the post of the day (for a server that just started its schedule)
   /about                                       the collection and the bot
   /help                                        this list
-  /quit                                        leave (or Ctrl+D)`;
+  /quit                                        leave (or Ctrl+D, or Ctrl+C twice)
+The buttons of the last answer:
+  next, prev                                   the next or previous page of results or of a long post
+  another                                      another random post
+  1, 2, 3 …                                    open that search result in full
+Tab completes commands, topics and post ids; Up and Down recall earlier lines.`;
 
-/** Runs one console command through the same answers the bot sends. */
+/** Runs one valid console command (see `usageProblem`) through the same answers the bot sends. */
 export function answerConsole(command: ConsoleCommand, ctx: AnswerContext): Reply | string {
   const library = ctx.library();
-  const page = command.options.page ? Math.max(Number.parseInt(command.options.page, 10) - 1, 0) : 0;
+  const page = command.options.page ? Number.parseInt(command.options.page, 10) - 1 : 0;
   switch (command.name) {
     case "search":
       return answerSearch(library, {
         query: command.options.query ?? command.text,
         topic: command.options.topic,
         page,
-        userId: USER,
+        userId: CONSOLE_USER,
         ephemeral: false,
       });
     case "random":
       return answerRandom(library, ctx.random, {
         topic: command.options.topic,
-        userId: USER,
-        callerKey: USER,
+        userId: CONSOLE_USER,
+        callerKey: CONSOLE_USER,
         ephemeral: false,
       });
-    case "post":
-      if (!(command.options.id ?? command.text))
-        return errorReply("Which post? For example `/post bellard`.");
-      return answerPost(library, {
-        id: command.options.id ?? command.text,
-        page,
-        userId: USER,
-        ephemeral: false,
-      });
+    case "post": {
+      const id = command.options.id ?? command.text;
+      if (!id) return errorReply("Which post? For example /post bellard (Tab completes ids).");
+      return answerPost(library, { id, page, userId: CONSOLE_USER, ephemeral: false });
+    }
     case "potd": {
       const localDate = command.options.date ?? ctx.now().toISOString().slice(0, 10);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(localDate)) return errorReply("date must look like 2026-05-12.");
       const pick = choosePostOfTheDay(library.collection, localDate, newDeck("console"));
-      return answerPotd({ post: pick?.post, localDate, userId: USER, ephemeral: false });
+      return answerPotd({ post: pick?.post, localDate, userId: CONSOLE_USER, ephemeral: false });
     }
     case "about":
       return answerAbout(library, { version: ctx.version, startedAt: ctx.startedAt, now: ctx.now() });
-    case "help":
-      return HELP;
     default:
-      return errorReply(`Unknown command \`/${command.name}\`. Type /help for the list.`);
+      return HELP;
   }
 }

@@ -1,7 +1,19 @@
+import wrapAnsi from "wrap-ansi";
 import type { Reply } from "../discord/reply.js";
+import { buttonsOf, menuOptionsOf } from "./buttons.js";
 
-/** A reply as the terminal shows it: the same content as in Discord, markdown escapes removed, buttons as hints. */
-export function replyToText(reply: Reply, bold: (text: string) => string = (t) => `*${t}*`): string {
+export interface TextStyle {
+  /** How bold text shows: ANSI bold on a terminal that allows colour, `*text*` otherwise. */
+  bold?: (text: string) => string;
+  /** The interactive console says which word presses each button. */
+  interactive?: boolean;
+}
+
+const WORDS: Record<string, string> = { Previous: "prev", Next: "next", Another: "another" };
+
+/** A reply as the terminal shows it: the same content as in Discord, markdown removed, buttons as hints. */
+export function replyToText(reply: Reply, style: TextStyle = {}): string {
+  const bold = style.bold ?? ((t: string) => `*${t}*`);
   const plain = (text: string) => toPlainText(text, bold);
   const out: string[] = [];
   if (reply.content) out.push(plain(reply.content), "");
@@ -14,17 +26,56 @@ export function replyToText(reply: Reply, bold: (text: string) => string = (t) =
     const footer = [embed.footer?.text, embed.timestamp].filter(Boolean).join(" · ");
     if (footer) out.push("", `-- ${footer}`);
   }
-  const buttons = reply.components.flatMap((row) =>
-    row.components.flatMap((c) => ("label" in c && c.label && !c.disabled ? [`[${c.label}]`] : [])),
-  );
-  if (buttons.length > 0) out.push(`   ${buttons.join(" ")}`);
+  const buttons = buttonsOf(reply).filter((b) => !b.disabled);
+  if (buttons.length > 0) {
+    const labels = buttons.map((b) => `[${b.label}]`).join(" ");
+    const words = buttons.map((b) => WORDS[b.label]).filter(Boolean);
+    out.push(
+      style.interactive && words.length > 0 ? `   ${labels}  type ${words.join(" or ")}` : `   ${labels}`,
+    );
+  }
+  const results = menuOptionsOf(reply);
+  if (style.interactive && results.length > 0) {
+    const numbers = results.map((o) => o.label.split(".")[0]);
+    out.push(`   Open a result: type its number (${numbers[0]}–${numbers.at(-1)})`);
+  }
   return out.join("\n");
 }
 
-/** Undoes markdown escapes: the terminal shows text as written, and bold as the terminal can. */
+/** Fits text to a terminal `columns` wide, breaking between words (a word longer than a line is left whole). */
+export function wrapToWidth(text: string, columns: number | undefined): string {
+  if (!columns || columns < 20) return text;
+  return wrapAnsi(text, columns, { hard: false, trim: false });
+}
+
+const ESCAPED = /\\([\\*_`~|>#\-[\]()!.+=])/gu;
+
+/** Undoes markdown: escapes become the characters written, code spans lose their backticks, bold shows as it can. */
 function toPlainText(text: string, bold: (text: string) => string): string {
+  // Escaped characters are set aside first, so an escaped backtick or star in a post is never read as markdown.
+  const kept: string[] = [];
+  const placeholder = (i: number) => String.fromCodePoint(0xf0000 + i);
   return text
+    .replace(ESCAPED, (_, char: string) => placeholder(kept.push(char) - 1))
+    .replace(/`([^`\n]+)`/gu, "$1")
     .replace(/\*\*(.+?)\*\*/gsu, (_, inner: string) => bold(inner))
-    .replace(/\\([\\*_`~|>#\-[\]()!.+=])/gu, "$1")
-    .replace(/@\u200b/gu, "@");
+    .replace(/[\u{f0000}-\u{fffff}]/gu, (p) => kept[(p.codePointAt(0) ?? 0) - 0xf0000] ?? "")
+    .replace(/@\u200b/gu, "@")
+    .replace(/<t:(-?\d+)(?::([tTdDfFR]))?>/gu, (_, seconds: string, style?: string) =>
+      plainTimestamp(Number(seconds) * 1000, style),
+    );
+}
+
+/** A Discord timestamp as the terminal shows it: the date and time in UTC, or "in 3 hours" for the relative style. */
+function plainTimestamp(ms: number, style: string | undefined, now = Date.now()): string {
+  if (style !== "R") return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const seconds = Math.round((ms - now) / 1000);
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ["day", 86_400],
+    ["hour", 3_600],
+    ["minute", 60],
+    ["second", 1],
+  ];
+  const [unit, size] = units.find(([, s]) => Math.abs(seconds) >= s) ?? ["second", 1];
+  return new Intl.RelativeTimeFormat("en", { numeric: "auto" }).format(Math.round(seconds / size), unit);
 }

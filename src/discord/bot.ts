@@ -1,5 +1,6 @@
 import { type Client, DiscordAPIError, Events } from "discord.js";
 import type { Logger } from "pino";
+import { logGatewayOutages } from "../ops/gateway-log.js";
 import type { Command } from "./command.js";
 import type { BotContext } from "./context.js";
 import { createRouter } from "./router.js";
@@ -26,8 +27,7 @@ export async function startBot<Ctx extends BotContext>(
   client.on(Events.InteractionCreate, (interaction) => void router.route(interaction));
   client.on(Events.Error, (error) => log.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (message) => log.warn({ message }, "discord client warning"));
-  client.on(Events.ShardReconnecting, (shard) => log.warn({ shard }, "gateway reconnecting"));
-  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, "gateway resumed"));
+  logGatewayOutages(client, log);
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
 
   try {

@@ -7,12 +7,15 @@ import {
   Routes,
 } from "discord.js";
 
-/** What the bot needs in the post-of-the-day channel (Read Message History: to check for a post after a crash). */
+/**
+ * What the bot needs in the post-of-the-day channel (Read Message History: to check for a post after a crash), named
+ * as Discord's channel settings show them, so an admin can find them.
+ */
 const NEEDED = [
-  ["ViewChannel", PermissionFlagsBits.ViewChannel],
-  ["SendMessages", PermissionFlagsBits.SendMessages],
-  ["EmbedLinks", PermissionFlagsBits.EmbedLinks],
-  ["ReadMessageHistory", PermissionFlagsBits.ReadMessageHistory],
+  ["View Channel", PermissionFlagsBits.ViewChannel],
+  ["Send Messages", PermissionFlagsBits.SendMessages],
+  ["Embed Links", PermissionFlagsBits.EmbedLinks],
+  ["Read Message History", PermissionFlagsBits.ReadMessageHistory],
 ] as const;
 
 /**

@@ -15,7 +15,7 @@ try {
   });
   const where = config.DISCORD_GUILD_ID
     ? `server ${config.DISCORD_GUILD_ID}`
-    : "all servers (global; may take up to an hour to appear)";
+    : "every server (global: live within seconds; reload Discord with Ctrl+R if a client does not show them yet)";
   console.log(`Registered ${count} commands for ${where}.`);
 } catch (error) {
   const status = (error as { status?: number }).status;

@@ -5,6 +5,7 @@ import {
   Routes,
   SnowflakeUtil,
 } from "discord.js";
+import { publishPotd } from "../ops/events.js";
 import type { FindPosted, SendPost } from "../scheduler/deliver.js";
 import { postOfTheDayMarker, renderPostOfTheDay } from "./render-potd.js";
 
@@ -37,8 +38,15 @@ export function createPotdTransport(
         nonce: delivery.nonce,
         enforce_nonce: true,
       };
-      const message = (await rest.post(Routes.channelMessages(channelId), { body, signal })) as APIMessage;
-      return { messageId: message.id };
+      const { localDate } = delivery;
+      try {
+        const message = (await rest.post(Routes.channelMessages(channelId), { body, signal })) as APIMessage;
+        publishPotd({ outcome: "sent", channelId, localDate });
+        return { messageId: message.id };
+      } catch (error) {
+        publishPotd({ outcome: "failed", channelId, localDate, error });
+        throw error;
+      }
     },
 
     async findPosted(channelId, after, signal) {

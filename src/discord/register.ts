@@ -4,7 +4,7 @@ import type { Command } from "./command.js";
 export interface RegisterOptions {
   token: string;
   clientId: string;
-  /** Register to one server (instant) instead of globally (can take up to an hour to show everywhere). */
+  /** Register to one server instead of globally (both take effect within seconds; an open client may need a reload). */
   guildId?: string | undefined;
   restUrl?: string | undefined;
 }

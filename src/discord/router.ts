@@ -1,5 +1,6 @@
 import type { Interaction } from "discord.js";
 import type { Logger } from "pino";
+import { type InteractionEvent, publishInteraction } from "../ops/events.js";
 import type { Command, ComponentHandler } from "./command.js";
 import type { BotContext } from "./context.js";
 import { decodeCustomId } from "./custom-id.js";
@@ -38,11 +39,15 @@ export function createRouter<Ctx extends BotContext>(
 
   async function handle(interaction: Interaction): Promise<void> {
     const started = Date.now();
+    let outcome: InteractionEvent["outcome"] = "ok";
+    let failure: unknown;
     try {
       if (interaction.isChatInputCommand()) {
         const command = byName.get(interaction.commandName);
-        if (!command)
+        if (!command) {
+          outcome = "unknown";
           return await respond(interaction, errorReply("This command is not known to this bot any more."));
+        }
         await command.execute(interaction, ctx);
       } else if (interaction.isAutocomplete()) {
         const command = byName.get(interaction.commandName);
@@ -51,6 +56,7 @@ export function createRouter<Ctx extends BotContext>(
         const id = decodeCustomId(interaction.customId);
         const handler = id && components.get(id.kind);
         if (!id || !handler) {
+          outcome = "unknown";
           return await respond(
             interaction,
             errorReply("This button is not one I know. Run the command again."),
@@ -65,6 +71,8 @@ export function createRouter<Ctx extends BotContext>(
       }
       log.debug({ interaction: describe(interaction), ms: Date.now() - started }, "interaction answered");
     } catch (error) {
+      outcome = "failed";
+      failure = error;
       log.error({ err: error, interaction: describe(interaction) }, "interaction failed");
       if (interaction.isAutocomplete()) {
         await interaction.respond([]).catch(() => undefined);
@@ -74,8 +82,24 @@ export function createRouter<Ctx extends BotContext>(
           errorReply("Something went wrong on my side. Please try again in a moment."),
         ).catch((e: unknown) => log.warn({ err: e }, "could not report the failure to the user"));
       }
+    } finally {
+      publishInteraction({
+        ...metricLabels(interaction),
+        outcome,
+        seconds: (Date.now() - started) / 1000,
+        ...(failure === undefined ? {} : { error: failure }),
+      });
     }
   }
+}
+
+/** Bounded labels: a command's name, or a button's kind, never a user's input. */
+function metricLabels(interaction: Interaction): Pick<InteractionEvent, "command" | "kind"> {
+  if (interaction.isChatInputCommand()) return { command: interaction.commandName, kind: "command" };
+  if (interaction.isAutocomplete()) return { command: interaction.commandName, kind: "autocomplete" };
+  if (interaction.isMessageComponent())
+    return { command: decodeCustomId(interaction.customId)?.kind ?? "unknown", kind: "component" };
+  return { command: "other", kind: "other" };
 }
 
 function describe(interaction: Interaction): Record<string, unknown> {

@@ -27,6 +27,18 @@ export function isValidPotdCron(expression: string): boolean {
   return expression.trim().split(/\s+/).length === 5 && cron.validate(expression);
 }
 
+/**
+ * How many times a day a valid expression fires on the days it fires: its minutes times its hours (the day fields
+ * only choose the days). The post of the day needs exactly one.
+ */
+export function timesPerDay(expression: string): number {
+  const [minute, hour] = expression.trim().split(/\s+/);
+  const task = matcher(`${minute} ${hour} * * *`);
+  let count = 0;
+  for (let m = 0; m < 24 * 60; m++) if (task.match(new Date(Date.UTC(2026, 0, 1, 0, m)))) count++;
+  return count;
+}
+
 const cache = new Map<string, string | null>();
 const matchers = new Map<string, ScheduledTask>();
 

@@ -47,6 +47,8 @@ export interface PostStore {
     markFailed(args: DayArgs & { owner: ClaimOwner; error: string; retryAt: Date | null }): Promise<boolean>;
     skip(guildId: string, localDate: string): Promise<boolean>;
   };
+  /** Throws if the store does not answer (for /healthz). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -257,6 +257,9 @@ export function postgresStore(pool: pg.Pool): PostStore {
         return (await getDelivery(pool, guildId, localDate))?.status === "skipped";
       },
     },
+    ping: async () => {
+      await pool.query("SELECT 1");
+    },
     close: () => pool.end(),
   };
 }

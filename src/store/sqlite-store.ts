@@ -32,6 +32,9 @@ export function sqlitePostStore(store: Store): PostStore {
       markFailed: (args) => whenFree(() => deliveries.markFailed(args)),
       skip: (guildId, localDate) => whenFree(() => deliveries.skip(guildId, localDate)),
     },
+    ping: async () => {
+      store.db.prepare("SELECT 1").get();
+    },
     close: async () => store.close(),
   };
 }

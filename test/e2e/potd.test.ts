@@ -165,7 +165,7 @@ describe("post of the day, end to end", () => {
     const badTime = await run("set", { channel: CHANNEL, time: "25:00", timezone: "Europe/Paris" });
     expect(badTime.data.embeds[0].description).toMatch(/not a time/);
     const readOnly = await run("set", { channel: READ_ONLY, time: "09:00", timezone: "Europe/Paris" });
-    expect(readOnly.data.embeds[0].description).toMatch(/missing SendMessages/);
+    expect(readOnly.data.embeds[0].description).toMatch(/missing Send Messages/);
 
     const set = await run("set", { channel: CHANNEL, time: "23:59", timezone: "Europe/Paris" });
     expect(set.data.flags).toBe(64);
