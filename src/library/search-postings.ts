@@ -3,8 +3,9 @@
  * MiniSearch (one Map per term and per field) was measured at p99 52 ms for prefix queries and 1.2 s to
  * index only 10k posts; flat arrays plus one reusable score accumulator stay within a few ms at 100k.
  */
-import { scanWords } from "./search-query.js";
+
 import { TermTable } from "./search-terms.js";
+import { scanWords } from "./search-words.js";
 
 export interface IndexedFields {
   title: string;
@@ -18,7 +19,7 @@ const FIELD_WEIGHT = { title: 2, text: 1, topics: 1.5 } as const;
 const B = 0.7;
 
 /** Bump when tokenizing or weighting changes: cached indexes of older versions are then rebuilt. */
-export const POSTINGS_VERSION = 1;
+export const POSTINGS_VERSION = 2;
 
 /** What an index is made of: enough to rebuild the lookups without tokenizing any post again. */
 export interface PostingsData {

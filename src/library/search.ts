@@ -1,9 +1,10 @@
 import type { Post } from "./post.js";
 import { expandTerm, type Variant } from "./search-expand.js";
 import { BM25_K1, buildPostings, type Postings } from "./search-postings.js";
-import { type ParsedQuery, parseQuery, tokenize } from "./search-query.js";
+import { type ParsedQuery, parseQuery } from "./search-query.js";
 import { buildSnippet, type SnippetPart } from "./search-snippet.js";
 import { createTopK } from "./search-topk.js";
+import { tokenize } from "./search-words.js";
 import { fold } from "./text.js";
 
 export type { SnippetPart } from "./search-snippet.js";
