@@ -10,7 +10,7 @@ export const MAX_TERM_LENGTH = 40;
 
 /** Word characters: letters, digits and the marks folding keeps. */
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists vowel signs, meant to be matched alone
+/** Accents on Latin, Greek and Cyrillic letters; Hebrew and Arabic vowel signs; emoji variation selectors. */
 const OPTIONAL_MARKS =
   /(?<=[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}]\p{M}*)\p{M}|[\u0591-\u05c7\u064b-\u065f\u0670\ufe00-\ufe0f]/gu;
 const NON_ASCII = /\P{ASCII}/u;
