@@ -12,7 +12,7 @@ export const MAX_TERM_LENGTH = 40;
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 /** Accents on Latin, Greek and Cyrillic letters; Hebrew and Arabic vowel signs; emoji variation selectors. */
 const OPTIONAL_MARKS =
-  /(?<=[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}]\p{M}*)\p{M}|[\u0591-\u05c7\u064b-\u065f\u0670\ufe00-\ufe0f]/gu;
+  /(?<=[\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}]\p{M}*)\p{M}|[\u0591-\u05c7]|[\u064b-\u065f]|\u0670|[\ufe00-\ufe0f]/gu;
 const NON_ASCII = /\P{ASCII}/u;
 /** Before folding a word may still carry combining marks (`e` + U+0301), so marks belong to words. */
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
