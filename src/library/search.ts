@@ -32,7 +32,10 @@ export interface SuggestOptions {
 }
 
 export interface SearchIndex {
-  /** Ranked search; never throws, whatever the query. A `topic:NAME` word filters like `opts.topic`. */
+  /**
+   * Ranked search; never throws, whatever the query. A `topic:NAME` word filters like `opts.topic`. A topic
+   * without words lists that topic's posts, newest first.
+   */
   search(query: string, opts?: SearchOptions): SearchResults;
   /** Posts for autocomplete: the last word is matched as a prefix. At most 25. */
   suggest(prefix: string, opts?: SuggestOptions): Post[];
@@ -50,6 +53,9 @@ const MAX_FUZZY_TERMS = 4;
 /** Phrase matches are only looked for among the best hits: cheap, and the rest is unlikely to be read. */
 const PHRASE_WINDOW = 50;
 const PHRASE_BOOST = 1.5;
+/** Topics browsed recently whose post order is kept. */
+const MAX_BROWSED = 64;
+const NO_TERMS: ReadonlySet<string> = new Set();
 
 interface Ranked {
   doc: number;
@@ -124,12 +130,50 @@ export function createSearchIndex(
     return { total, top: topK.sorted(), variants };
   }
 
+  /** Posts by topic filter, newest first: computed once per filter, as a topic is browsed page after page. */
+  const browsed = new Map<string, Int32Array>();
+  let times: Float64Array | undefined;
+  function browse(
+    parsed: ParsedQuery,
+    topic: string | undefined,
+    offset: number,
+    limit: number,
+  ): SearchResults {
+    const key = JSON.stringify([topic, parsed.topic]);
+    let docs = browsed.get(key);
+    if (!docs) {
+      const allowed = topicFilter(byTopic, topic, parsed.topic);
+      if (!allowed) return { total: 0, hits: [] };
+      times ??= Float64Array.from(posts, (p) => (p.createdAt ? Date.parse(p.createdAt) : Number.NaN));
+      const at = times;
+      // Undated posts come after the dated ones, in collection order.
+      const newer = (a: number, b: number) =>
+        Number.isNaN(at[a]!)
+          ? Number.isNaN(at[b]!)
+            ? a - b
+            : 1
+          : Number.isNaN(at[b]!)
+            ? -1
+            : at[b]! - at[a]! || a - b;
+      docs = Int32Array.from(allowed).sort(newer);
+      if (browsed.size >= MAX_BROWSED) browsed.delete(browsed.keys().next().value!);
+      browsed.set(key, docs);
+    }
+    const hits = Array.from(docs.subarray(offset, offset + limit), (doc) => {
+      const post = posts[doc]!;
+      return { post, score: 0, snippet: buildSnippet(post.text, NO_TERMS) };
+    });
+    return { total: docs.length, hits };
+  }
+
   return {
     search(query, opts = {}) {
       try {
         const parsed = parseQuery(query);
         const offset = clampInt(opts.offset, 0, 0, posts.length);
         const limit = clampInt(opts.limit, DEFAULT_LIMIT, 0, MAX_LIMIT);
+        if (parsed.terms.length === 0 && (opts.topic !== undefined || parsed.topic !== undefined))
+          return browse(parsed, opts.topic, offset, limit);
         const { total, top, variants } = rank(
           parsed,
           opts.topic,
