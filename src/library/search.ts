@@ -53,6 +53,8 @@ const MAX_FUZZY_TERMS = 4;
 /** Phrase matches are only looked for among the best hits: cheap, and the rest is unlikely to be read. */
 const PHRASE_WINDOW = 50;
 const PHRASE_BOOST = 1.5;
+/** Ranking tiers by number of query words held; a BM25 score (a few tens at most) never reaches one. */
+const TIER = 1e6;
 /** Topics browsed recently whose post order is kept. */
 const MAX_BROWSED = 64;
 const NO_TERMS: ReadonlySet<string> = new Set();
@@ -122,8 +124,9 @@ export function createSearchIndex(
     const topK = createTopK(k);
     for (let i = 0; i < total; i++) {
       const doc = touched[i]!;
-      // Like MiniSearch: a post matching more of the query terms is multiplied up, so "all present" wins.
-      topK.offer(doc, scores[doc]! * popcount(matched[doc]!));
+      // How many query words a post holds comes first, its BM25 score second: a long thread holding every
+      // word must not fall below short posts holding one (a multiplier let length normalisation bury it).
+      topK.offer(doc, popcount(matched[doc]!) * TIER + scores[doc]!);
       scores[doc] = 0;
       matched[doc] = 0;
     }
@@ -217,7 +220,10 @@ function boostPhrases(top: readonly Ranked[], posts: readonly Post[], terms: rea
   const head = top.slice(0, PHRASE_WINDOW).map((r) => {
     const post = posts[r.doc]!;
     const words = ` ${tokenize(`${post.title ?? ""}\n${post.text}`).join(" ")} `;
-    return words.includes(phrase) ? { doc: r.doc, score: r.score * PHRASE_BOOST } : r;
+    if (!words.includes(phrase)) return r;
+    // The boost stays within the post's tier: it reorders posts holding the same number of words.
+    const tier = Math.floor(r.score / TIER) * TIER;
+    return { doc: r.doc, score: tier + Math.min(TIER - 1, (r.score - tier) * PHRASE_BOOST) };
   });
   head.sort((a, b) => b.score - a.score || a.doc - b.doc);
   return [...head, ...top.slice(PHRASE_WINDOW)];
