@@ -138,21 +138,28 @@ export function buildPostings(docs: Iterable<IndexedFields>): Postings {
   return postingsFromData({ docCount, terms, start: termStarts, doc: postDoc, tf: postTf, norm });
 }
 
-export function postingsFromData(data: PostingsData): Postings {
+/** `sortedIds` may come with the data (a worker sorted them): sorting a million terms takes a second. */
+export function postingsFromData(data: PostingsData, sortedIds = sortTermIds(data.terms)): Postings {
   const { docCount, terms, start } = data;
-  const ids = new Map<string, number>();
-  for (let id = 0; id < terms.length; id++) ids.set(terms[id]!, id);
   const df = (id: number) => (start[id + 1] ?? 0) - (start[id] ?? 0);
   const idf = Float64Array.from(terms, (_, id) => Math.log(1 + (docCount - df(id) + 0.5) / (df(id) + 0.5)));
-  const sortedIds = Int32Array.from(terms.keys()).sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1));
+  const sortedTerms = Array.from(sortedIds, (id) => terms[id]!);
   return {
     ...data,
-    sortedTerms: Array.from(sortedIds, (id) => terms[id]!),
+    sortedTerms,
     sortedIds,
-    termId: (term) => ids.get(term),
+    // A binary search instead of a Map of every term: no second copy of the vocabulary to build at start.
+    termId(term) {
+      const at = lowerBound(sortedTerms, term);
+      return sortedTerms[at] === term ? sortedIds[at] : undefined;
+    },
     docFrequency: df,
     idf,
   };
+}
+
+export function sortTermIds(terms: readonly string[]): Int32Array {
+  return Int32Array.from(terms.keys()).sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1));
 }
 
 /** Index of the first term >= `prefix` in a sorted array. */

@@ -75,9 +75,10 @@ export function buildSearchPostings(posts: readonly Post[]): Postings {
 export function createSearchIndex(
   posts: readonly Post[],
   postings = buildSearchPostings(posts),
+  topicDocs: ReadonlyMap<string, Int32Array> = indexTopics(posts),
 ): SearchIndex {
   if (postings.docCount !== posts.length) throw new RangeError("the postings were built from other posts");
-  const byTopic = indexTopics(posts);
+  const byTopic = lazyTopicSets(topicDocs);
   const scores = new Float64Array(posts.length);
   const matched = new Uint32Array(posts.length);
   const touched = new Int32Array(posts.length);
@@ -229,21 +230,38 @@ function boostPhrases(top: readonly Ranked[], posts: readonly Post[], terms: rea
   return [...head, ...top.slice(PHRASE_WINDOW)];
 }
 
-function indexTopics(posts: readonly Post[]): Map<string, Set<number>> {
-  const byTopic = new Map<string, Set<number>>();
+/** Each topic's posts, in collection order: cheap to send from a worker, turned into sets when first filtered on. */
+export function indexTopics(posts: readonly Post[]): Map<string, Int32Array> {
+  const lists = new Map<string, number[]>();
   posts.forEach((post, doc) => {
     for (const topic of post.topics) {
-      const docs = byTopic.get(topic);
-      if (docs) docs.add(doc);
-      else byTopic.set(topic, new Set([doc]));
+      const docs = lists.get(topic);
+      if (!docs) lists.set(topic, [doc]);
+      else if (docs[docs.length - 1] !== doc) docs.push(doc);
     }
   });
-  return byTopic;
+  return new Map([...lists].map(([topic, docs]) => [topic, Int32Array.from(docs)]));
+}
+
+function lazyTopicSets(topicDocs: ReadonlyMap<string, Int32Array>): Pick<Map<string, Set<number>>, "get"> {
+  const sets = new Map<string, Set<number>>();
+  return {
+    get(topic) {
+      let set = sets.get(topic);
+      if (!set) {
+        const docs = topicDocs.get(topic);
+        if (!docs) return undefined;
+        set = new Set(docs);
+        sets.set(topic, set);
+      }
+      return set;
+    },
+  };
 }
 
 /** undefined: no filter; null: a filter nothing passes; a set: the posts that pass. */
 function topicFilter(
-  byTopic: ReadonlyMap<string, Set<number>>,
+  byTopic: Pick<ReadonlyMap<string, Set<number>>, "get">,
   ...names: (string | undefined)[]
 ): Set<number> | undefined | null {
   let allowed: Set<number> | undefined;
