@@ -138,12 +138,22 @@ export function buildPostings(docs: Iterable<IndexedFields>): Postings {
   return postingsFromData({ docCount, terms, start: termStarts, doc: postDoc, tf: postTf, norm });
 }
 
-/** `sortedIds` may come with the data (a worker sorted them): sorting a million terms takes a second. */
-export function postingsFromData(data: PostingsData, sortedIds = sortTermIds(data.terms)): Postings {
-  const { docCount, terms, start } = data;
+/** What a worker may have derived already: sorting a million terms takes a second. */
+export interface DerivedLookups {
+  sortedIds: Int32Array;
+  sortedTerms?: string[];
+  idf?: Float64Array;
+}
+
+export function postingsFromData(
+  data: PostingsData,
+  derived: DerivedLookups = { sortedIds: sortTermIds(data.terms) },
+): Postings {
+  const { terms, start } = data;
+  const { sortedIds } = derived;
   const df = (id: number) => (start[id + 1] ?? 0) - (start[id] ?? 0);
-  const idf = Float64Array.from(terms, (_, id) => Math.log(1 + (docCount - df(id) + 0.5) / (df(id) + 0.5)));
-  const sortedTerms = Array.from(sortedIds, (id) => terms[id]!);
+  const idf = derived.idf ?? idfOf(data);
+  const sortedTerms = derived.sortedTerms ?? Array.from(sortedIds, (id) => terms[id]!);
   return {
     ...data,
     sortedTerms,
@@ -156,6 +166,13 @@ export function postingsFromData(data: PostingsData, sortedIds = sortTermIds(dat
     docFrequency: df,
     idf,
   };
+}
+
+export function idfOf({ docCount, terms, start }: PostingsData): Float64Array {
+  return Float64Array.from(terms, (_, id) => {
+    const df = start[id + 1]! - start[id]!;
+    return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+  });
 }
 
 export function sortTermIds(terms: readonly string[]): Int32Array {

@@ -7,7 +7,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { CollectionError, loadCollection } from "../library/load.js";
 import { indexTopics } from "../library/search.js";
 import { loadPostings } from "../store/index-cache.js";
-import { POST_BATCH, type WorkerMessage, type WorkerRequest } from "./worker-protocol.js";
+import { POST_BATCH, TERM_BATCH, type WorkerMessage, type WorkerRequest } from "./worker-protocol.js";
 
 const { path, cacheDir } = workerData as WorkerRequest;
 const send = (message: WorkerMessage, transfer: ArrayBuffer[] = []) =>
@@ -19,7 +19,9 @@ try {
   const topicDocs = [...indexTopics(collection.posts)];
   for (let at = 0; at < collection.posts.length; at += POST_BATCH)
     send({ kind: "posts", posts: collection.posts.slice(at, at + POST_BATCH) });
-  const { docCount, terms, start, doc, tf, norm, sortedIds } = postings;
+  const { docCount, sortedTerms, start, doc, tf, norm, sortedIds, idf } = postings;
+  for (let at = 0; at < sortedTerms.length; at += TERM_BATCH)
+    send({ kind: "terms", terms: sortedTerms.slice(at, at + TERM_BATCH) });
   send(
     {
       kind: "done",
@@ -28,13 +30,18 @@ try {
       loadedAt: collection.loadedAt.getTime(),
       topics: collection.topics,
       ...(collection.dateRange ? { dateRange: collection.dateRange } : {}),
-      postings: { docCount, terms, start, doc, tf, norm },
+      docCount,
+      start,
+      doc,
+      tf,
+      norm,
       sortedIds,
+      idf,
       topicDocs,
       fromCache,
       ...(problem ? { cacheProblem: problem } : {}),
     },
-    [start, doc, tf, norm, sortedIds, ...topicDocs.map(([, docs]) => docs)].map(
+    [start, doc, tf, norm, sortedIds, idf, ...topicDocs.map(([, docs]) => docs)].map(
       (a) => a.buffer as ArrayBuffer,
     ),
   );

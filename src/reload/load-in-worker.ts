@@ -32,6 +32,7 @@ export function loadLibraryInWorker(
     const worker = new Worker(BOOTSTRAP, { workerData: { path, cacheDir } satisfies WorkerRequest });
     const posts: Post[] = [];
     const byId = new Map<string, Post>();
+    const sortedTerms: string[] = [];
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -47,6 +48,9 @@ export function loadLibraryInWorker(
             byId.set(post.id, post);
           }
           return;
+        case "terms":
+          for (const term of message.terms) sortedTerms.push(term);
+          return;
         case "rejected":
           return settle(() => reject(new CollectionError(message.problems)));
         case "done": {
@@ -59,7 +63,13 @@ export function loadLibraryInWorker(
             loadedAt: new Date(message.loadedAt),
             ...(message.dateRange ? { dateRange: message.dateRange } : {}),
           };
-          const postings = postingsFromData(message.postings, message.sortedIds);
+          const { docCount, start, doc, tf, norm, sortedIds, idf } = message;
+          const terms = new Array<string>(sortedTerms.length);
+          for (let i = 0; i < sortedTerms.length; i++) terms[sortedIds[i]!] = sortedTerms[i]!;
+          const postings = postingsFromData(
+            { docCount, terms, start, doc, tf, norm },
+            { sortedIds, sortedTerms, idf },
+          );
           const index = createSearchIndex(posts, postings, new Map(message.topicDocs));
           const library = { collection, index };
           return settle(() =>
