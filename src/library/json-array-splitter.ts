@@ -1,8 +1,8 @@
 /**
  * Splits the bytes of a top-level JSON array into its elements' text, chunk by chunk, so a collection of any
  * size loads without ever holding the file as one string (V8 refuses strings over ~512 MB). Only the
- * structure between elements is scanned here; each element is then parsed by the native JSON.parse, which
- * stream-json's token-by-token parser was measured to be far slower than (about 10 MB/s against 200+).
+ * structure between elements is scanned here; each element is then parsed by the native JSON.parse.
+ * stream-json's token-by-token parser alone measured 4-7 MB/s of CPU, a third of this whole load with validation.
  */
 
 const SPACE = 0x20;
