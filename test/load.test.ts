@@ -169,6 +169,10 @@ describe("loadCollection", () => {
     expect(error.problems).toStrictEqual([`${path}: file not found (looked for ${resolve(path)})`]);
   });
 
+  it("says when the path is a folder", async () => {
+    expect((await failure(dir)).problems).toStrictEqual([`${dir}: is a directory, not a collection file`]);
+  });
+
   it("throws every problem, counted, one per line", async () => {
     const path = write("bad.json", json([post({ text: "" }), "x", post()]));
     const error = await failure(path);
