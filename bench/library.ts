@@ -14,6 +14,7 @@ import type { Post } from "../src/library/post.js";
 import { createRandomPicker } from "../src/library/random.js";
 import { buildSearchPostings, createSearchIndex } from "../src/library/search.js";
 import { cacheFile, encode, loadSearchIndex } from "../src/store/index-cache.js";
+import { measureQuality } from "./search-quality.js";
 import { createRng, createVocabulary, generatePosts, type Vocabulary, zipfWord } from "./synthetic.js";
 
 export interface Timing {
@@ -36,6 +37,17 @@ export interface CaseResult {
   rssMB: number;
   heapMB: number;
   timings: Record<string, Timing>;
+  quality: Quality;
+}
+
+/** Search quality on queries built from known posts (bench/search-quality.ts). */
+export interface Quality {
+  /** Share of two- and three-word queries whose first hit holds every word (and is the post when only it does). */
+  rankingTop1: number;
+  /** Share of rare words typed as a 3+ letter prefix whose post is among the results; and in the first 10. */
+  prefixRecall: number;
+  prefixRecallTop10: number;
+  queries: number;
 }
 
 /** Queries of each kind; enough for a stable p99 without making the quick run slow. */
@@ -167,6 +179,10 @@ export async function measureCase(size: number, quick = false): Promise<CaseResu
       ),
       ...(await measurePostOfTheDay(posts, quick)),
     };
+    const quality = measureQuality(posts, postings, index, quick ? 200 : QUERIES);
+    timings["search: rare word typed as a prefix (3+ chars)"] = time(quality.prefixQueries, (s) =>
+      index.search(s),
+    );
     return {
       size,
       fileMB,
@@ -178,6 +194,7 @@ export async function measureCase(size: number, quick = false): Promise<CaseResu
       rssMB: memory.rss / 1e6,
       heapMB: memory.heapUsed / 1e6,
       timings,
+      quality: quality.figures,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

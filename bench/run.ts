@@ -86,6 +86,46 @@ const TARGETS: Target[] = [
     ],
   },
   { label: "RSS ≤ 400 MB", size: 100_000, check: (r) => [`${r.rssMB.toFixed(0)} MB`, r.rssMB <= 400] },
+  ...[100_000, 1_000_000].flatMap((size): Target[] => [
+    {
+      label: "ranking: the first hit holds every query word, top-1 ≥ 0.98",
+      size,
+      check: (r) => [r.quality.rankingTop1.toFixed(3), r.quality.rankingTop1 >= 0.98],
+    },
+    {
+      label: "a rare word typed as a 3+ letter prefix finds its post, recall ≥ 0.99",
+      size,
+      check: (r) => [
+        `${r.quality.prefixRecall.toFixed(3)} (top 10: ${r.quality.prefixRecallTop10.toFixed(3)})`,
+        r.quality.prefixRecall >= 0.99,
+      ],
+    },
+  ]),
+  {
+    label: "start from the index cache ≤ 5 s",
+    size: 1_000_000,
+    check: (r) => [
+      `${((r.loadMs + r.cachedIndexMs) / 1000).toFixed(2)} s`,
+      r.loadMs + r.cachedIndexMs <= 5_000,
+    ],
+  },
+  {
+    label: "cold start (load + index) ≤ 30 s",
+    size: 1_000_000,
+    check: (r) => [`${((r.loadMs + r.indexMs) / 1000).toFixed(2)} s`, r.loadMs + r.indexMs <= 30_000],
+  },
+  { label: "RSS ≤ 1 GB", size: 1_000_000, check: (r) => [`${r.rssMB.toFixed(0)} MB`, r.rssMB <= 1_000] },
+  {
+    label: "search, typed prefix and autocomplete p99 ≤ 10 ms",
+    size: 1_000_000,
+    timings: [
+      "search: one full word",
+      "search: two full words",
+      "search: typed prefix (2-5 chars)",
+      "autocomplete: prefix (2-5 chars)",
+    ],
+    limit: 10,
+  },
 ];
 
 function targetRow(t: Target, o: Outcome | undefined): string {

@@ -15,8 +15,7 @@ export const search = {
     .addStringOption((o) =>
       o
         .setName("query")
-        .setDescription("Words to look for (typos and accents are fine)")
-        .setRequired(true)
+        .setDescription("Words to look for (typos and accents are fine); leave out to browse a topic")
         .setMaxLength(MAX_QUERY_LENGTH)
         .setAutocomplete(true),
     )
@@ -27,7 +26,7 @@ export const search = {
 
   async execute(interaction, ctx) {
     const reply = answerSearch(ctx.library(), {
-      query: interaction.options.getString("query", true),
+      query: interaction.options.getString("query") ?? "",
       topic: interaction.options.getString("topic") ?? undefined,
       userId: interaction.user.id,
       ephemeral: interaction.options.getBoolean("hide") ?? false,

@@ -13,7 +13,7 @@ import { setPublicUrl } from "./discord/web-links.js";
 import { createInteractionsEndpoint } from "./http/interactions-endpoint.js";
 import { CollectionError } from "./library/load.js";
 import { createRandomPicker } from "./library/random.js";
-import { libraryOf, loadLibrary } from "./load-library.js";
+import { loadLibrary } from "./load-library.js";
 import { createLogger, logDestination, redact } from "./logger.js";
 import { explainFailure } from "./ops/explain-failure.js";
 import { guideFirstRun } from "./ops/first-run.js";
@@ -75,9 +75,11 @@ async function serve(config: Config, log: Logger): Promise<number> {
   // Hot reload: a valid new file replaces the pair in one assignment (a search in flight keeps the old pair);
   // an invalid one is logged in full and the last good collection stays.
   const watcher = watchCollection(config.COLLECTION_PATH, {
-    onLoad(collection) {
+    onLoad(loaded) {
+      const { collection } = loaded.library;
       if (collection.hash === library.collection.hash) return;
-      library = libraryOf(collection, cacheProblem);
+      if (loaded.cacheProblem) cacheProblem(loaded.cacheProblem);
+      library = loaded.library;
       log.info({ posts: collection.posts.length, hash: collection.hash.slice(0, 12) }, "collection reloaded");
     },
     onReject(problems) {

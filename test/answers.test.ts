@@ -89,9 +89,21 @@ describe("answerSearch", () => {
     } satisfies Reply);
   });
 
-  it("asks for words when the query is blank", () => {
+  it("asks for words when the query is blank and no topic is given", () => {
     expect(description(search("   "))).toBe(
-      "Type something to search for, for example `/search query:bellard`.",
+      "Type something to search for, for example `/search query:bellard`, or pick a topic to browse it.",
+    );
+  });
+
+  it("lists a topic's posts when given a topic and no words", () => {
+    const reply = search("", { topic: "weather" });
+    const weather = library.collection.posts.filter((p) => p.topics.includes("weather")).map((p) => p.id);
+    expect(reply.isError).toBeUndefined();
+    expect(reply.embeds[0]?.title).toBe("Topic: weather");
+    // The seed posts have no dates: undated posts keep the collection's order.
+    expect(resultIds(reply)).toStrictEqual(weather.slice(0, 5));
+    expect(reply.embeds[0]?.footer?.text).toBe(
+      `${weather.length} ${weather.length === 1 ? "post" : "posts"} in topic weather · page 1/${Math.ceil(weather.length / 5)}`,
     );
   });
 

@@ -101,10 +101,10 @@ describe("commands", () => {
     expect([...kinds].sort()).toEqual([...KINDS].sort());
   });
 
-  it("caps /search query at MAX_QUERY_LENGTH so its paging buttons can carry it", () => {
+  it("caps /search query at MAX_QUERY_LENGTH so its paging buttons can carry it; optional to browse a topic", () => {
     expect(option("search", "query")).toMatchObject({
       type: ApplicationCommandOptionType.String,
-      required: true,
+      required: false,
       autocomplete: true,
       max_length: MAX_QUERY_LENGTH,
     });

@@ -88,6 +88,13 @@ describe("runConsole", () => {
     expect(out).not.toMatch(/\\[*_]/u);
   });
 
+  it("browses a topic with `search topic:weather`", async () => {
+    const { code, out } = await consoleRun(["search", "topic:weather"]);
+    expect(code).toBe(0);
+    expect(out.split("\n")[0]).toBe("== Topic: weather ==");
+    expect(out).toMatch(/-- \d+ posts? in topic weather · page 1\/\d+/u);
+  });
+
   it("exits 2 with a clear message on stderr for an unknown command", async () => {
     const { code, out, err } = await consoleRun(["nonsense"]);
     expect(code).toBe(2);

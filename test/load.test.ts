@@ -3,7 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { CollectionError, loadCollection, parseCollection } from "../src/library/load.js";
+import {
+  CollectionError,
+  createCollectionParser,
+  loadCollection,
+  parseCollection,
+} from "../src/library/load.js";
 
 const FILE = "data/posts.json";
 const post = (fields: Record<string, unknown> = {}) => ({
@@ -164,6 +169,10 @@ describe("loadCollection", () => {
     expect(error.problems).toStrictEqual([`${path}: file not found (looked for ${resolve(path)})`]);
   });
 
+  it("says when the path is a folder", async () => {
+    expect((await failure(dir)).problems).toStrictEqual([`${dir}: is a directory, not a collection file`]);
+  });
+
   it("throws every problem, counted, one per line", async () => {
     const path = write("bad.json", json([post({ text: "" }), "x", post()]));
     const error = await failure(path);
@@ -178,6 +187,81 @@ describe("loadCollection", () => {
 
   it("refuses a file that is not UTF-8", async () => {
     const path = write("latin1.json", Buffer.from(json([post({ text: "caf\u00e9" })]), "latin1"));
-    expect((await failure(path)).problems).toStrictEqual([`${path}: is not UTF-8 text`]);
+    expect((await failure(path)).problems).toStrictEqual([`${path}: post #1: is not UTF-8 text`]);
+  });
+});
+
+describe("loadCollection reading in small chunks", () => {
+  const dir = mkdtempSync(join(tmpdir(), "curator-stream-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // Everything the splitter must not mistake for structure: brackets, braces and commas in strings, escaped
+  // quotes and backslashes, multi-byte characters cut anywhere by a chunk, emoji, CRLF lines and a BOM.
+  const tricky = [
+    post({ id: "a", text: 'brackets ] } [ { and "quotes" \\ and \\" commas, , ' }),
+    post({ id: "b", text: "日本語のテキスト 🌍 café\nnext line", title: "Ünïcödé ] title" }),
+    post({ id: "c", text: "ends in a backslash \\", topics: [] }),
+  ];
+  const content = `\uFEFF${JSON.stringify(tricky, null, 2).replaceAll("\n", "\r\n")}\r\n`;
+  const path = join(dir, "tricky.json");
+  writeFileSync(path, content);
+
+  it.each([1, 2, 3, 5, 7, 64, 1 << 20])(
+    "reads %i bytes at a time to the same posts and hash",
+    async (chunkBytes) => {
+      const collection = await loadCollection(path, undefined, { chunkBytes });
+      expect(collection.posts).toStrictEqual(tricky);
+      expect(collection.hash).toBe(createHash("sha256").update(content).digest("hex"));
+    },
+  );
+
+  it("feeds the parser one byte at a time", () => {
+    const parser = createCollectionParser(FILE);
+    for (const byte of Buffer.from(content)) expect(parser.push(Uint8Array.of(byte))).toBe(true);
+    expect(parser.end()).toStrictEqual({ ok: true, posts: tricky });
+  });
+
+  it("names the file, post, id and field of a problem, whatever the chunks", async () => {
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, json([post({ id: "x" }), post({ id: "y", day: "02-30" }), post({ id: "x" })]));
+    for (const chunkBytes of [3, 11, 1 << 16]) {
+      const error = await loadCollection(bad, undefined, { chunkBytes }).catch((e: unknown) => e);
+      expect((error as CollectionError).problems).toStrictEqual([
+        `${bad}: post #2 (id "y"): day: is not a day of the year`,
+        `${bad}: post #3 (id "x"): duplicate id, first used by post #1`,
+      ]);
+    }
+  });
+
+  it("places a syntax error in a later post by line and column, and stops reading there", async () => {
+    const broken = join(dir, "broken.json");
+    const lines = json([post({ id: "x" }), post({ id: "y" })]).split("\n");
+    lines[15] = lines[15]!.replace('"y",', '"y"');
+    writeFileSync(broken, `${lines.join("\n")}\n${"garbage ".repeat(1000)}`);
+    for (const chunkBytes of [4, 1 << 16]) {
+      const error = await loadCollection(broken, undefined, { chunkBytes }).catch((e: unknown) => e);
+      expect((error as CollectionError).problems).toStrictEqual([
+        `${broken}: not valid JSON at line 17, column 5: expected ','`,
+      ]);
+    }
+  });
+
+  it("says the file ends inside a post or before the array is closed", () => {
+    const whole = json([post()]);
+    expect(problemsOf(whole.slice(0, 30))).toStrictEqual([
+      `${FILE}: not valid JSON at line 2, column 3: the last post is cut off (the file ends inside it)`,
+    ]);
+    expect(problemsOf(whole.slice(0, -1))).toStrictEqual([
+      `${FILE}: not valid JSON at line 15, column 1: expected ']' (the file ends before the array is closed)`,
+    ]);
+    expect(problemsOf(`${whole} []`)).toStrictEqual([
+      `${FILE}: not valid JSON at line 15, column 3: unexpected text after the end of the array`,
+    ]);
+  });
+
+  it("names the post whose bytes are not UTF-8", () => {
+    const latin1 = Buffer.from(json([post(), post({ id: "b", text: "caf\u00e9" })]), "latin1");
+    const second = createCollectionParser(FILE);
+    expect(second.push(latin1)).toBe(false);
+    expect(second.end()).toStrictEqual({ ok: false, problems: [`${FILE}: post #2: is not UTF-8 text`] });
   });
 });

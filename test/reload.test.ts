@@ -2,7 +2,7 @@ import { mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Collection } from "../src/library/collection.js";
+import type { LoadedLibrary } from "../src/reload/load-in-worker.js";
 import { watchCollection } from "../src/reload/watch-collection.js";
 
 const post = (id: string, text: string) => ({ id, text, topics: [], links: [], mentions: [] });
@@ -10,14 +10,14 @@ const json = (...posts: object[]) => `${JSON.stringify(posts, null, 2)}\n`;
 
 /** Collects the watcher's reports; `next()` resolves with the next one (the test timeout bounds the wait). */
 function recorder() {
-  const queue: ({ loaded: Collection } | { rejected: string[] })[] = [];
+  const queue: ({ loaded: LoadedLibrary["library"] } | { rejected: string[] })[] = [];
   let wake: (() => void) | undefined;
   const push = (event: (typeof queue)[number]) => {
     queue.push(event);
     wake?.();
   };
   return {
-    onLoad: (loaded: Collection) => push({ loaded }),
+    onLoad: ({ library }: LoadedLibrary) => push({ loaded: library }),
     onReject: (rejected: string[]) => push({ rejected }),
     async next() {
       while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
@@ -47,7 +47,7 @@ describe("watchCollection", () => {
 
     await writeFile(file, json(post("b", "second")));
     const loaded = await events.next();
-    expect("loaded" in loaded && loaded.loaded.posts.map((p) => p.id)).toEqual(["b"]);
+    expect("loaded" in loaded && loaded.loaded.collection.posts.map((p) => p.id)).toEqual(["b"]);
 
     await writeFile(file, json({ id: "bad id!", text: "" }));
     const rejected = await events.next();
@@ -59,11 +59,11 @@ describe("watchCollection", () => {
     await writeFile(temporary, json(post("c", "third"), post("d", "fourth")));
     await rename(temporary, file);
     const renamed = await events.next();
-    expect("loaded" in renamed && renamed.loaded.posts.map((p) => p.id)).toEqual(["c", "d"]);
+    expect("loaded" in renamed && renamed.loaded.collection.posts.map((p) => p.id)).toEqual(["c", "d"]);
 
     // After a rename the new inode is still watched.
     await writeFile(file, json(post("e", "fifth")));
     const again = await events.next();
-    expect("loaded" in again && again.loaded.posts.map((p) => p.id)).toEqual(["e"]);
+    expect("loaded" in again && again.loaded.collection.posts.map((p) => p.id)).toEqual(["e"]);
   });
 });

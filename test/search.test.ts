@@ -6,10 +6,9 @@ import { describe, expect, it } from "vitest";
 import type { Post } from "../src/library/post.js";
 import { buildSearchPostings, createSearchIndex, type SearchResults } from "../src/library/search.js";
 import { boundedDistance } from "../src/library/search-expand.js";
-import { tokenize } from "../src/library/search-query.js";
 import { buildSnippet } from "../src/library/search-snippet.js";
 import { TermTable } from "../src/library/search-terms.js";
-import { fold } from "../src/library/text.js";
+import { foldSearchText, tokenize } from "../src/library/search-words.js";
 import { cacheFile, decode, encode, loadSearchIndex } from "../src/store/index-cache.js";
 
 const posts = JSON.parse(readFileSync(new URL("../data/posts.json", import.meta.url), "utf8")) as Post[];
@@ -79,7 +78,7 @@ describe("search on the seed collection", () => {
     for (const query of [
       "",
       "   ",
-      "🐈‍⬛🌍",
+      "\u200d\ufe0f",
       "@everyone",
       "\uD800",
       "(.*)[\\",
@@ -215,23 +214,60 @@ describe("search never throws", () => {
 });
 
 describe("tokenize", () => {
+  const EMOJI = /^\p{Extended_Pictographic}$/u;
+  const UNSPACED =
+    /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+  /** The spec, slowly: runs of letters, digits and marks, each folded whole; every emoji a word of its own. */
   const reference = (text: string) =>
-    (fold(text).match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length <= 40);
+    [...text.matchAll(/[\p{L}\p{N}\p{M}]+|\p{Extended_Pictographic}/gu)]
+      .flatMap(([run]) =>
+        EMOJI.test(run) ? [run] : (foldSearchText(run).match(/[\p{L}\p{N}\p{M}]+/gu) ?? []),
+      )
+      .filter((w) => w.length <= 40);
 
-  it("gives the words of the folded text", () => {
-    expect(tokenize("L'École «Polytechnique» — ts_zip, GPT5.5 & 🐈‍⬛ Ｆｕｌｌ")).toEqual(
-      reference("L'École «Polytechnique» — ts_zip, GPT5.5 & 🐈‍⬛ Ｆｕｌｌ"),
-    );
+  it("gives the words of the folded text, emoji included", () => {
+    expect(tokenize("L'École «Polytechnique» — ts_zip, GPT5.5 & 🐈‍⬛ Ｆｕｌｌ")).toEqual([
+      "l",
+      "ecole",
+      "polytechnique",
+      "ts",
+      "zip",
+      "gpt5",
+      "5",
+      "🐈",
+      "⬛",
+      "full",
+    ]);
     for (const p of posts) expect(tokenize(p.text)).toEqual(reference(p.text));
   });
 
-  it("agrees with folding the whole text for any string", () => {
+  it("agrees with folding the whole text for any string of spaced scripts", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 200 }), (text) => {
-        expect(tokenize(text)).toEqual(reference(text));
-      }),
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 200 }).filter((t) => !UNSPACED.test(t)),
+        (text) => {
+          expect(tokenize(text)).toEqual(reference(text));
+        },
+      ),
       { numRuns: 1_000 },
     );
+  });
+
+  it("cuts Japanese, Chinese and Thai into words, and Chinese words also into characters", () => {
+    expect(tokenize("日本語のテキスト")).toEqual(["日", "本", "語", "日本語", "の", "テキスト"]);
+    expect(tokenize("我的书")).toEqual(["我", "的", "我的", "书"]);
+    expect(tokenize("ภาษาไทยเป็นภาษาที่สวยงาม")).toEqual(["ภาษา", "ไทย", "เป็น", "ภาษา", "ที่", "สวยงาม"]);
+    expect(tokenize("हिन्दी भाषा")).toEqual(["हिन्दी", "भाषा"]);
+    expect(tokenize("Rustの本")).toEqual(["rust", "の", "本"]);
+  });
+
+  it("folds Arabic letter variants and tatweel the same in posts and queries", () => {
+    expect(tokenize("أحمد إلى مدرسة العـربية")).toEqual(tokenize("احمد الي مدرسه العربيه"));
+  });
+
+  it("keeps emoji apart from words, dropping joiners, skin tones and variation selectors", () => {
+    expect(tokenize("🌍hello👋🏽world❤️")).toEqual(["🌍", "hello", "👋", "world", "❤"]);
+    expect(EMOJI.test("🏽")).toBe(false);
   });
 });
 

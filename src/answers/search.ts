@@ -24,7 +24,10 @@ export function answerSearch(library: Library, request: SearchRequest): Reply {
   const topic = resolveTopic(library.collection, request.topic);
   if (topic.error) return errorReply(topic.error);
   const query = request.query.trim();
-  if (query === "") return errorReply("Type something to search for, for example `/search query:bellard`.");
+  if (query === "" && topic.name === undefined)
+    return errorReply(
+      "Type something to search for, for example `/search query:bellard`, or pick a topic to browse it.",
+    );
 
   const pageOf = (page: number) =>
     library.index.search(query, {
@@ -36,6 +39,7 @@ export function answerSearch(library: Library, request: SearchRequest): Reply {
   let results = pageOf(page);
   if (results.total === 0) {
     const where = topic.name ? ` in topic \`${topic.name}\`` : "";
+    if (query === "") return errorReply(`No posts in topic \`${topic.name}\`.`);
     return errorReply(
       `No posts match “${clip(query, 100)}”${where}. Try fewer or other words, check the spelling, or use \`/random\`.`,
     );

@@ -38,7 +38,10 @@ export function renderSearchResults(view: SearchView): Reply {
     embeds: [
       {
         color: COLORS.search,
-        title: truncate(`Search: ${view.query}`, LIMITS.embedTitle),
+        title: truncate(
+          view.query === "" && view.topic ? `Topic: ${view.topic.name}` : `Search: ${view.query}`,
+          LIMITS.embedTitle,
+        ),
         description: lines.join("\n\n"),
         footer: {
           text: `${view.total} ${view.total === 1 ? "post" : "posts"}${filter.replace(/`/g, "")} · page ${view.page + 1}/${pages}`,

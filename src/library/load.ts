@@ -1,10 +1,16 @@
-import { isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
 import jsonc from "jsonc-parser";
 import type { z } from "zod";
 import { type Collection, createCollection } from "./collection.js";
+import {
+  type ArrayElement,
+  createArraySplitter,
+  NotUtf8Error,
+  type Position,
+  type StructureProblem,
+} from "./json-array-splitter.js";
 import { type Post, PostSchema } from "./post.js";
 
 /** The collection cannot be used: `problems` lists every problem found, one sentence each. */
@@ -22,45 +28,74 @@ export class CollectionError extends Error {
 
 export type ParseResult = { ok: true; posts: Post[] } | { ok: false; problems: string[] };
 
+export interface LoadOptions {
+  /** Bytes read at a time; the file is never held whole, so any size loads. */
+  chunkBytes?: number;
+}
+
+const DEFAULT_CHUNK_BYTES = 1 << 20;
+
 /** Reads, validates and indexes a collection file; throws a `CollectionError` listing every problem. */
-export async function loadCollection(path: string, now: () => Date = () => new Date()): Promise<Collection> {
-  let bytes: Buffer;
+export async function loadCollection(
+  path: string,
+  now: () => Date = () => new Date(),
+  { chunkBytes = DEFAULT_CHUNK_BYTES }: LoadOptions = {},
+): Promise<Collection> {
+  const hash = createHash("sha256");
+  const parser = createCollectionParser(path);
+  const stream = createReadStream(path, { highWaterMark: chunkBytes });
   try {
-    bytes = await readFile(path);
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      // A syntax error ends the reading: what follows it cannot be told apart from the error.
+      if (!parser.push(chunk)) break;
+    }
   } catch (error) {
     throw new CollectionError([`${path}: ${describeReadError(error, resolve(path))}`]);
+  } finally {
+    stream.destroy();
   }
-  if (!isUtf8(bytes)) throw new CollectionError([`${path}: is not UTF-8 text`]);
-  const parsed = parseCollection(bytes.toString("utf8"), path);
+  const parsed = parser.end();
   if (!parsed.ok) throw new CollectionError(parsed.problems);
-  const hash = createHash("sha256").update(bytes).digest("hex");
-  return createCollection(parsed.posts, { source: path, hash, loadedAt: now() });
+  return createCollection(parsed.posts, { source: path, hash: hash.digest("hex"), loadedAt: now() });
 }
 
 /** Validates the text of a collection file. `file` only names it in the problems. */
 export function parseCollection(content: string, file: string): ParseResult {
-  // Editors on Windows like to start a UTF-8 file with a byte order mark; JSON.parse refuses it.
-  const json = content.startsWith("\uFEFF") ? content.slice(1) : content;
-  let records: unknown;
-  try {
-    records = JSON.parse(json);
-  } catch (error) {
-    return { ok: false, problems: [`${file}: ${describeSyntaxError(json, error)}`] };
-  }
-  if (!Array.isArray(records)) {
-    return { ok: false, problems: [`${file}: must be a JSON array of posts, got ${describe(records)}`] };
-  }
-  if (records.length === 0) return { ok: false, problems: [`${file}: has no posts (the array is empty)`] };
+  const parser = createCollectionParser(file);
+  parser.push(Buffer.from(content, "utf8"));
+  return parser.end();
+}
 
+export interface CollectionParser {
+  /** The next bytes of the file; false once a syntax error makes the rest unreadable. */
+  push(chunk: Uint8Array): boolean;
+  end(): ParseResult;
+}
+
+/** Validates a collection fed in chunks, post by post: only the posts (not the file's text) are kept. */
+export function createCollectionParser(file: string): CollectionParser {
   const problems: string[] = [];
   const posts: Post[] = [];
   const firstUse = new Map<string, number>();
-  for (let index = 0; index < records.length; index++) {
-    const record: unknown = records[index];
-    const number = index + 1;
+  let syntax: string | undefined;
+
+  const onElement = ({ text, number, at }: ArrayElement) => {
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch (error) {
+      syntax ??= `${file}: ${describeSyntaxError(text, error, at)}`;
+      throw STOP;
+    }
+    validateRecord(record, number);
+  };
+  const splitter = createArraySplitter(onElement);
+
+  function validateRecord(record: unknown, number: number): void {
     if (!isObject(record)) {
       problems.push(`${file}: post #${number}: must be an object, got ${describe(record)}`);
-      continue;
+      return;
     }
     const recordProblems: string[] = [];
     const id = typeof record.id === "string" ? record.id : undefined;
@@ -79,7 +114,44 @@ export function parseCollection(content: string, file: string): ParseResult {
       for (const problem of recordProblems) problems.push(`${where}: ${problem}`);
     }
   }
-  return problems.length === 0 ? { ok: true, posts } : { ok: false, problems };
+
+  const guard = (step: () => StructureProblem | undefined): boolean => {
+    if (syntax !== undefined) return false;
+    try {
+      const problem = step();
+      if (problem) syntax = `${file}: ${describeStructure(problem)}`;
+    } catch (error) {
+      if (error instanceof NotUtf8Error) syntax = `${file}: post #${error.number}: is not UTF-8 text`;
+      else if (error !== STOP) throw error;
+    }
+    return syntax === undefined;
+  };
+
+  return {
+    push: (chunk) => guard(() => splitter.push(chunk)),
+    end() {
+      let count = 0;
+      guard(() => {
+        const ended = splitter.end();
+        if ("count" in ended) {
+          count = ended.count;
+          return undefined;
+        }
+        return ended;
+      });
+      if (syntax !== undefined) return { ok: false, problems: [syntax] };
+      if (count === 0) return { ok: false, problems: [`${file}: has no posts (the array is empty)`] };
+      return problems.length === 0 ? { ok: true, posts } : { ok: false, problems };
+    },
+  };
+}
+
+/** Thrown through the splitter to stop at the first syntax error. */
+const STOP = Symbol("stop");
+
+function describeStructure(problem: StructureProblem): string {
+  if (problem.got !== undefined) return `${problem.message}, got ${problem.got}`;
+  return `not valid JSON at line ${problem.at.line}, column ${problem.at.column}: ${problem.message}`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -183,19 +255,22 @@ const SYNTAX_ERRORS: Record<string, string> = {
 
 /**
  * JSON.parse in Node 20 often names no position ("Unexpected token '}', ... is not valid JSON"),
- * so on failure (only then: it is slower) a second parser locates the first error.
+ * so on failure (only then: it is slower) a second parser locates the first error in the post's text,
+ * which starts at `at` in the file.
  */
-function describeSyntaxError(json: string, error: unknown): string {
+function describeSyntaxError(json: string, error: unknown, at: Position): string {
   let first: { code: string; line: number; column: number } | undefined;
   jsonc.visit(
     json,
     {
       onError: (code, _offset, _length, line, column) => {
-        first ??= { code: jsonc.printParseErrorCode(code), line: line + 1, column: column + 1 };
+        first ??= { code: jsonc.printParseErrorCode(code), line, column };
       },
     },
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
   );
   if (first === undefined) return `not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
-  return `not valid JSON at line ${first.line}, column ${first.column}: ${SYNTAX_ERRORS[first.code] ?? first.code}`;
+  const line = at.line + first.line;
+  const column = first.line === 0 ? at.column + first.column : first.column + 1;
+  return `not valid JSON at line ${line}, column ${column}: ${SYNTAX_ERRORS[first.code] ?? first.code}`;
 }

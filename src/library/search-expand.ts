@@ -13,6 +13,13 @@ export interface Variant {
  */
 const maxPrefixExpansions = (prefix: string) => (prefix.length <= 1 ? 4 : prefix.length === 2 ? 8 : 16);
 const MAX_FUZZY_VARIANTS = 8;
+/**
+ * Beyond the most frequent completions, every completion this rare is kept: the most frequent ones alone
+ * hid rare words in big collections. Rare words hold few posts each, so even thousands cost little.
+ */
+const MIN_RARE_PREFIX = 3;
+const RARE_SHARE = 0.0001;
+const MIN_RARE_DF = 20;
 /** Typos rarely hit the first letter; keeping it bounds the candidates to scan. */
 const MAX_FUZZY_SCAN = 50_000;
 const PREFIX_WEIGHT = 0.5;
@@ -41,7 +48,9 @@ export function expandTerm(
 function prefixVariants(postings: Postings, prefix: string): Variant[] {
   const sorted = postings.sortedTerms;
   const best: { termId: number; term: string; df: number }[] = [];
+  const rare: { termId: number; term: string; df: number }[] = [];
   const max = maxPrefixExpansions(prefix);
+  const rareDf = Math.max(MIN_RARE_DF, postings.docCount * RARE_SHARE);
   const tooCommon = Math.max(MIN_TOO_COMMON, postings.docCount * TOO_COMMON_SHARE);
   for (let i = lowerBound(sorted, prefix); i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
     const term = sorted[i]!;
@@ -49,10 +58,15 @@ function prefixVariants(postings: Postings, prefix: string): Variant[] {
     const termId = postings.sortedIds[i]!;
     const df = postings.docFrequency(termId);
     if (df > tooCommon) continue;
+    // A rare word is cheap to score and may be the only way to the post: never left out from 3 letters on.
+    if (df <= rareDf && prefix.length >= MIN_RARE_PREFIX) {
+      rare.push({ termId, term, df });
+      continue;
+    }
     if (best.length === max && df <= best[max - 1]!.df) continue;
     keepTop(best, { termId, term, df }, max, (a, b) => a.df > b.df);
   }
-  return best.map(({ termId, term }) => ({
+  return [...best, ...rare].map(({ termId, term }) => ({
     termId,
     term,
     weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - prefix.length)),

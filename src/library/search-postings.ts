@@ -3,8 +3,9 @@
  * MiniSearch (one Map per term and per field) was measured at p99 52 ms for prefix queries and 1.2 s to
  * index only 10k posts; flat arrays plus one reusable score accumulator stay within a few ms at 100k.
  */
-import { scanWords } from "./search-query.js";
+
 import { TermTable } from "./search-terms.js";
+import { scanWords } from "./search-words.js";
 
 export interface IndexedFields {
   title: string;
@@ -18,7 +19,7 @@ const FIELD_WEIGHT = { title: 2, text: 1, topics: 1.5 } as const;
 const B = 0.7;
 
 /** Bump when tokenizing or weighting changes: cached indexes of older versions are then rebuilt. */
-export const POSTINGS_VERSION = 1;
+export const POSTINGS_VERSION = 2;
 
 /** What an index is made of: enough to rebuild the lookups without tokenizing any post again. */
 export interface PostingsData {
@@ -137,21 +138,45 @@ export function buildPostings(docs: Iterable<IndexedFields>): Postings {
   return postingsFromData({ docCount, terms, start: termStarts, doc: postDoc, tf: postTf, norm });
 }
 
-export function postingsFromData(data: PostingsData): Postings {
-  const { docCount, terms, start } = data;
-  const ids = new Map<string, number>();
-  for (let id = 0; id < terms.length; id++) ids.set(terms[id]!, id);
+/** What a worker may have derived already: sorting a million terms takes a second. */
+export interface DerivedLookups {
+  sortedIds: Int32Array;
+  sortedTerms?: string[];
+  idf?: Float64Array;
+}
+
+export function postingsFromData(
+  data: PostingsData,
+  derived: DerivedLookups = { sortedIds: sortTermIds(data.terms) },
+): Postings {
+  const { terms, start } = data;
+  const { sortedIds } = derived;
   const df = (id: number) => (start[id + 1] ?? 0) - (start[id] ?? 0);
-  const idf = Float64Array.from(terms, (_, id) => Math.log(1 + (docCount - df(id) + 0.5) / (df(id) + 0.5)));
-  const sortedIds = Int32Array.from(terms.keys()).sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1));
+  const idf = derived.idf ?? idfOf(data);
+  const sortedTerms = derived.sortedTerms ?? Array.from(sortedIds, (id) => terms[id]!);
   return {
     ...data,
-    sortedTerms: Array.from(sortedIds, (id) => terms[id]!),
+    sortedTerms,
     sortedIds,
-    termId: (term) => ids.get(term),
+    // A binary search instead of a Map of every term: no second copy of the vocabulary to build at start.
+    termId(term) {
+      const at = lowerBound(sortedTerms, term);
+      return sortedTerms[at] === term ? sortedIds[at] : undefined;
+    },
     docFrequency: df,
     idf,
   };
+}
+
+export function idfOf({ docCount, terms, start }: PostingsData): Float64Array {
+  return Float64Array.from(terms, (_, id) => {
+    const df = start[id + 1]! - start[id]!;
+    return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+  });
+}
+
+export function sortTermIds(terms: readonly string[]): Int32Array {
+  return Int32Array.from(terms.keys()).sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1));
 }
 
 /** Index of the first term >= `prefix` in a sorted array. */

@@ -1,4 +1,4 @@
-import { foldWord } from "./search-query.js";
+import { locateWords } from "./search-words.js";
 
 export interface SnippetPart {
   text: string;
@@ -10,7 +10,9 @@ const SNIPPET_CHARS = 200;
 const LEAD_CHARS = 40;
 /** Posts can be long threads; matches past this point are not worth the scan. */
 const SCAN_CHARS = 20_000;
-const RAW_WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/** A URL (any scheme), a handle (`@name`, `@name@host`) or a Discord token (`<@123>`, `<:name:123>`). */
+const UNTOUCHABLE =
+  /[a-z][a-z0-9+.-]*:\/\/\S+|(?<![\p{L}\p{N}_])@[\p{L}\p{N}_.-]+(?:@[\p{L}\p{N}.-]+)?|<[@#:a][^<>\s]*>/giu;
 const ELLIPSIS: SnippetPart = { text: "…", match: false };
 
 interface Span {
@@ -45,11 +47,34 @@ function findSpans(text: string, terms: ReadonlySet<string>): Span[] {
   const spans: Span[] = [];
   if (terms.size === 0) return spans;
   const scanned = text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text;
-  for (const m of scanned.matchAll(RAW_WORD)) {
-    const term = foldWord(m[0]);
-    if (terms.has(term)) spans.push({ start: m.index, end: m.index + m[0].length, term });
+  const untouchable = untouchableRanges(scanned);
+  let cursor = 0;
+  let range = 0;
+  for (const { term, start, end } of locateWords(scanned)) {
+    // A Chinese word and its characters overlap: the first to match is enough.
+    if (start < cursor || !terms.has(term)) continue;
+    while (range < untouchable.length && untouchable[range]![1] <= start) range++;
+    const inside = untouchable[range];
+    if (inside && inside[0] < end) continue;
+    const previous = spans[spans.length - 1];
+    // Two matches side by side (CJK words) make one bold run: `**a****b**` is not markdown.
+    if (previous && previous.end === start) {
+      previous.end = end;
+      previous.term += ` ${term}`;
+    } else spans.push({ start, end, term });
+    cursor = end;
   }
   return spans;
+}
+
+/**
+ * Links, handles and Discord's `<...>` tokens are shown as written: bold markers inside them break the link,
+ * the mention or the emoji. Sorted, non-overlapping [start, end) ranges.
+ */
+function untouchableRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const m of text.matchAll(UNTOUCHABLE)) ranges.push([m.index, m.index + m[0].length]);
+  return ranges;
 }
 
 /** The match whose following window holds the most distinct matched terms (earliest on ties). */

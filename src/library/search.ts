@@ -1,9 +1,10 @@
 import type { Post } from "./post.js";
 import { expandTerm, type Variant } from "./search-expand.js";
 import { BM25_K1, buildPostings, type Postings } from "./search-postings.js";
-import { type ParsedQuery, parseQuery, tokenize } from "./search-query.js";
+import { type ParsedQuery, parseQuery } from "./search-query.js";
 import { buildSnippet, type SnippetPart } from "./search-snippet.js";
 import { createTopK } from "./search-topk.js";
+import { tokenize } from "./search-words.js";
 import { fold } from "./text.js";
 
 export type { SnippetPart } from "./search-snippet.js";
@@ -31,7 +32,10 @@ export interface SuggestOptions {
 }
 
 export interface SearchIndex {
-  /** Ranked search; never throws, whatever the query. A `topic:NAME` word filters like `opts.topic`. */
+  /**
+   * Ranked search; never throws, whatever the query. A `topic:NAME` word filters like `opts.topic`. A topic
+   * without words lists that topic's posts, newest first.
+   */
   search(query: string, opts?: SearchOptions): SearchResults;
   /** Posts for autocomplete: the last word is matched as a prefix. At most 25. */
   suggest(prefix: string, opts?: SuggestOptions): Post[];
@@ -49,6 +53,11 @@ const MAX_FUZZY_TERMS = 4;
 /** Phrase matches are only looked for among the best hits: cheap, and the rest is unlikely to be read. */
 const PHRASE_WINDOW = 50;
 const PHRASE_BOOST = 1.5;
+/** Ranking tiers by number of query words held; a BM25 score (a few tens at most) never reaches one. */
+const TIER = 1e6;
+/** Topics browsed recently whose post order is kept. */
+const MAX_BROWSED = 64;
+const NO_TERMS: ReadonlySet<string> = new Set();
 
 interface Ranked {
   doc: number;
@@ -66,9 +75,10 @@ export function buildSearchPostings(posts: readonly Post[]): Postings {
 export function createSearchIndex(
   posts: readonly Post[],
   postings = buildSearchPostings(posts),
+  topicDocs: ReadonlyMap<string, Int32Array> = indexTopics(posts),
 ): SearchIndex {
   if (postings.docCount !== posts.length) throw new RangeError("the postings were built from other posts");
-  const byTopic = indexTopics(posts);
+  const byTopic = lazyTopicSets(topicDocs);
   const scores = new Float64Array(posts.length);
   const matched = new Uint32Array(posts.length);
   const touched = new Int32Array(posts.length);
@@ -115,12 +125,49 @@ export function createSearchIndex(
     const topK = createTopK(k);
     for (let i = 0; i < total; i++) {
       const doc = touched[i]!;
-      // Like MiniSearch: a post matching more of the query terms is multiplied up, so "all present" wins.
-      topK.offer(doc, scores[doc]! * popcount(matched[doc]!));
+      // How many query words a post holds comes first, its BM25 score second: a long thread holding every
+      // word must not fall below short posts holding one (a multiplier let length normalisation bury it).
+      topK.offer(doc, popcount(matched[doc]!) * TIER + scores[doc]!);
       scores[doc] = 0;
       matched[doc] = 0;
     }
     return { total, top: topK.sorted(), variants };
+  }
+
+  /** Posts by topic filter, newest first: computed once per filter, as a topic is browsed page after page. */
+  const browsed = new Map<string, Int32Array>();
+  let times: Float64Array | undefined;
+  function browse(
+    parsed: ParsedQuery,
+    topic: string | undefined,
+    offset: number,
+    limit: number,
+  ): SearchResults {
+    const key = JSON.stringify([topic, parsed.topic]);
+    let docs = browsed.get(key);
+    if (!docs) {
+      const allowed = topicFilter(byTopic, topic, parsed.topic);
+      if (!allowed) return { total: 0, hits: [] };
+      times ??= Float64Array.from(posts, (p) => (p.createdAt ? Date.parse(p.createdAt) : Number.NaN));
+      const at = times;
+      // Undated posts come after the dated ones, in collection order.
+      const newer = (a: number, b: number) =>
+        Number.isNaN(at[a]!)
+          ? Number.isNaN(at[b]!)
+            ? a - b
+            : 1
+          : Number.isNaN(at[b]!)
+            ? -1
+            : at[b]! - at[a]! || a - b;
+      docs = Int32Array.from(allowed).sort(newer);
+      if (browsed.size >= MAX_BROWSED) browsed.delete(browsed.keys().next().value!);
+      browsed.set(key, docs);
+    }
+    const hits = Array.from(docs.subarray(offset, offset + limit), (doc) => {
+      const post = posts[doc]!;
+      return { post, score: 0, snippet: buildSnippet(post.text, NO_TERMS) };
+    });
+    return { total: docs.length, hits };
   }
 
   return {
@@ -129,6 +176,8 @@ export function createSearchIndex(
         const parsed = parseQuery(query);
         const offset = clampInt(opts.offset, 0, 0, posts.length);
         const limit = clampInt(opts.limit, DEFAULT_LIMIT, 0, MAX_LIMIT);
+        if (parsed.terms.length === 0 && (opts.topic !== undefined || parsed.topic !== undefined))
+          return browse(parsed, opts.topic, offset, limit);
         const { total, top, variants } = rank(
           parsed,
           opts.topic,
@@ -172,27 +221,47 @@ function boostPhrases(top: readonly Ranked[], posts: readonly Post[], terms: rea
   const head = top.slice(0, PHRASE_WINDOW).map((r) => {
     const post = posts[r.doc]!;
     const words = ` ${tokenize(`${post.title ?? ""}\n${post.text}`).join(" ")} `;
-    return words.includes(phrase) ? { doc: r.doc, score: r.score * PHRASE_BOOST } : r;
+    if (!words.includes(phrase)) return r;
+    // The boost stays within the post's tier: it reorders posts holding the same number of words.
+    const tier = Math.floor(r.score / TIER) * TIER;
+    return { doc: r.doc, score: tier + Math.min(TIER - 1, (r.score - tier) * PHRASE_BOOST) };
   });
   head.sort((a, b) => b.score - a.score || a.doc - b.doc);
   return [...head, ...top.slice(PHRASE_WINDOW)];
 }
 
-function indexTopics(posts: readonly Post[]): Map<string, Set<number>> {
-  const byTopic = new Map<string, Set<number>>();
+/** Each topic's posts, in collection order: cheap to send from a worker, turned into sets when first filtered on. */
+export function indexTopics(posts: readonly Post[]): Map<string, Int32Array> {
+  const lists = new Map<string, number[]>();
   posts.forEach((post, doc) => {
     for (const topic of post.topics) {
-      const docs = byTopic.get(topic);
-      if (docs) docs.add(doc);
-      else byTopic.set(topic, new Set([doc]));
+      const docs = lists.get(topic);
+      if (!docs) lists.set(topic, [doc]);
+      else if (docs[docs.length - 1] !== doc) docs.push(doc);
     }
   });
-  return byTopic;
+  return new Map([...lists].map(([topic, docs]) => [topic, Int32Array.from(docs)]));
+}
+
+function lazyTopicSets(topicDocs: ReadonlyMap<string, Int32Array>): Pick<Map<string, Set<number>>, "get"> {
+  const sets = new Map<string, Set<number>>();
+  return {
+    get(topic) {
+      let set = sets.get(topic);
+      if (!set) {
+        const docs = topicDocs.get(topic);
+        if (!docs) return undefined;
+        set = new Set(docs);
+        sets.set(topic, set);
+      }
+      return set;
+    },
+  };
 }
 
 /** undefined: no filter; null: a filter nothing passes; a set: the posts that pass. */
 function topicFilter(
-  byTopic: ReadonlyMap<string, Set<number>>,
+  byTopic: Pick<ReadonlyMap<string, Set<number>>, "get">,
   ...names: (string | undefined)[]
 ): Set<number> | undefined | null {
   let allowed: Set<number> | undefined;

@@ -1,11 +1,11 @@
 import { type FSWatcher, watch } from "node:fs";
 import { basename, dirname } from "node:path";
-import type { Collection } from "../library/collection.js";
-import { CollectionError, loadCollection } from "../library/load.js";
+import { CollectionError } from "../library/load.js";
+import { type LoadedLibrary, loadLibraryInWorker } from "./load-in-worker.js";
 
 export interface WatchCollectionOptions {
-  /** A new, valid collection: the caller swaps its reference to it. */
-  onLoad(collection: Collection): void;
+  /** A new, valid collection with its index, built off the main thread: the caller swaps its reference to it. */
+  onLoad(loaded: LoadedLibrary): void;
   /** The file changed but cannot be used: the caller keeps serving the collection it has. */
   onReject(problems: string[]): void;
   /** Quiet time after the last change before reloading: editors and copies write in several steps. */
@@ -17,6 +17,7 @@ export interface WatchCollectionOptions {
  * replace (write a temporary file, rename it over the old one) gives the path a new inode, and a
  * watch on the old inode would never fire again. Loads never overlap; a change during a load is
  * picked up by one more load after it. Content that did not change (same hash) is not reported again.
+ * Each load runs in a worker thread (load-in-worker.ts): the bot keeps answering during a big reload.
  */
 export function watchCollection(path: string, options: WatchCollectionOptions): { close(): void } {
   const debounceMs = options.debounceMs ?? 200;
@@ -37,10 +38,10 @@ export function watchCollection(path: string, options: WatchCollectionOptions): 
       do {
         again = false;
         try {
-          const collection = await loadCollection(path);
-          if (!closed && collection.hash !== lastHash) {
-            lastHash = collection.hash;
-            options.onLoad(collection);
+          const loaded = await loadLibraryInWorker(path);
+          if (!closed && loaded.library.collection.hash !== lastHash) {
+            lastHash = loaded.library.collection.hash;
+            options.onLoad(loaded);
           }
         } catch (error) {
           lastHash = undefined;

@@ -4,9 +4,15 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { threadId } from "node:worker_threads";
 import type { Post } from "../library/post.js";
 import { buildSearchPostings, createSearchIndex, type SearchIndex } from "../library/search.js";
-import { POSTINGS_VERSION, type PostingsData, postingsFromData } from "../library/search-postings.js";
+import {
+  POSTINGS_VERSION,
+  type Postings,
+  type PostingsData,
+  postingsFromData,
+} from "../library/search-postings.js";
 
 export const DEFAULT_CACHE_DIR = "data/.cache";
 const MAGIC = 0x43555249; // "CURI"
@@ -27,29 +33,37 @@ export function loadSearchIndex(
   collection: { posts: readonly Post[]; hash: string },
   dir: string = DEFAULT_CACHE_DIR,
 ): CachedIndex {
+  const { postings, fromCache, problem } = loadPostings(collection, dir);
+  const index = createSearchIndex(collection.posts, postings);
+  return { index, fromCache, ...(problem ? { problem } : {}) };
+}
+
+/** The postings of a collection from the cache, or built (and cached); what loadSearchIndex and the reload worker share. */
+export function loadPostings(
+  collection: { posts: readonly Post[]; hash: string },
+  dir: string = DEFAULT_CACHE_DIR,
+): { postings: Postings; fromCache: boolean; problem?: string } {
   const file = cacheFile(dir, collection.hash);
   let readProblem: string | undefined;
   try {
     const data = decode(readFileSync(file));
-    if (data.docCount === collection.posts.length) {
-      return { index: createSearchIndex(collection.posts, postingsFromData(data)), fromCache: true };
-    }
+    if (data.docCount === collection.posts.length)
+      return { postings: postingsFromData(data), fromCache: true };
     readProblem = `${file} holds ${data.docCount} posts, the collection ${collection.posts.length}`;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") readProblem = `${file}: ${String(error)}`;
   }
   const postings = buildSearchPostings(collection.posts);
-  const index = createSearchIndex(collection.posts, postings);
   try {
     mkdirSync(dir, { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
+    const temp = `${file}.${process.pid}.${threadId}.tmp`;
     writeFileSync(temp, encode(postings));
     renameSync(temp, file);
     pruneOldFiles(dir, file);
   } catch (error) {
-    return { index, fromCache: false, problem: `could not write ${file}: ${String(error)}` };
+    return { postings, fromCache: false, problem: `could not write ${file}: ${String(error)}` };
   }
-  return { index, fromCache: false, ...(readProblem ? { problem: readProblem } : {}) };
+  return { postings, fromCache: false, ...(readProblem ? { problem: readProblem } : {}) };
 }
 
 /** Each collection edit leaves a file behind: keep the newest few (other processes may serve older versions). */
