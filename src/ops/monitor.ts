@@ -14,7 +14,7 @@ export interface Monitored {
 
 /**
  * With METRICS_PORT set: /healthz (the collection loaded, the store answering, every gateway shard ready) and
- * /metrics on METRICS_HOST:METRICS_PORT (+ the shard's number when sharded). Off by default.
+ * /metrics on METRICS_HOST:METRICS_PORT, for every shard this process holds. Off by default.
  */
 export async function startMonitoring(
   config: Pick<Config, "METRICS_PORT" | "METRICS_HOST">,
@@ -51,9 +51,8 @@ export async function startMonitoring(
         : `gateway ${waiting.map((s) => `shard ${s.id} is ${Status[s.status]}`).join(", ")}`;
     },
   ];
-  // Under `npm run start:sharded` each shard is its own process: shard n serves on METRICS_PORT + n.
   const server = await startOpsServer({
-    port: config.METRICS_PORT + (bot.client.shard?.ids[0] ?? 0),
+    port: config.METRICS_PORT,
     host: config.METRICS_HOST,
     checks,
     registry: metrics.registry,

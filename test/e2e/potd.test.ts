@@ -208,7 +208,9 @@ describe("post of the day, end to end", () => {
     expect((await run("status")).data.embeds[0].description).toMatch(/\*\*off\*\*/);
   });
 
-  it("with two shards and two servers each, posts to each server exactly once", async () => {
+  it("with two shards and two servers each, posts to each server exactly once", {
+    timeout: 60_000,
+  }, async () => {
     // Guild ids chosen so that (id >> 22) % 2 puts two on each shard.
     const guilds = [
       "400000000000000001",
