@@ -32,13 +32,11 @@ export const HEAD_BYTES = 64 * 1024;
  */
 export function sniff(head: Buffer): Format | undefined {
   if (head.subarray(0, 8192).includes(0)) return undefined;
-  let text: string;
-  try {
-    // `stream: true` tolerates a character cut at the end of the head; anything else invalid is not text.
-    text = new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
-  } catch {
-    return undefined;
-  }
+  // `stream: true` tolerates a character cut at the end of the head. An invalid byte here is treated as
+  // one further on: the record holding it is reported, the file is still read; mostly invalid is binary.
+  let text = new TextDecoder("utf-8").decode(head, { stream: true });
+  const invalid = text.match(/\uFFFD/g)?.length ?? 0;
+  if (invalid > 8 && invalid * 20 > text.length) return undefined;
   text = text.replace(/^\uFEFF/, "").trimStart();
   if (text === "") return undefined;
 

@@ -6,6 +6,7 @@ import { parser } from "stream-json";
 import { pick } from "stream-json/filters/pick.js";
 import { streamArray } from "stream-json/streamers/stream-array.js";
 import { ImportError } from "./types.js";
+import { markInvalidUtf8, markInvalidUtf8InBuffer } from "./utf8.js";
 
 /**
  * Drops everything before the first `[`: X wraps its arrays in `window.YTD.tweets.part0 = [...]`. A file with no
@@ -37,6 +38,7 @@ export async function* jsonArrayItems(
 ): AsyncIterable<unknown> {
   const stages = [
     createReadStream(file),
+    markInvalidUtf8(),
     ...(options.jsAssignment ? [skipToArray()] : []),
     parser.asStream(),
     ...(options.key !== undefined ? [pick.asStream({ filter: options.key })] : []),
@@ -54,7 +56,7 @@ export async function* jsonArrayItems(
 
 /** A small JSON file (actor.json, one Bluesky record) or the array of a small `.js` file (account.js). */
 export async function readSmallJson(file: string, jsAssignment = false): Promise<unknown> {
-  const text = await readFile(file, "utf8");
+  const text = markInvalidUtf8InBuffer(await readFile(file)).toString("utf8");
   const json = jsAssignment ? text.slice(Math.max(0, text.indexOf("["))) : text.replace(/^\uFEFF/, "");
   try {
     return JSON.parse(json);
@@ -66,5 +68,10 @@ export async function readSmallJson(file: string, jsAssignment = false): Promise
 }
 
 export function lines(file: string): AsyncIterable<string> {
-  return createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Number.POSITIVE_INFINITY });
+  const input = (pipeline as (...streams: unknown[]) => Readable)(
+    createReadStream(file),
+    markInvalidUtf8(),
+    () => {},
+  ).setEncoding("utf8");
+  return createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
 }

@@ -1,4 +1,4 @@
-import { readdir, stat } from "node:fs/promises";
+import { open, readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, sep } from "node:path";
 import { type BlueskyContext, feedItemToItem, recordToItem } from "./bluesky.js";
 import { curatorRecordToItem, plainTextToItem, splitPlainText } from "./curator.js";
@@ -27,8 +27,9 @@ type Found = Map<Format, string[]>;
  */
 export async function findSources(
   input: string,
-  author?: string,
-): Promise<{ sources: Source[]; formats: string[] }> {
+  options: { author?: string; format?: "text" } = {},
+): Promise<{ sources: Source[]; formats: string[]; leftOut: string[] }> {
+  const { author } = options;
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(input);
@@ -40,7 +41,13 @@ export async function findSources(
   if (info.isDirectory()) {
     await walk(input, found, unrecognised);
   } else {
-    const format = await sniffFile(input);
+    const sniffed = await sniffFile(input);
+    const format = options.format === "text" ? "text" : sniffed;
+    if (format === "text" && options.format !== "text" && !meantAsText(input, await headText(input)))
+      throw new ImportError(
+        `${input}: plain text, but it looks like ${looksLike(input, await headText(input))} rather than posts; ` +
+          "add --format text to import it anyway (posts separated by a blank line or ---)",
+      );
     if (format === undefined || !(ARCHIVES.has(format) || GENERIC.has(format)))
       throw new ImportError(
         `${input}: not an archive Curator can import (expected an X/Twitter tweets.js, a Mastodon outbox.json, ` +
@@ -52,8 +59,19 @@ export async function findSources(
       await walk(dirname(input), found, [], 0, input);
   }
   const archive = [...found.keys()].filter((f) => ARCHIVES.has(f));
-  const used = archive.length > 0 ? archive : [...found.keys()].filter((f) => GENERIC.has(f));
+  // In a folder, plain text is never guessed: a README.txt or a tweets.csv is not a list of posts.
+  const textWanted = !info.isDirectory() || options.format === "text";
+  const used =
+    archive.length > 0
+      ? archive
+      : [...found.keys()].filter((f) => GENERIC.has(f) && (f !== "text" || textWanted));
+  const leftOut = archive.length === 0 && !textWanted ? (found.get("text") ?? []).sort(naturalOrder) : [];
   if (used.length === 0) {
+    if (leftOut.length > 0)
+      throw new ImportError(
+        `${input}: only plain text files here (${leftOut.slice(0, 5).join(", ")}); add --format text to import ` +
+          "them as posts separated by a blank line or ---",
+      );
     // Name the data files that were looked at: a damaged outbox.json should not pass for a missing one.
     const named = unrecognised.length > 0 ? ` (not recognised: ${unrecognised.slice(0, 5).join(", ")})` : "";
     throw new ImportError(`${input}: no archive or collection file found in this folder${named}`);
@@ -61,7 +79,38 @@ export async function findSources(
   const files = (format: Format) => (found.get(format) ?? []).sort(naturalOrder);
   const sources: Source[] = [];
   for (const format of used) sources.push(await sourceFor(format, files(format), files, author));
-  return { sources, formats: used.map((f) => FORMAT_NAMES[f] ?? f) };
+  return { sources, formats: used.map((f) => FORMAT_NAMES[f] ?? f), leftOut };
+}
+
+const NOT_POSTS = /^(readme|licen[cs]e|copying|changelog|notice|authors|contributing)(\.|$)/i;
+
+/** Whether a single text file named on the command line can only be meant as posts. */
+function meantAsText(path: string, head: string): boolean {
+  return looksLike(path, head) === undefined;
+}
+
+/** What else a plain-text file looks like: a README, or a table (CSV/TSV, like X's old tweets.csv). */
+function looksLike(path: string, head: string): string | undefined {
+  if (NOT_POSTS.test(basename(path))) return "a README or licence";
+  const [first = "", second = ""] = head.split(/\r?\n/, 2);
+  for (const separator of [",", "\t", ";"]) {
+    const columns = first.split(separator).length;
+    if (columns >= 3 && second.split(separator).length >= columns) return "a table (CSV)";
+  }
+  if (!/\.(txt|text|md|markdown)$/i.test(path) && /\.\w{1,5}$/.test(path))
+    return `a .${path.split(".").pop()} file`;
+  return undefined;
+}
+
+async function headText(path: string): Promise<string> {
+  const file = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString("utf8");
+  } finally {
+    await file.close();
+  }
 }
 
 async function walk(
@@ -126,6 +175,7 @@ async function sourceFor(
             for await (const record of jsonArrayItems(file, { jsAssignment: true }))
               yield tweetToItem(record, context);
         },
+        unmatchedNotes: () => context.notes.count - context.notes.matched.size,
       };
     }
     case "mastodon-outbox": {

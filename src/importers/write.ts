@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { removeOnSignal } from "./cleanup.js";
 
 const FLUSH_AT = 1 << 20;
 
@@ -16,6 +17,7 @@ export async function writeJsonArrayAtomically(
 ): Promise<number> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   const file = await open(temporary, "wx");
+  const release = removeOnSignal(temporary);
   let closed = false;
   try {
     let buffer = "[";
@@ -40,6 +42,8 @@ export async function writeJsonArrayAtomically(
     if (!closed) await file.close().catch(() => {});
     await rm(temporary, { force: true });
     throw error;
+  } finally {
+    release();
   }
 }
 

@@ -167,12 +167,14 @@ describe("importing mutated real-format archives", () => {
 
         const label = `${m.kind} in ${target.archive}/${target.file}`;
         let failure: unknown;
-        const summary = await withTimeout(runImport({ input, out }), RUN_TIMEOUT_MS, label).catch(
-          (error: unknown) => {
-            failure = error;
-            return undefined;
-          },
-        );
+        const summary = await withTimeout(
+          runImport({ input, out, replace: true }),
+          RUN_TIMEOUT_MS,
+          label,
+        ).catch((error: unknown) => {
+          failure = error;
+          return undefined;
+        });
         if (summary) {
           outcomes.imported++;
           // A complete, valid collection: the loader refuses anything else.
