@@ -117,6 +117,7 @@ export function joinGroup(group: Piece[]): Item[] {
       for (const child of (children.get(piece.post.sourceId!) ?? []).sort(byTime)) visit(child);
     };
     visit(root);
+    if (chain.length === 0) continue;
     posts.push({ piece: { post: mergeChain(chain), ...(chain.length > 1 && { members: chain.length }) } });
   }
   return posts;
