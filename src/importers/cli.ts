@@ -6,8 +6,9 @@ import { ImportError } from "./types.js";
 const USAGE = `Usage: npm run import -- <file or folder> [--out data/posts.json] [--merge | --replace]
        [--format text] [--author NAME]
 
-Imports an X/Twitter archive, a Mastodon export (outbox.json), Bluesky feed pages or post records,
-Curator JSON / JSON Lines, or plain text (posts separated by a blank line or ---) into a collection.
+Imports an X/Twitter archive (the .zip as downloaded, or its folder), a Mastodon export (the .tar.gz, or
+outbox.json), a Bluesky repository (.car from "Export my data"), feed pages or post records, Curator
+JSON / JSON Lines, or plain text (posts separated by a blank line or ---) into a collection.
   --out      the collection to write (default data/posts.json); written atomically
   --merge    add to the existing collection (duplicates by sourceId/id left out, grown threads updated)
   --replace  replace an existing non-empty collection (without --merge or --replace it is refused)

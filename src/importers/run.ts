@@ -6,11 +6,12 @@ import { basename, dirname, join } from "node:path";
 import { CollectionError, loadCollection } from "../library/load.js";
 import { type Post, PostSchema } from "../library/post.js";
 import { removeOnSignal } from "./cleanup.js";
+import { diskFile } from "./input-file.js";
 import { lines } from "./read-json.js";
 import { findSources } from "./sources.js";
 import { detach } from "./text-utils.js";
 import { joinThreads } from "./threads.js";
-import { ImportError, type Piece } from "./types.js";
+import { ImportError, type Piece, type Source } from "./types.js";
 import { INVALID_UTF8 } from "./utf8.js";
 import { writeJsonArrayAtomically } from "./write.js";
 
@@ -60,7 +61,20 @@ export const LOADER_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 /** Imports `input` into the collection `out`; the file is replaced only by a complete, valid collection. */
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
   await checkOut(options.out);
-  const { sources, formats, leftOut } = await findSources(options.input, options);
+  const { sources, formats, leftOut, close } = await findSources(options.input, options);
+  try {
+    return await importSources(options, sources, formats, leftOut);
+  } finally {
+    await close();
+  }
+}
+
+async function importSources(
+  options: ImportOptions,
+  sources: Source[],
+  formats: string[],
+  leftOut: string[],
+): Promise<ImportSummary> {
   const before = await existingCollection(options);
   const existing = options.merge ? before.posts : [];
   const summary: ImportSummary = {
@@ -162,7 +176,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       writer.end();
       await once(writer, "close");
       yield* existing;
-      for await (const line of lines(spool)) if (line !== "") yield JSON.parse(line) as Post;
+      for await (const line of lines(diskFile(spool))) if (line !== "") yield JSON.parse(line) as Post;
     } finally {
       await rm(spool, { force: true });
       release();

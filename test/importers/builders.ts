@@ -1,5 +1,15 @@
+import { createWriteStream } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
+import { CarWriter } from "@ipld/car";
+import * as dagCbor from "@ipld/dag-cbor";
+import { CID } from "multiformats/cid";
+import { sha256 } from "multiformats/hashes/sha2";
+import { pack } from "tar-stream";
+import yazl from "yazl";
 import { tempFolder } from "./helpers.js";
 
 /**
@@ -154,4 +164,71 @@ export async function blueskyFeed(entries: Fields[]): Promise<string> {
   const folder = await tempFolder();
   await writeFile(join(folder, "feed.json"), JSON.stringify({ feed: entries }));
   return folder;
+}
+
+/** A .zip of a folder's files as X delivers its export (entries deflated), written with yazl. */
+export async function zipOf(entries: Record<string, string | Buffer>, path: string): Promise<string> {
+  const zip = new yazl.ZipFile();
+  for (const [name, content] of Object.entries(entries))
+    zip.addBuffer(Buffer.isBuffer(content) ? content : Buffer.from(content), name);
+  zip.end();
+  await pipeline(zip.outputStream, createWriteStream(path));
+  return path;
+}
+
+/** A .tar.gz as Mastodon delivers its export, written with tar-stream and zlib. */
+export async function tarGzOf(entries: Record<string, string | Buffer>, path: string): Promise<string> {
+  const tar = pack();
+  const written = pipeline(tar, createGzip(), createWriteStream(path));
+  for (const [name, content] of Object.entries(entries)) tar.entry({ name }, content);
+  tar.finalize();
+  await written;
+  return path;
+}
+
+async function block(value: unknown): Promise<{ cid: CID; bytes: Uint8Array }> {
+  const bytes = dagCbor.encode(value);
+  return { cid: CID.create(1, dagCbor.code, await sha256.digest(bytes)), bytes };
+}
+
+/**
+ * A repository CAR as `com.atproto.sync.getRepo` returns it: the signed commit (root), one Merkle Search
+ * Tree node listing every record under `collection/rkey` (keys sorted, prefix-compressed), the records.
+ */
+export async function carOf(did: string, records: Record<string, Fields>, path: string): Promise<string> {
+  const blocks = await Promise.all(Object.values(records).map(block));
+  const keys = Object.keys(records);
+  const order = keys.map((key, i) => ({ key, cid: blocks[i]!.cid })).sort((a, b) => (a.key < b.key ? -1 : 1));
+  let previous = "";
+  const entries = order.map(({ key, cid }) => {
+    let p = 0;
+    while (p < previous.length && previous[p] === key[p]) p++;
+    previous = key;
+    return { p, k: new TextEncoder().encode(key.slice(p)), v: cid, t: null };
+  });
+  const node = await block({ l: null, e: entries });
+  const commit = await block({
+    did,
+    version: 3,
+    data: node.cid,
+    rev: "3kcommit00001",
+    prev: null,
+    sig: new Uint8Array(64),
+  });
+  const { writer, out } = CarWriter.create([commit.cid]);
+  const written = pipeline(Readable.from(out), createWriteStream(path));
+  // The blocks come in no particular order: records before the tree that names them.
+  for (const b of [commit, ...blocks, node]) await writer.put(b);
+  await writer.close();
+  await written;
+  return path;
+}
+
+/** A blob reference as a record holds it once decoded from DAG-CBOR: the CID as an object. */
+export async function blobOf(
+  content: string,
+): Promise<{ $type: string; ref: CID; mimeType: string; size: number }> {
+  const bytes = new TextEncoder().encode(content);
+  const cid = CID.create(1, 0x55, await sha256.digest(bytes));
+  return { $type: "blob", ref: cid, mimeType: "image/jpeg", size: bytes.length };
 }

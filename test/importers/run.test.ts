@@ -43,10 +43,23 @@ describe("format detection (from the content, never the name)", () => {
     ["other JSON", '{"hello":1}', undefined],
     ["a JSON array of numbers", "[1,2,3]", undefined],
     ["empty", "  \n", undefined],
-    ["binary", "PK\u0003\u0004\u0000\u0000", undefined],
+    ["binary", "\u0089PNG\r\n\u001a\n\u0000\u0000", undefined],
+    ["a .zip (an X export)", "PK\u0003\u0004\u0014\u0000", "zip"],
   ];
   it.each(cases)("%s", (_name, content, format) => {
     expect(sniff(Buffer.from(content))).toBe(format);
+  });
+
+  it("recognises a .tar.gz and a CAR v1 by their first bytes", () => {
+    expect(sniff(Buffer.from([0x1f, 0x8b, 0x08, 0x00]))).toBe("tar.gz");
+    const header = Buffer.concat([
+      Buffer.from([0xa2, 0x65]),
+      Buffer.from("roots"),
+      Buffer.from([0x80, 0x67]),
+      Buffer.from("version"),
+      Buffer.from([0x01]),
+    ]);
+    expect(sniff(Buffer.concat([Buffer.from([header.length]), header]))).toBe("bluesky-car");
   });
 
   it("reads text with a stray invalid byte as text (the record is reported later), mostly-invalid bytes as binary", () => {
