@@ -8,6 +8,7 @@ import { cpus, freemem, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { endToEnd, FULL, QUICK } from "./end-to-end.js";
+import { importBench } from "./import.js";
 import type { CaseResult, Timing } from "./library.js";
 
 const run = promisify(execFile);
@@ -104,6 +105,7 @@ function fmt(t: Timing | undefined): string {
 function report(
   outcomes: readonly Outcome[],
   bot: Awaited<ReturnType<typeof endToEnd>>,
+  imported: Awaited<ReturnType<typeof importBench>>,
   started: Date,
   load: number[],
 ): string {
@@ -140,6 +142,7 @@ function report(
           `| 1,000,000 posts: starts and answers | ${outcomes.find((o) => o.size === 1_000_000)?.ok ? "answered" : "failed"} | ${outcomes.find((o) => o.size === 1_000_000)?.ok ? "pass" : "FAIL"} |`,
         ]),
     ...bot.targets,
+    ...imported.targets,
     "",
     "## All figures",
     "",
@@ -179,6 +182,7 @@ function report(
     "- Random picks alternate 100 callers; post of the day is `choosePostOfTheDay` over consecutive days.",
     "",
     ...bot.section,
+    ...imported.section,
     "## Why not MiniSearch",
     "",
     "The first version used MiniSearch 7.2 (fields title/text/topics, prefix on the last term, fuzzy",
@@ -200,7 +204,9 @@ const load = loadavg();
 const outcomes: Outcome[] = [];
 for (const size of sizes) outcomes.push(await runCase(size));
 const bot = await endToEnd(quick ? QUICK : FULL);
-const markdown = report(outcomes, bot, started, load);
+// A 1M-tweet export takes minutes to generate and import; --quick keeps it to seconds.
+const imported = await importBench(quick ? 5_000 : 1_000_000);
+const markdown = report(outcomes, bot, imported, started, load);
 await writeFile(output, markdown);
 process.stdout.write(`${markdown}\n`);
 process.stderr.write(`bench: wrote ${output} in ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s\n`);
