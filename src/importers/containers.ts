@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import { createGunzip } from "node:zlib";
 import { extract } from "tar-stream";
 import yauzl from "yauzl";
-import type { InputFile } from "./input-file.js";
+import { HEAD_KEPT, type InputFile } from "./input-file.js";
 import { ImportError } from "./types.js";
 
 /** Entries that are photos and videos: never posts, and not worth decompressing to look at. */
@@ -64,15 +64,26 @@ export async function openZip(path: string): Promise<Container> {
  * listing reads it once, and opening an entry reads again up to that entry (then stops).
  */
 export async function openTarGz(path: string): Promise<Container> {
-  const names: string[] = [];
+  const heads = new Map<string, Buffer>();
   await readTar(path, async (name, entry) => {
-    if (!MEDIA_ENTRY.test(name)) names.push(name);
-    entry.resume();
+    if (MEDIA_ENTRY.test(name)) {
+      entry.resume();
+      return false;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of entry as AsyncIterable<Buffer>)
+      if (size < HEAD_KEPT) {
+        chunks.push(chunk);
+        size += chunk.length;
+      }
+    heads.set(name, Buffer.concat(chunks).subarray(0, HEAD_KEPT));
     return false;
   });
   return {
-    files: names.map((name) => ({
+    files: [...heads].map(([name, head]) => ({
       name: `${path}:${name}`,
+      head,
       open: async () => {
         const out = new PassThrough();
         readTar(path, async (entryName, entry) => {

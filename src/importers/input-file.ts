@@ -9,7 +9,12 @@ export interface InputFile {
   /** Names the file in messages: a path, or `export.zip:data/tweets.js`. */
   name: string;
   open(): Promise<Readable>;
+  /** The first bytes, when already read (a .tar.gz entry, seen while listing): spares reading it again to sniff. */
+  head?: Buffer;
 }
+
+/** How much of an entry's start a listing keeps for sniffing. */
+export const HEAD_KEPT = 64 * 1024;
 
 export function diskFile(path: string): InputFile {
   return { name: path, open: async () => createReadStream(path) };
@@ -17,6 +22,9 @@ export function diskFile(path: string): InputFile {
 
 /** The first `bytes` bytes (fewer if the file is shorter); the rest is not read. */
 export async function readHead(file: InputFile, bytes: number): Promise<Buffer> {
+  // A kept head shorter than HEAD_KEPT is the whole entry.
+  if (file.head !== undefined && (bytes <= file.head.length || file.head.length < HEAD_KEPT))
+    return file.head.subarray(0, bytes);
   const stream = await file.open();
   const chunks: Buffer[] = [];
   let size = 0;
