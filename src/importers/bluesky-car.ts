@@ -58,7 +58,10 @@ export async function indexRepo(file: InputFile): Promise<RepoIndex> {
     }
   }
   if (did === undefined)
-    throw new ImportError(`${file.name}: a CAR file without a repository commit (no DID)`);
+    throw new ImportError(
+      `${file.name}: a CAR file, but not a Bluesky repository (no signed commit naming the account); export it ` +
+        'again from Bluesky (Settings → Account → "Export my data")',
+    );
   return { did, posts };
 }
 

@@ -137,6 +137,7 @@ async function readTar(
   await done;
   if (failure !== undefined)
     throw new ImportError(
-      `${path}: damaged .tar.gz (${failure instanceof Error ? failure.message : failure})`,
+      `${path}: damaged .tar.gz (${failure instanceof Error ? failure.message : failure}); download the export ` +
+        "again, or if it is a single gzipped file (not a tar), gunzip it and import that file",
     );
 }

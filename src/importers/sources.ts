@@ -98,7 +98,9 @@ export async function findSources(
       );
     // Name the data files that were looked at: a damaged outbox.json should not pass for a missing one.
     const named = unrecognised.length > 0 ? ` (not recognised: ${unrecognised.slice(0, 5).join(", ")})` : "";
-    throw new ImportError(`${input}: no archive or collection file found in this folder${named}`);
+    const where =
+      container === undefined ? "in this folder" : "in this archive (expected data/tweets.js, outbox.json)";
+    throw new ImportError(`${input}: no archive or collection file found ${where}${named}`);
   }
   const files = (format: Format) => (found.get(format) ?? []).sort((a, b) => naturalOrder(a.name, b.name));
   const sources: Source[] = [];

@@ -181,6 +181,18 @@ describe("a Bluesky repository as downloaded (.car)", () => {
   });
 });
 
+describe("a CAR that is not a Bluesky repository", () => {
+  it("says so and what to do", async () => {
+    const folder = await tempFolder();
+    const car = await carOf(DID, { "app.bsky.feed.post/3k1": { text: "x" } }, join(folder, "blocks.car"), {
+      commit: false,
+    });
+    await expect(runImport({ input: car, out: join(folder, "posts.json") })).rejects.toThrow(
+      `${car}: a CAR file, but not a Bluesky repository`,
+    );
+  });
+});
+
 describe("npm run import on downloaded archives", () => {
   it("imports a .zip from the command line", async () => {
     const folder = await tempFolder();

@@ -195,7 +195,12 @@ async function block(value: unknown): Promise<{ cid: CID; bytes: Uint8Array }> {
  * A repository CAR as `com.atproto.sync.getRepo` returns it: the signed commit (root), one Merkle Search
  * Tree node listing every record under `collection/rkey` (keys sorted, prefix-compressed), the records.
  */
-export async function carOf(did: string, records: Record<string, Fields>, path: string): Promise<string> {
+export async function carOf(
+  did: string,
+  records: Record<string, Fields>,
+  path: string,
+  options: { commit?: boolean } = {},
+): Promise<string> {
   const blocks = await Promise.all(Object.values(records).map(block));
   const keys = Object.keys(records);
   const order = keys.map((key, i) => ({ key, cid: blocks[i]!.cid })).sort((a, b) => (a.key < b.key ? -1 : 1));
@@ -218,7 +223,7 @@ export async function carOf(did: string, records: Record<string, Fields>, path: 
   const { writer, out } = CarWriter.create([commit.cid]);
   const written = pipeline(Readable.from(out), createWriteStream(path));
   // The blocks come in no particular order: records before the tree that names them.
-  for (const b of [commit, ...blocks, node]) await writer.put(b);
+  for (const b of [...(options.commit === false ? [] : [commit]), ...blocks, node]) await writer.put(b);
   await writer.close();
   await written;
   return path;
