@@ -76,6 +76,43 @@ describe("media in Discord", () => {
   });
 });
 
+describe("Discord's limits", () => {
+  it("keeps a post with everything at its longest within 6,000 characters and 10 embeds", () => {
+    const long = (n: number) => "x".repeat(n);
+    const post: Post = {
+      ...base,
+      title: long(256),
+      author: long(256),
+      text: long(5000),
+      topics: Array.from({ length: 200 }, (_, i) => `topic-${i}`),
+      links: Array.from({ length: 100 }, (_, i) => `https://example.com/${long(40)}/${i}`),
+      media: Array.from({ length: 20 }, (_, i) => ({
+        ...image(i, long(1500)),
+        url: `https://img.example/${long(200)}/${i}.jpg`,
+      })),
+    };
+    for (const withWarning of [false, true]) {
+      const reply = renderPost(withWarning ? { ...post, contentWarning: long(256) } : post, {
+        userId: USER,
+        page: 2,
+      });
+      const chars = reply.embeds.reduce(
+        (sum, e) =>
+          sum +
+          (e.title?.length ?? 0) +
+          (e.description?.length ?? 0) +
+          (e.footer?.text.length ?? 0) +
+          (e.author?.name.length ?? 0) +
+          (e.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0),
+        0,
+      );
+      expect(chars).toBeLessThanOrEqual(6000);
+      expect(reply.embeds.length).toBeLessThanOrEqual(10);
+      for (const field of reply.embeds[0]!.fields ?? []) expect(field.value.length).toBeLessThanOrEqual(1024);
+    }
+  });
+});
+
 describe("content warnings in Discord", () => {
   const post: Post = {
     ...base,

@@ -144,7 +144,11 @@ function mediaFields(post: Post): APIEmbedField[] {
       const alt = escapePostText(truncate(m.alt!.replace(/\s+/g, " "), 300));
       return `${n}. ${hidden ? spoiler(alt) : alt}`;
     };
-    fields.push({ name: "Image descriptions", value: listWithin(described.map(line), "\n"), inline: false });
+    fields.push({
+      name: "Image descriptions",
+      value: listWithin(described.map(line), "\n", MEDIA_FIELD),
+      inline: false,
+    });
   }
   const links = media
     .map((m, i) => ({ m, n: i + 1 }))
@@ -153,20 +157,27 @@ function mediaFields(post: Post): APIEmbedField[] {
       const link = `[${MEDIA_NAMES[m.type]} ${n}](${m.url.replace(/\)/g, "%29")})`;
       return hidden ? spoiler(link) : link;
     });
-  if (links.length > 0) fields.push({ name: "Media", value: listWithin(links, "\n"), inline: false });
+  if (links.length > 0)
+    fields.push({ name: "Media", value: listWithin(links, "\n", MEDIA_FIELD), inline: false });
   return fields;
 }
+
+/** Two media fields of this size, next to a full page, full topic and link fields, stay within the 6,000 of an embed. */
+const MEDIA_FIELD = 512;
 
 const MEDIA_NAMES: Record<Media["type"], string> = { image: "Image", video: "Video", gif: "GIF" };
 
 /** Joins items until the field limit, saying how many did not fit rather than cutting one in half. */
-function listWithin(items: readonly string[], separator: string): string {
+function listWithin(
+  items: readonly string[],
+  separator: string,
+  max: number = LIMITS.embedFieldValue,
+): string {
   let out = "";
   for (const [i, item] of items.entries()) {
     const more = `${separator}… and ${items.length - i} more`;
     const next = out === "" ? item : `${out}${separator}${item}`;
-    if (next.length + more.length > LIMITS.embedFieldValue)
-      return out === "" ? truncate(item, 1000) : out + more;
+    if (next.length + more.length > max) return out === "" ? truncate(item, max - 24) : out + more;
     out = next;
   }
   return out;
