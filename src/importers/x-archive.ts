@@ -117,6 +117,7 @@ export function tweetToItem(record: unknown, context: XContext): Item {
   const text = tidy(note ? withQuoteLinks(note.text, entities, id) : tweetText(tweet, raw, selfReply));
   const media = tweetMedia(tweet);
   if (text === "" && media.length === 0) return skip("empty");
+  const replaces = editedFrom(tweet, id);
 
   const hashtags = list(entities.hashtags).flatMap((h) =>
     isRec(h) && str(h.text) ? [h.text as string] : [],
@@ -137,7 +138,7 @@ export function tweetToItem(record: unknown, context: XContext): Item {
         sourceId: id,
       },
       ...(selfReply && { parent: replyTo }),
-      ...(editedFrom(tweet, id).length > 0 && { replaces: editedFrom(tweet, id) }),
+      ...(replaces.length > 0 && { replaces }),
     },
   };
 }
