@@ -57,26 +57,25 @@ export async function* joinThreads(source: Source, onScan?: OnScan): AsyncIterab
     expected.set(root, (expected.get(root) ?? 0) + 1);
   }
   const held = new Map<string, Piece[]>();
-  // A record seen twice (a pinned post in a feed, overlapping exports) counts once.
+  // A thread member seen twice (a pinned post in a feed, overlapping exports) counts once, or it would
+  // complete its thread early. Other posts seen twice are left out by the caller, which keeps every id.
   const seen = new Set<string>();
 
   for await (const item of source.items()) {
     const id = "piece" in item ? item.piece.post.sourceId : undefined;
-    if (id !== undefined) {
-      if (newerVersion.has(id)) {
-        yield { skip: "earlier version of an edited post" };
-        continue;
-      }
-      if (seen.has(id)) {
-        yield { skip: "duplicate" };
-        continue;
-      }
-      seen.add(detach(id));
+    if (id !== undefined && newerVersion.has(id)) {
+      yield { skip: "earlier version of an edited post" };
+      continue;
     }
     if (id === undefined || !members.has(id)) {
       yield item;
       continue;
     }
+    if (seen.has(id)) {
+      yield { skip: "duplicate" };
+      continue;
+    }
+    seen.add(detach(id));
     const piece = (item as { piece: Piece }).piece;
     const root = rootOf(id);
     const group = [...(held.get(root) ?? []), { ...piece, parent: parentOf.get(id) }];
