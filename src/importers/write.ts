@@ -16,8 +16,12 @@ export async function writeJsonArrayAtomically(
   check: (temporaryPath: string) => Promise<void>,
 ): Promise<number> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  const file = await open(temporary, "wx");
+  // Registered before the file exists: an interruption right after it is created must still remove it.
   const release = removeOnSignal(temporary);
+  const file = await open(temporary, "wx").catch((error: unknown) => {
+    release();
+    throw error;
+  });
   let closed = false;
   try {
     let buffer = "[";
