@@ -10,6 +10,7 @@ import { cpus, freemem, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { endToEnd, FULL, QUICK } from "./end-to-end.js";
+import { importBench } from "./import.js";
 import type { CaseResult, Timing } from "./library.js";
 import { benchOutputPath } from "./output-path.js";
 import { runScaleBench } from "./scale.js";
@@ -149,6 +150,7 @@ function fmt(t: Timing | undefined): string {
 function report(
   outcomes: readonly Outcome[],
   bot: Awaited<ReturnType<typeof endToEnd>>,
+  imported: Awaited<ReturnType<typeof importBench>>,
   started: Date,
   load: number[],
   scale: string[],
@@ -186,6 +188,7 @@ function report(
           `| 1,000,000 posts: starts and answers | ${outcomes.find((o) => o.size === 1_000_000)?.ok ? "answered" : "failed"} | ${outcomes.find((o) => o.size === 1_000_000)?.ok ? "pass" : "FAIL"} |`,
         ]),
     ...bot.targets,
+    ...imported.targets,
     "",
     "## All figures",
     "",
@@ -226,6 +229,7 @@ function report(
     "",
     ...bot.section,
     ...scale,
+    ...imported.section,
     "## Why not MiniSearch",
     "",
     "The first version used MiniSearch 7.2 (fields title/text/topics, prefix on the last term, fuzzy",
@@ -255,9 +259,12 @@ const scale = await runScaleBench(
 );
 process.stderr.write("bench: the web archive with 100,000 posts…\n");
 const web = webReport(await runWebBench({ posts: 100_000, requests: quick ? 200 : 1_000 }));
+// A 1M-tweet export takes minutes to generate and import; --quick keeps it to seconds.
+const imported = await importBench(quick ? 5_000 : 1_000_000);
 const markdown = report(
   outcomes,
   { targets: [...bot.targets, ...web.targets], section: [...bot.section, ...web.section] },
+  imported,
   started,
   load,
   scale.section,

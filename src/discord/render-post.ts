@@ -1,5 +1,5 @@
 import { type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType } from "discord.js";
-import type { Post } from "../library/post.js";
+import type { Media, Post } from "../library/post.js";
 import { encodeCustomId } from "./custom-id.js";
 import { escapePostText, truncate } from "./markdown.js";
 import { pageButtons } from "./page-buttons.js";
@@ -22,14 +22,35 @@ export interface PostView {
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** The post's text as pages, escaped, each within Discord's description limit. */
+/** Discord shows this many images of one message side by side. */
+export const GALLERY_SIZE = 4;
+
+/**
+ * The post's text as pages, escaped, each within Discord's description limit. Behind a content warning
+ * each page is a spoiler under the warning: the reader sees what it is about and chooses to open it.
+ */
 export function postPages(post: Post): string[] {
-  return splitText(escapePostText(post.text), POST_PAGE_CHARS);
+  const pages = splitText(escapePostText(post.text), POST_PAGE_CHARS);
+  if (post.contentWarning === undefined) return pages;
+  const warning = warningLine(post.contentWarning);
+  return pages.map((page) => `${warning}\n${spoiler(page)}`);
 }
 
-/** A headline for a post: its title, or its first words. */
+/** `**CW: spiders**` — shown in the clear wherever the post's words are hidden. */
+export function warningLine(warning: string): string {
+  return `**CW: ${escapePostText(truncate(warning.replace(/\s+/g, " "), 200))}**`;
+}
+
+/** Markdown text as a spoiler; a `||` inside (a link may hold one) must not close it early. */
+export function spoiler(markdown: string): string {
+  return markdown.trim() === "" ? markdown : `||${markdown.replace(/\|(?=\|)/g, "|\u200b")}||`;
+}
+
+/** A headline for a post: its title, or its first words; never words hidden behind a content warning. */
 export function postTitle(post: Post): string {
-  return truncate(post.title ?? post.text.split("\n")[0] ?? post.id, 80);
+  if (post.title !== undefined) return truncate(post.title, 80);
+  if (post.contentWarning !== undefined) return truncate(`CW: ${post.contentWarning}`, 80);
+  return truncate(post.text.split("\n")[0] ?? post.id, 80);
 }
 
 /** One post as an embed; long posts are paged with Previous/Next buttons that only `view.userId` may use. */
@@ -52,8 +73,9 @@ export function renderPost(post: Post, view: PostView): Reply {
       ...(web && post.url ? { url: post.url } : {}),
     };
   if (post.createdAt) embed.timestamp = new Date(post.createdAt).toISOString();
+  const gallery = showImages(post, embed);
   if (last) {
-    const fields = postFields(post);
+    const fields = [...postFields(post), ...mediaFields(post)];
     if (fields.length > 0) embed.fields = fields;
   }
   const buttons = pageButtons(page, pages.length, (n) =>
@@ -67,7 +89,7 @@ export function renderPost(post: Post, view: PostView): Reply {
       url: web,
     });
   const reply: Reply = {
-    embeds: [embed],
+    embeds: [embed, ...gallery],
     components: pages.length > 1 ? [buttons] : [],
     allowedMentions: NO_MENTIONS,
     ephemeral: view.ephemeral ?? false,
@@ -100,14 +122,72 @@ function postFields(post: Post): APIEmbedField[] {
   return fields;
 }
 
+const images = (post: Post) => (post.media ?? []).filter((m) => m.type === "image");
+
+/**
+ * The first image in the post's embed, the next ones as a gallery: Discord shows up to four embeds that
+ * share one `url` as a single post with several images. Never behind a content warning: an embed's image
+ * cannot be a spoiler, so those are links in a spoiler instead (see mediaFields).
+ */
+function showImages(post: Post, embed: APIEmbed): APIEmbed[] {
+  const shown = post.contentWarning === undefined ? images(post).slice(0, GALLERY_SIZE) : [];
+  const [first, ...rest] = shown;
+  if (first === undefined) return [];
+  embed.image = { url: first.url };
+  embed.url ??= first.url;
+  const url = embed.url;
+  return rest.map((image) => ({ url, image: { url: image.url } }));
+}
+
+/** Alt text of the images shown; videos, GIFs and further images as links (all in spoilers behind a CW). */
+function mediaFields(post: Post): APIEmbedField[] {
+  const media = post.media ?? [];
+  if (media.length === 0) return [];
+  const hidden = post.contentWarning !== undefined;
+  const shown = new Set<Media>(hidden ? [] : images(post).slice(0, GALLERY_SIZE));
+  const fields: APIEmbedField[] = [];
+  const described = media
+    .map((m, i) => ({ m, n: i + 1 }))
+    .filter(({ m }) => m.alt !== undefined && (shown.has(m) || hidden));
+  if (described.length > 0) {
+    const line = ({ m, n }: { m: Media; n: number }) => {
+      const alt = escapePostText(truncate(m.alt!.replace(/\s+/g, " "), 300));
+      return `${n}. ${hidden ? spoiler(alt) : alt}`;
+    };
+    fields.push({
+      name: "Image descriptions",
+      value: listWithin(described.map(line), "\n", MEDIA_FIELD),
+      inline: false,
+    });
+  }
+  const links = media
+    .map((m, i) => ({ m, n: i + 1 }))
+    .filter(({ m }) => !shown.has(m))
+    .map(({ m, n }) => {
+      const link = `[${MEDIA_NAMES[m.type]} ${n}](${m.url.replace(/\)/g, "%29")})`;
+      return hidden ? spoiler(link) : link;
+    });
+  if (links.length > 0)
+    fields.push({ name: "Media", value: listWithin(links, "\n", MEDIA_FIELD), inline: false });
+  return fields;
+}
+
+/** Two media fields of this size, next to a full page, full topic and link fields, stay within the 6,000 of an embed. */
+const MEDIA_FIELD = 512;
+
+const MEDIA_NAMES: Record<Media["type"], string> = { image: "Image", video: "Video", gif: "GIF" };
+
 /** Joins items until the field limit, saying how many did not fit rather than cutting one in half. */
-function listWithin(items: readonly string[], separator: string): string {
+function listWithin(
+  items: readonly string[],
+  separator: string,
+  max: number = LIMITS.embedFieldValue,
+): string {
   let out = "";
   for (const [i, item] of items.entries()) {
     const more = `${separator}… and ${items.length - i} more`;
     const next = out === "" ? item : `${out}${separator}${item}`;
-    if (next.length + more.length > LIMITS.embedFieldValue)
-      return out === "" ? truncate(item, 1000) : out + more;
+    if (next.length + more.length > max) return out === "" ? truncate(item, max - 24) : out + more;
     out = next;
   }
   return out;

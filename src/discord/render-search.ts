@@ -3,7 +3,7 @@ import type { SearchHit } from "../library/search.js";
 import { encodeCustomId } from "./custom-id.js";
 import { escapePostText, truncate } from "./markdown.js";
 import { pageButtons } from "./page-buttons.js";
-import { postTitle } from "./render-post.js";
+import { postTitle, spoiler, warningLine } from "./render-post.js";
 import { COLORS, LIMITS, NO_MENTIONS, type Reply } from "./reply.js";
 
 export const RESULTS_PER_PAGE = 5;
@@ -31,7 +31,13 @@ export function renderSearchResults(view: SearchView): Reply {
   const first = view.page * RESULTS_PER_PAGE;
   const lines = view.hits.map((hit, i) => {
     const title = escapePostText(postTitle(hit.post));
-    return `**${first + i + 1}. ${title}**\n${renderSnippet(hit.snippet)}`;
+    const warning = hit.post.contentWarning;
+    // Behind a content warning the snippet is a spoiler too: a search must not show what the post hides.
+    const snippet =
+      warning === undefined
+        ? renderSnippet(hit.snippet)
+        : `${warningLine(warning)} ${spoiler(renderSnippet(hit.snippet))}`;
+    return `**${first + i + 1}. ${title}**\n${snippet}`;
   });
   const filter = view.topic ? ` in topic \`${view.topic.name}\`` : "";
   return {
@@ -82,11 +88,13 @@ function openMenu(view: SearchView): Reply["components"][number] {
             LIMITS.selectOptionLabel,
           ),
           description: truncate(
-            hit.snippet
-              .map((p) => p.text)
-              .join("")
-              .replace(/\s+/g, " ")
-              .trim() || hit.post.id,
+            (hit.post.contentWarning !== undefined
+              ? `CW: ${hit.post.contentWarning}`
+              : hit.snippet
+                  .map((p) => p.text)
+                  .join("")
+                  .replace(/\s+/g, " ")
+                  .trim()) || hit.post.id,
             LIMITS.selectOptionDescription,
           ),
           value: hit.post.id,

@@ -1,3 +1,4 @@
+import type { Media } from "../library/post.js";
 import { extractLinks, extractMentions } from "../library/text.js";
 import { applyEdits, type Edit, hashtagsIn, hashtagToTopic, unique } from "./text-utils.js";
 import { type Item, skip } from "./types.js";
@@ -60,8 +61,13 @@ export function recordToItem(record: unknown, uri: string | undefined, context: 
     return skip("bad record");
   const raw = typeof record.text === "string" ? record.text : undefined;
   if (raw === undefined) return skip("bad record");
-  const { text, tags } = applyFacets(raw, list(record.facets));
-  if (text.trim() === "") return skip("empty");
+  const facets = applyFacets(raw, list(record.facets));
+  const embed = isRec(record.embed) ? record.embed : {};
+  const media = embedMedia(embed, at.did);
+  const text = withEmbedLinks(facets.text, embed);
+  const { tags } = facets;
+  if (text.trim() === "" && media.length === 0) return skip("empty");
+  const warning = selfLabels(record.labels);
 
   const createdAt = str(record.createdAt);
   const reply = isRec(record.reply) ? record.reply : undefined;
@@ -84,11 +90,77 @@ export function recordToItem(record: unknown, uri: string | undefined, context: 
         ...(author && { author }),
         url: `https://bsky.app/profile/${profile}/post/${at.rkey}`,
         ...(createdAt && !Number.isNaN(Date.parse(createdAt)) && { createdAt }),
+        ...(warning && { contentWarning: warning }),
+        ...(media.length > 0 && { media }),
         sourceId: uri!,
       },
       ...(selfReply && { parent: `at://${parent.did}/${parent.collection}/${parent.rkey}` }),
     },
   };
+}
+
+/** A blob's CID: `{ $link }` in JSON, a CID object (printed by toString) when read from a CAR. */
+function cidOf(blob: unknown): string | undefined {
+  const ref = isRec(blob) ? blob.ref : undefined;
+  if (isRec(ref) && str(ref.$link)) return ref.$link as string;
+  const printed = ref !== undefined && ref !== null ? String(ref) : "";
+  return /^b[a-z2-7]{20,}$/.test(printed) ? printed : str(isRec(blob) ? blob.cid : undefined);
+}
+
+/** Images and videos of `app.bsky.embed.images|video|recordWithMedia`, on Bluesky's CDN by DID and CID. */
+function embedMedia(embed: Rec, did: string): Media[] {
+  const type = str(embed.$type);
+  if (type === "app.bsky.embed.recordWithMedia")
+    return isRec(embed.media) ? embedMedia(embed.media, did) : [];
+  const alt = (v: unknown) => (str(v) ? { alt: (v as string).slice(0, 1500) } : {});
+  if (type === "app.bsky.embed.images")
+    return list(embed.images)
+      .filter(isRec)
+      .flatMap((image): Media[] => {
+        const cid = cidOf(image.image);
+        if (cid === undefined) return [];
+        const url = `https://cdn.bsky.app/img/feed_fullsize/plain/${did}/${cid}@jpeg`;
+        return [{ type: "image", url, ...alt(image.alt) }];
+      });
+  if (type === "app.bsky.embed.video") {
+    const cid = cidOf(embed.video);
+    const url = `https://video.bsky.app/watch/${encodeURIComponent(did)}/${cid}/playlist.m3u8`;
+    return cid === undefined ? [] : [{ type: "video", url, ...alt(embed.alt) }];
+  }
+  return [];
+}
+
+/** A quoted post (`embed.record`) and a link card (`embed.external`) stay as links in the text. */
+function withEmbedLinks(text: string, embed: Rec): string {
+  const type = str(embed.$type);
+  const links: string[] = [];
+  const record = type === "app.bsky.embed.recordWithMedia" && isRec(embed.record) ? embed.record : embed;
+  if (type === "app.bsky.embed.record" || type === "app.bsky.embed.recordWithMedia") {
+    const quoted = parseAtUri(isRec(record.record) ? record.record.uri : undefined);
+    if (quoted?.collection === POST) links.push(`https://bsky.app/profile/${quoted.did}/post/${quoted.rkey}`);
+  }
+  const external =
+    type === "app.bsky.embed.external" && isRec(embed.external) ? str(embed.external.uri) : undefined;
+  if (external && /^https?:\/\//.test(external)) links.push(external);
+  const missing = links.filter((link) => !text.includes(link));
+  return missing.length > 0 ? `${text.trimEnd()}\n\n${missing.join("\n")}` : text;
+}
+
+const LABELS: Record<string, string> = {
+  porn: "adult content",
+  sexual: "sexual content",
+  nudity: "nudity",
+  "graphic-media": "graphic media",
+  gore: "graphic media",
+};
+
+/** Self-labels (`com.atproto.label.defs#selfLabels`) the author put on the post, as a content warning. */
+function selfLabels(labels: unknown): string | undefined {
+  const values = isRec(labels) ? list(labels.values) : [];
+  const names = unique(
+    values.map((v) => (isRec(v) && str(v.val) ? (LABELS[v.val as string] ?? undefined) : undefined)),
+  );
+  return names.length > 0 ? names.join(", ") : undefined;
 }
 
 /**

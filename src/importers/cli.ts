@@ -3,16 +3,27 @@ import { CollectionError } from "../library/load.js";
 import { describeSkipped, runImport } from "./run.js";
 import { ImportError } from "./types.js";
 
-const USAGE = `Usage: npm run import -- <file or folder> [--out data/posts.json] [--merge] [--author NAME]
+const USAGE = `Usage: npm run import -- <file or folder> [--out data/posts.json] [--merge | --replace]
+       [--format text] [--author NAME]
 
-Imports an X/Twitter archive, a Mastodon export (outbox.json), Bluesky feed pages or post records,
-Curator JSON / JSON Lines, or plain text (posts separated by a blank line or ---) into a collection.
-  --out      the collection to write (default data/posts.json); replaced atomically
-  --merge    add to the existing collection instead of replacing it (duplicates by sourceId/id left out)
+Imports an X/Twitter archive (the .zip as downloaded, or its folder), a Mastodon export (the .tar.gz, or
+outbox.json), a Bluesky repository (.car from "Export my data"), feed pages or post records, Curator
+JSON / JSON Lines, or plain text (posts separated by a blank line or ---) into a collection.
+  --out      the collection to write (default data/posts.json); written atomically
+  --merge    add to the existing collection (duplicates by sourceId/id left out, grown threads updated)
+  --replace  replace an existing non-empty collection (without --merge or --replace it is refused)
+  --format   text: read plain text files as posts (never guessed in a folder, a README or a table)
   --author   the author to record on every post (default: from the archive, when it says)`;
 
 async function main(argv: string[]): Promise<number> {
-  let values: { out?: string; merge?: boolean; author?: string; help?: boolean };
+  let values: {
+    out?: string;
+    merge?: boolean;
+    replace?: boolean;
+    format?: string;
+    author?: string;
+    help?: boolean;
+  };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -21,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
       options: {
         out: { type: "string", short: "o", default: "data/posts.json" },
         merge: { type: "boolean", default: false },
+        replace: { type: "boolean", default: false },
+        format: { type: "string" },
         author: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -37,6 +50,16 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Give exactly one file or folder to import.\n\n${USAGE}\n`);
     return 1;
   }
+  if (values.merge && values.replace) {
+    process.stderr.write(`--merge and --replace exclude each other.\n\n${USAGE}\n`);
+    return 1;
+  }
+  if (values.format !== undefined && values.format !== "text") {
+    process.stderr.write(
+      `--format takes only "text" (archives are recognised by their content).\n\n${USAGE}\n`,
+    );
+    return 1;
+  }
   const out = values.out ?? "data/posts.json";
   const progress = throttledProgress();
   try {
@@ -44,15 +67,26 @@ async function main(argv: string[]): Promise<number> {
       input: positionals[0]!,
       out,
       merge: values.merge,
+      replace: values.replace,
+      ...(values.format === "text" && { format: "text" as const }),
       author: values.author,
       onProgress: progress.update,
     });
     progress.done();
+    const n = (value: number) => value.toLocaleString("en");
     const lines = [
-      `Imported ${summary.imported.toLocaleString("en")} posts (${summary.formats.join(", ")}) into ${out}` +
-        (values.merge ? `, next to ${summary.kept.toLocaleString("en")} already there` : ""),
-      `  threads joined: ${summary.threadsJoined}`,
+      `Imported ${n(summary.imported)} posts (${summary.formats.join(", ")}) into ${out}` +
+        (values.merge ? `, next to ${n(summary.kept)} already there` : "") +
+        (summary.replaced !== undefined ? `, replacing the ${n(summary.replaced)} posts it held` : ""),
+      ...(values.merge ? [`  updated: ${n(summary.updated)} (their thread grew in this export)`] : []),
+      `  threads joined: ${n(summary.threadsJoined)}`,
       `  ${describeSkipped(summary.skipped) || "skipped 0"}`,
+      ...(summary.unmatchedNotes > 0
+        ? [`  long-post notes matching no tweet (not imported): ${n(summary.unmatchedNotes)}`]
+        : []),
+      ...(summary.leftOut.length > 0
+        ? [`  not imported (plain text; add --format text): ${summary.leftOut.join(", ")}`]
+        : []),
       summary.dateRange ? `  dates: ${summary.dateRange.from} .. ${summary.dateRange.to}` : "  dates: none",
       ...(summary.checkedByStreamOnly
         ? ["  (too big to load again as a whole: every post was validated as it was written)"]

@@ -1,4 +1,4 @@
-import { open } from "node:fs/promises";
+import { type InputFile, readHead } from "./input-file.js";
 
 export type Format =
   | "x-tweets"
@@ -13,7 +13,10 @@ export type Format =
   | "bluesky-other"
   | "curator-json"
   | "curator-jsonl"
-  | "text";
+  | "text"
+  | "zip"
+  | "tar.gz"
+  | "bluesky-car";
 
 /** Formats that hold posts (the others only describe the account, or are ignored). */
 export const ARCHIVES: ReadonlySet<Format> = new Set([
@@ -21,7 +24,10 @@ export const ARCHIVES: ReadonlySet<Format> = new Set([
   "mastodon-outbox",
   "bluesky-feed",
   "bluesky-record",
+  "bluesky-car",
 ]);
+/** Archives of files, read in place: an X export (.zip), a Mastodon export (.tar.gz). */
+export const CONTAINERS: ReadonlySet<Format> = new Set(["zip", "tar.gz"]);
 export const GENERIC: ReadonlySet<Format> = new Set(["curator-json", "curator-jsonl", "text"]);
 
 export const HEAD_BYTES = 64 * 1024;
@@ -31,14 +37,14 @@ export const HEAD_BYTES = 64 * 1024;
  * Undefined for anything Curator cannot import (binary, HTML, JSON of another shape, empty).
  */
 export function sniff(head: Buffer): Format | undefined {
+  const container = sniffBinary(head);
+  if (container !== undefined) return container;
   if (head.subarray(0, 8192).includes(0)) return undefined;
-  let text: string;
-  try {
-    // `stream: true` tolerates a character cut at the end of the head; anything else invalid is not text.
-    text = new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
-  } catch {
-    return undefined;
-  }
+  // `stream: true` tolerates a character cut at the end of the head. An invalid byte here is treated as
+  // one further on: the record holding it is reported, the file is still read; mostly invalid is binary.
+  let text = new TextDecoder("utf-8").decode(head, { stream: true });
+  const invalid = text.match(/\uFFFD/g)?.length ?? 0;
+  if (invalid > 8 && invalid * 20 > text.length) return undefined;
   text = text.replace(/^\uFEFF/, "").trimStart();
   if (text === "") return undefined;
 
@@ -75,13 +81,20 @@ export function sniff(head: Buffer): Format | undefined {
   return "text";
 }
 
-export async function sniffFile(path: string): Promise<Format | undefined> {
-  const file = await open(path, "r");
-  try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await file.read(buffer, 0, HEAD_BYTES, 0);
-    return sniff(buffer.subarray(0, bytesRead));
-  } finally {
-    await file.close();
+/** A zip (local file header or an empty archive), a gzip stream, or a CAR v1 (a DAG-CBOR header with roots). */
+function sniffBinary(head: Buffer): Format | undefined {
+  if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) return "zip";
+  if (head.length >= 4 && head.readUInt32LE(0) === 0x06054b50) return "zip";
+  if (head[0] === 0x1f && head[1] === 0x8b) return "tar.gz";
+  // CAR v1: a varint header length, then a CBOR map {roots: [...], version: 1} (keys in either order).
+  const length = head[0] ?? 0;
+  if (length > 0 && length < 0x80 && (head[1] === 0xa2 || head[1] === 0xa1)) {
+    const header = head.subarray(1, 1 + length).toString("latin1");
+    if (header.includes("roots") && header.includes("version")) return "bluesky-car";
   }
+  return undefined;
+}
+
+export async function sniffFile(file: InputFile): Promise<Format | undefined> {
+  return sniff(await readHead(file, HEAD_BYTES));
 }

@@ -5,12 +5,16 @@ const BLOCKS = new Set(["p", "div", "blockquote", "pre", "ul", "ol", "h1", "h2",
 /**
  * Mastodon status HTML -> plain text: paragraphs become a blank line, `<br>` a newline, a link its href
  * (the visible text of a long link is cut with an ellipsis), a mention or hashtag its text
- * (`mentionNames` maps a mention's href to the full `@user@host`). Entities are decoded by the parser.
+ * (`mentionNames` maps a mention's href to the full `@user@host`), a list item a `- ` or `1. ` line, and
+ * a code block keeps its indentation. Entities are decoded by the parser.
  */
 export function htmlToText(html: string, mentionNames: ReadonlyMap<string, string> = new Map()): string {
   let out = "";
   let pendingBreak = 0;
   let preDepth = 0;
+  // One entry per open list: its next number, or undefined for a bulleted list.
+  const lists: (number | undefined)[] = [];
+  let bullet = "";
   let anchor: { href: string; className: string; text: string } | undefined;
 
   const emit = (text: string) => {
@@ -21,7 +25,12 @@ export function htmlToText(html: string, mentionNames: ReadonlyMap<string, strin
     }
     if (pendingBreak > 0 && out !== "") out += "\n".repeat(pendingBreak);
     pendingBreak = 0;
-    out += text;
+    // Outside a code block, spaces at the start of a line come from the HTML's layout, not the author.
+    const atLineStart = out === "" || out.endsWith("\n");
+    const piece = preDepth === 0 && atLineStart ? text.replace(/^ +/, "") : text;
+    if (piece === "") return;
+    out += (atLineStart ? bullet : "") + piece;
+    bullet = "";
   };
 
   const parser = new Parser(
@@ -34,9 +43,16 @@ export function htmlToText(html: string, mentionNames: ReadonlyMap<string, strin
           anchor = { href: attributes.href ?? "", className: attributes.class ?? "", text: "" };
         } else if (name === "li") {
           pendingBreak = Math.max(pendingBreak, 1);
+          const number = lists.at(-1);
+          const indent = "  ".repeat(Math.max(0, lists.length - 1));
+          bullet = number === undefined ? `${indent}- ` : `${indent}${number}. `;
+          if (number !== undefined) lists[lists.length - 1] = number + 1;
         } else if (BLOCKS.has(name)) {
-          pendingBreak = 2;
+          // A list inside a list item continues on the next line, not after a blank one.
+          pendingBreak = (name === "ul" || name === "ol") && lists.length > 0 ? 1 : 2;
           if (name === "pre") preDepth++;
+          if (name === "ul") lists.push(undefined);
+          if (name === "ol") lists.push(Number(attributes.start ?? 1) || 1);
         }
       },
       ontext(text) {
@@ -48,9 +64,10 @@ export function htmlToText(html: string, mentionNames: ReadonlyMap<string, strin
           anchor = undefined;
           emit(anchorText(href, className, text, mentionNames));
         } else if (BLOCKS.has(name)) {
-          pendingBreak = 2;
+          if (name === "ul" || name === "ol") lists.pop();
+          pendingBreak = (name === "ul" || name === "ol") && lists.length > 0 ? 1 : 2;
           if (name === "pre") preDepth = Math.max(0, preDepth - 1);
-        }
+        } else if (name === "li") pendingBreak = Math.max(pendingBreak, 1);
       },
     },
     { decodeEntities: true },
@@ -59,10 +76,10 @@ export function htmlToText(html: string, mentionNames: ReadonlyMap<string, strin
   parser.end();
   return out
     .split("\n")
-    .map((line) => line.trim())
+    .map((line) => line.trimEnd())
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
-    .trim();
+    .replace(/^\n+|\s+$/g, "");
 }
 
 function anchorText(

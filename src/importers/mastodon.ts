@@ -1,3 +1,4 @@
+import type { Media } from "../library/post.js";
 import { extractLinks, extractMentions } from "../library/text.js";
 import { htmlToText } from "./html-to-text.js";
 import { hashtagsIn, hashtagToTopic, shortHash, unique } from "./text-utils.js";
@@ -60,10 +61,12 @@ export function activityToItem(activity: unknown, context: MastodonContext): Ite
     mentionNames.set(local, mentionNames.has(local) ? local : full);
   }
   const html = str(object.content) ?? firstValue(object.contentMap) ?? "";
-  const text = htmlToText(html, mentionNames);
-  if (text === "") return skip("empty");
+  const text = withQuote(htmlToText(html, mentionNames) + pollText(object), object);
+  const media = attachments(object);
+  if (text === "" && media.length === 0) return skip("empty");
 
   const summary = str(object.summary)?.trim().slice(0, 256);
+  const warning = summary || (object.sensitive === true && media.length > 0 ? "sensitive media" : undefined);
   const published = str(object.published) ?? str(activity.published);
   const actor = str(activity.actor) ?? str(object.attributedTo);
   const author = context.author ?? handleFromActorUrl(actor);
@@ -78,16 +81,66 @@ export function activityToItem(activity: unknown, context: MastodonContext): Ite
         topics: unique([...hashtags, ...hashtagsIn(text)]),
         links: extractLinks(text),
         mentions: extractMentions(text),
-        ...(summary && { title: summary }),
+        ...(warning && { contentWarning: warning }),
         ...(author && { author }),
         ...(/^https?:\/\//.test(url) && { url }),
         ...(published && !Number.isNaN(Date.parse(published)) && { createdAt: published }),
+        ...(media.length > 0 && { media }),
         sourceId,
       },
       // A status of the same actor lives under the actor's URL; replies to others are plain posts.
       ...(inReplyTo && actor && inReplyTo.startsWith(`${actor}/`) && { parent: inReplyTo }),
     },
   };
+}
+
+/** A poll (`Question`) lists its options and their votes under the text: without them it makes no sense. */
+function pollText(object: Rec): string {
+  const options = [...list(object.oneOf), ...list(object.anyOf)].filter(isRec);
+  const lines = options.flatMap((option) => {
+    const name = str(option.name);
+    const votes = isRec(option.replies) ? Number(option.replies.totalItems) : Number.NaN;
+    if (name === undefined) return [];
+    return [`- ${name}${Number.isFinite(votes) ? ` (${votes} ${votes === 1 ? "vote" : "votes"})` : ""}`];
+  });
+  return lines.length > 0
+    ? `\n\n${object.anyOf ? "Poll (several answers)" : "Poll"}:\n${lines.join("\n")}`
+    : "";
+}
+
+/** A quote post keeps the quoted post as a link (Mastodon 4.4 `quote`, Misskey/Akkoma `quoteUri`). */
+function withQuote(text: string, object: Rec): string {
+  const quote =
+    str(object.quote) ??
+    str(object.quoteUri) ??
+    str(object.quoteUrl) ??
+    str(object._misskey_quote) ??
+    (isRec(object.quote) ? str(object.quote.id) : undefined);
+  if (quote === undefined || !/^https?:\/\//.test(quote) || text.includes(quote)) return text.trim();
+  return `${text}\n\n${quote}`.trim();
+}
+
+/** `attachment[]`: `{ type: "Document", mediaType, url, name }`; the name is the description (alt text). */
+function attachments(object: Rec): Media[] {
+  return list(object.attachment)
+    .filter(isRec)
+    .flatMap((a): Media[] => {
+      const url = str(a.url) ?? (isRec(a.url) ? str(a.url.href) : undefined);
+      const mediaType = str(a.mediaType) ?? "";
+      if (url === undefined || !/^https?:\/\//.test(url)) return [];
+      // Audio has no place in an embed: it is listed in the README as left out.
+      const type =
+        mediaType === "image/gif"
+          ? "gif"
+          : mediaType.startsWith("video/")
+            ? "video"
+            : mediaType.startsWith("image/")
+              ? "image"
+              : undefined;
+      if (type === undefined) return [];
+      const alt = str(a.name)?.trim().slice(0, 1500);
+      return [{ type, url, ...(alt && { alt }) }];
+    });
 }
 
 function firstValue(map: unknown): string | undefined {

@@ -1,8 +1,11 @@
 import { readdir, stat } from "node:fs/promises";
-import { basename, dirname, join, sep } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { type BlueskyContext, feedItemToItem, recordToItem } from "./bluesky.js";
+import { indexRepo, type RepoIndex, repoPosts } from "./bluesky-car.js";
+import { type Container, MEDIA_ENTRY, openTarGz, openZip } from "./containers.js";
 import { curatorRecordToItem, plainTextToItem, splitPlainText } from "./curator.js";
-import { ARCHIVES, type Format, GENERIC, sniffFile } from "./detect.js";
+import { ARCHIVES, CONTAINERS, type Format, GENERIC, sniffFile } from "./detect.js";
+import { diskFile, type InputFile, readHead } from "./input-file.js";
 import { activityToItem, actorHandle } from "./mastodon.js";
 import { jsonArrayItems, lines, readSmallJson } from "./read-json.js";
 import { detach } from "./text-utils.js";
@@ -14,12 +17,21 @@ export const FORMAT_NAMES: Partial<Record<Format, string>> = {
   "mastodon-outbox": "Mastodon outbox",
   "bluesky-feed": "Bluesky feed pages",
   "bluesky-record": "Bluesky post records",
+  "bluesky-car": "Bluesky repository (CAR)",
   "curator-json": "Curator JSON",
   "curator-jsonl": "Curator JSON Lines",
   text: "plain text",
 };
 
-type Found = Map<Format, string[]>;
+type Found = Map<Format, InputFile[]>;
+
+export interface Sources {
+  sources: Source[];
+  formats: string[];
+  leftOut: string[];
+  /** Closes the .zip read in place, if any. */
+  close(): Promise<void>;
+}
 
 /**
  * The sources in a file or folder. In a folder, archive files win: the README.txt or the HTML viewer
@@ -27,8 +39,9 @@ type Found = Map<Format, string[]>;
  */
 export async function findSources(
   input: string,
-  author?: string,
-): Promise<{ sources: Source[]; formats: string[] }> {
+  options: { author?: string; format?: "text" } = {},
+): Promise<Sources> {
+  const { author } = options;
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(input);
@@ -37,31 +50,82 @@ export async function findSources(
   }
   const found: Found = new Map();
   const unrecognised: string[] = [];
+  let container: Container | undefined;
+  const file = diskFile(input);
+  const sniffed = info.isDirectory() ? undefined : await sniffFile(file);
   if (info.isDirectory()) {
     await walk(input, found, unrecognised);
+  } else if (sniffed !== undefined && CONTAINERS.has(sniffed) && options.format !== "text") {
+    container = sniffed === "zip" ? await openZip(input) : await openTarGz(input);
+    for (const entry of container.files) await add(entry, found, unrecognised);
   } else {
-    const format = await sniffFile(input);
+    const format = options.format === "text" ? "text" : sniffed;
+    const head = (await readHead(file, 4096)).toString("utf8");
+    if (format === "text" && options.format !== "text" && looksLike(input, head) !== undefined)
+      throw new ImportError(
+        `${input}: plain text, but it looks like ${looksLike(input, head)} rather than posts; ` +
+          "add --format text to import it anyway (posts separated by a blank line or ---)",
+      );
     if (format === undefined || !(ARCHIVES.has(format) || GENERIC.has(format)))
       throw new ImportError(
-        `${input}: not an archive Curator can import (expected an X/Twitter tweets.js, a Mastodon outbox.json, ` +
-          "Bluesky feed pages or post records, Curator JSON/JSON Lines, or plain text)",
+        `${input}: not an archive Curator can import (expected an X/Twitter export (.zip or tweets.js), a ` +
+          "Mastodon export (.tar.gz or outbox.json), a Bluesky repository (.car), feed pages or post records, " +
+          "Curator JSON/JSON Lines, or plain text)",
       );
-    found.set(format, [input]);
+    found.set(format, [file]);
     // tweets.js alone: account.js and note-tweet.js usually sit next to it; outbox.json next to actor.json.
     if (format === "x-tweets" || format === "mastodon-outbox")
       await walk(dirname(input), found, [], 0, input);
   }
+  const close = async () => container?.close();
   const archive = [...found.keys()].filter((f) => ARCHIVES.has(f));
-  const used = archive.length > 0 ? archive : [...found.keys()].filter((f) => GENERIC.has(f));
+  // In a folder, plain text is never guessed: a README.txt or a tweets.csv is not a list of posts.
+  const textWanted = !info.isDirectory() || options.format === "text";
+  const used =
+    archive.length > 0
+      ? archive
+      : [...found.keys()].filter((f) => GENERIC.has(f) && (f !== "text" || textWanted));
+  const leftOut =
+    archive.length === 0 && !textWanted
+      ? (found.get("text") ?? []).map((f) => f.name).sort(naturalOrder)
+      : [];
   if (used.length === 0) {
+    await close();
+    if (leftOut.length > 0)
+      throw new ImportError(
+        `${input}: only plain text files here (${leftOut.slice(0, 5).join(", ")}); add --format text to import ` +
+          "them as posts separated by a blank line or ---",
+      );
     // Name the data files that were looked at: a damaged outbox.json should not pass for a missing one.
     const named = unrecognised.length > 0 ? ` (not recognised: ${unrecognised.slice(0, 5).join(", ")})` : "";
-    throw new ImportError(`${input}: no archive or collection file found in this folder${named}`);
+    const where =
+      container === undefined ? "in this folder" : "in this archive (expected data/tweets.js, outbox.json)";
+    throw new ImportError(`${input}: no archive or collection file found ${where}${named}`);
   }
-  const files = (format: Format) => (found.get(format) ?? []).sort(naturalOrder);
+  const files = (format: Format) => (found.get(format) ?? []).sort((a, b) => naturalOrder(a.name, b.name));
   const sources: Source[] = [];
-  for (const format of used) sources.push(await sourceFor(format, files(format), files, author));
-  return { sources, formats: used.map((f) => FORMAT_NAMES[f] ?? f) };
+  try {
+    for (const format of used) sources.push(await sourceFor(format, files(format), files, author));
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { sources, formats: used.map((f) => FORMAT_NAMES[f] ?? f), leftOut, close };
+}
+
+const NOT_POSTS = /^(readme|licen[cs]e|copying|changelog|notice|authors|contributing)(\.|$)/i;
+
+/** What else a plain-text file looks like: a README, or a table (CSV/TSV, like X's old tweets.csv). */
+function looksLike(path: string, head: string): string | undefined {
+  if (NOT_POSTS.test(basename(path))) return "a README or licence";
+  const [first = "", second = ""] = head.split(/\r?\n/, 2);
+  for (const separator of [",", "\t", ";"]) {
+    const columns = first.split(separator).length;
+    if (columns >= 3 && second.split(separator).length >= columns) return "a table (CSV)";
+  }
+  if (!/\.(txt|text|md|markdown)$/i.test(path) && /\.\w{1,5}$/.test(path))
+    return `a .${path.split(".").pop()} file`;
+  return undefined;
 }
 
 async function walk(
@@ -78,15 +142,22 @@ async function walk(
     if (entry.isDirectory()) {
       if (depthLeft > 0) await walk(path, found, unrecognised, depthLeft - 1);
     } else if (entry.isFile() && path !== exceptFile) {
-      const format = await sniffFile(path);
-      if (format === undefined) {
-        if (/\.(json|jsonl|js)$/i.test(entry.name)) unrecognised.push(path);
-        continue;
-      }
-      if (exceptFile !== undefined && ARCHIVES.has(format)) continue;
-      found.set(format, [...(found.get(format) ?? []), path]);
+      await add(diskFile(path), found, unrecognised, exceptFile !== undefined);
     }
   }
+}
+
+/** Sniffs one file and files it under its format; archives (.zip in a folder) are not opened here. */
+async function add(file: InputFile, found: Found, unrecognised: string[], onlyCompanions = false) {
+  if (MEDIA_ENTRY.test(file.name)) return;
+  const format = await sniffFile(file);
+  if (format === undefined) {
+    if (/\.(json|jsonl|js)$/i.test(file.name)) unrecognised.push(file.name);
+    return;
+  }
+  if (onlyCompanions && ARCHIVES.has(format)) return;
+  if (CONTAINERS.has(format)) return;
+  found.set(format, [...(found.get(format) ?? []), file]);
 }
 
 /** tweets.js, tweets-part1.js, tweets-part2.js, ..., tweets-part10.js. */
@@ -96,11 +167,11 @@ function naturalOrder(a: string, b: string): number {
 
 async function sourceFor(
   format: Format,
-  files: string[],
-  filesOf: (format: Format) => string[],
+  files: InputFile[],
+  filesOf: (format: Format) => InputFile[],
   author?: string,
 ): Promise<Source> {
-  const label = files.length === 1 ? files[0]! : `${files.length} files (${dirname(files[0]!)}…)`;
+  const label = files.length === 1 ? files[0]!.name : `${files.length} files (${dirname(files[0]!.name)}…)`;
   switch (format) {
     case "x-tweets": {
       const accountFile = filesOf("x-account")[0];
@@ -126,6 +197,7 @@ async function sourceFor(
             for await (const record of jsonArrayItems(file, { jsAssignment: true }))
               yield tweetToItem(record, context);
         },
+        unmatchedNotes: () => context.notes.count - context.notes.matched.size,
       };
     }
     case "mastodon-outbox": {
@@ -161,9 +233,12 @@ async function sourceFor(
         label,
         threads: true,
         async *items() {
-          for (const file of files.sort((a, b) => naturalOrder(basename(a), basename(b)))) {
-            const did = file.split(sep).find((part) => /^did[:_][a-z]+[:_]/.test(part));
-            const rkey = basename(file).replace(/\.json$/, "");
+          for (const file of files.sort((a, b) => naturalOrder(basename(a.name), basename(b.name)))) {
+            const did = file.name
+              .split(/[\\/]/)
+              .map((part) => /(?:^|:)(did[:_][a-z]+[:_].+)$/.exec(part)?.[1])
+              .find((part) => part !== undefined);
+            const rkey = basename(file.name).replace(/\.json$/, "");
             if (did === undefined) {
               yield skip("no account DID in the path");
               continue;
@@ -180,6 +255,23 @@ async function sourceFor(
           }
         },
       };
+    case "bluesky-car": {
+      const indexes = new Map<InputFile, RepoIndex>();
+      return {
+        label,
+        threads: true,
+        async *items() {
+          for (const file of files) {
+            // The tree that names the records is read once; the records on each pass.
+            const index = indexes.get(file) ?? (await indexRepo(file));
+            indexes.set(file, index);
+            const context: BlueskyContext = { ownDid: index.did, author };
+            for await (const { uri, record } of repoPosts(file, index))
+              yield recordToItem(record, uri, context);
+          }
+        },
+      };
+    }
     case "curator-json":
       return {
         label,

@@ -1,17 +1,31 @@
 import { createHash } from "node:crypto";
-import { fold } from "../library/text.js";
+import { TOPIC } from "../library/post.js";
 
-/** `#Machine_Learning` -> `machine-learning`; undefined when nothing usable is left (the schema's topic rule). */
+/**
+ * `#Machine_Learning` -> `machine-learning`, `#Café` -> `cafe`, `#技術書典` -> `技術書典`; undefined when
+ * nothing usable is left (the schema's topic rule). Accents are dropped from Latin letters only: in other
+ * scripts a combining mark is part of the letter (`ば` is not `は`).
+ */
 export function hashtagToTopic(tag: string): string | undefined {
-  const topic = fold(tag.replace(/^#/, ""))
-    .replace(/[_\s]+/g, "-")
-    .replace(/[^a-z0-9-]/g, "")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 49);
-  return /^[a-z0-9][a-z0-9-]{0,48}$/.test(topic) ? topic : undefined;
+  const folded = tag
+    .replace(/^#/, "")
+    .normalize("NFKD")
+    .replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
+    .normalize("NFC")
+    .toLowerCase();
+  const topic = [
+    ...folded
+      .replace(/[_\s]+/g, "-")
+      .replace(/[^\p{L}\p{M}\p{N}-]/gu, "")
+      .replace(/^[-\p{M}]+|-+$/gu, ""),
+  ]
+    .slice(0, 49)
+    .join("")
+    .replace(/-+$/, "");
+  return TOPIC.test(topic) && topic === topic.normalize("NFC").toLowerCase() ? topic : undefined;
 }
 
-const HASHTAG = /(?<![\p{L}\p{N}_&])#([\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)/gu;
+const HASHTAG = /(?<![\p{L}\p{M}\p{N}_&])#([\p{L}\p{M}\p{N}_]*\p{L}[\p{L}\p{M}\p{N}_]*)/gu;
 
 /** Topics from the `#hashtags` of a plain text (formats that carry no hashtag entities). */
 export function hashtagsIn(text: string): string[] {

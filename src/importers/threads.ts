@@ -2,10 +2,6 @@ import type { Post } from "../library/post.js";
 import { detach, unique } from "./text-utils.js";
 import type { Item, Piece, Source } from "./types.js";
 
-export interface ThreadStats {
-  threadsJoined: number;
-}
-
 export type OnScan = (recordsScanned: number) => void;
 
 /**
@@ -13,18 +9,37 @@ export type OnScan = (recordsScanned: number) => void;
  * (child -> parent, a few strings per reply), then the posts, holding back only thread members until
  * their thread is complete. Posts that are in no thread pass straight through.
  */
-export async function* joinThreads(source: Source, stats: ThreadStats, onScan?: OnScan): AsyncIterable<Item> {
+export async function* joinThreads(source: Source, onScan?: OnScan): AsyncIterable<Item> {
   if (!source.threads) {
     yield* source.items();
     return;
   }
   const parentOf = new Map<string, string>();
+  // An edited post's earlier versions -> its latest version in the export.
+  const newerVersion = new Map<string, string>();
   let scanned = 0;
   for await (const item of source.items()) {
     onScan?.(++scanned);
-    if ("piece" in item && item.piece.parent !== undefined && item.piece.post.sourceId !== undefined)
-      parentOf.set(detach(item.piece.post.sourceId), detach(item.piece.parent));
+    if (!("piece" in item) || item.piece.post.sourceId === undefined) continue;
+    const id = item.piece.post.sourceId;
+    if (item.piece.parent !== undefined) parentOf.set(detach(id), detach(item.piece.parent));
+    for (const older of item.piece.replaces ?? []) newerVersion.set(detach(older), detach(id));
   }
+  const latest = (id: string): string => {
+    const seen = new Set<string>();
+    for (
+      let next = newerVersion.get(id);
+      next !== undefined && !seen.has(next);
+      next = newerVersion.get(id)
+    ) {
+      seen.add(id);
+      id = next;
+    }
+    return id;
+  };
+  // A reply to an earlier version of an edited post continues its latest version.
+  for (const [child, parent] of parentOf) if (newerVersion.has(parent)) parentOf.set(child, latest(parent));
+  for (const older of newerVersion.keys()) parentOf.delete(older);
 
   const rootOf = (id: string): string => {
     const seen = new Set<string>();
@@ -42,24 +57,37 @@ export async function* joinThreads(source: Source, stats: ThreadStats, onScan?: 
     expected.set(root, (expected.get(root) ?? 0) + 1);
   }
   const held = new Map<string, Piece[]>();
+  // A thread member seen twice (a pinned post in a feed, overlapping exports) counts once, or it would
+  // complete its thread early. Other posts seen twice are left out by the caller, which keeps every id.
+  const seen = new Set<string>();
 
   for await (const item of source.items()) {
     const id = "piece" in item ? item.piece.post.sourceId : undefined;
+    if (id !== undefined && newerVersion.has(id)) {
+      yield { skip: "earlier version of an edited post" };
+      continue;
+    }
     if (id === undefined || !members.has(id)) {
       yield item;
       continue;
     }
+    if (seen.has(id)) {
+      yield { skip: "duplicate" };
+      continue;
+    }
+    seen.add(detach(id));
+    const piece = (item as { piece: Piece }).piece;
     const root = rootOf(id);
-    const group = [...(held.get(root) ?? []), (item as { piece: Piece }).piece];
+    const group = [...(held.get(root) ?? []), { ...piece, parent: parentOf.get(id) }];
     if (group.length < expected.get(root)!) {
       held.set(root, group);
       continue;
     }
     held.delete(root);
-    for (const post of joinGroup(group, stats)) yield { piece: { post } };
+    yield* joinGroup(group);
   }
   // Threads with a missing member (a deleted post, a skipped record): each surviving branch on its own.
-  for (const group of held.values()) for (const post of joinGroup(group, stats)) yield { piece: { post } };
+  for (const group of held.values()) yield* joinGroup(group);
 }
 
 /**
@@ -67,7 +95,7 @@ export async function* joinThreads(source: Source, stats: ThreadStats, onScan?: 
  * depth-first, the earliest reply first: a branching thread reads its first chain to the end, then the
  * later branches, each after the post it answers.
  */
-export function joinGroup(group: Piece[], stats: ThreadStats): Post[] {
+export function joinGroup(group: Piece[]): Item[] {
   const byId = new Map(group.map((p) => [p.post.sourceId!, p]));
   const children = new Map<string, Piece[]>();
   const roots: Piece[] = [];
@@ -77,7 +105,7 @@ export function joinGroup(group: Piece[], stats: ThreadStats): Post[] {
       children.set(parent, [...(children.get(parent) ?? []), piece]);
     } else roots.push(piece);
   }
-  const posts: Post[] = [];
+  const posts: Item[] = [];
   const visited = new Set<string>();
   for (const root of roots.sort(byTime)) {
     const chain: Post[] = [];
@@ -88,8 +116,8 @@ export function joinGroup(group: Piece[], stats: ThreadStats): Post[] {
       for (const child of (children.get(piece.post.sourceId!) ?? []).sort(byTime)) visit(child);
     };
     visit(root);
-    posts.push(mergeChain(chain));
-    if (chain.length > 1) stats.threadsJoined++;
+    if (chain.length === 0) continue;
+    posts.push({ piece: { post: mergeChain(chain), ...(chain.length > 1 && { members: chain.length }) } });
   }
   return posts;
 }
@@ -108,12 +136,20 @@ function mergeChain(chain: Post[]): Post {
   const [first] = chain as [Post, ...Post[]];
   if (chain.length === 1) return first;
   const title = chain.find((p) => p.title !== undefined)?.title;
+  const warning = unique(chain.map((p) => p.contentWarning)).join(" · ");
+  const media = chain.flatMap((p) => p.media ?? []);
   return {
     ...first,
-    text: chain.map((p) => p.text).join("\n\n"),
+    // A member with media only (no text) stays in the chain: its image belongs to the thread.
+    text: chain
+      .map((p) => p.text)
+      .filter((t) => t !== "")
+      .join("\n\n"),
     topics: unique(chain.flatMap((p) => p.topics)),
     links: unique(chain.flatMap((p) => p.links)),
     mentions: unique(chain.flatMap((p) => p.mentions)),
     ...(title !== undefined && { title }),
+    ...(warning !== "" && { contentWarning: warning.slice(0, 256) }),
+    ...(media.length > 0 && { media: media.slice(0, 20) }),
   };
 }

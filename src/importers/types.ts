@@ -7,6 +7,10 @@ import type { Post } from "../library/post.js";
 export interface Piece {
   post: Post;
   parent?: string;
+  /** sourceIds of earlier versions of this post (an edited tweet): those are left out. */
+  replaces?: string[];
+  /** How many platform posts this one joins (a thread), when more than one. */
+  members?: number;
 }
 
 /** What a format parser makes of one input record: a post, or the reason it was left out. */
@@ -26,6 +30,8 @@ export interface Source {
   /** Whether posts may reply to each other (false for JSON and plain text: nothing to join). */
   threads: boolean;
   items(): AsyncIterable<Item>;
+  /** Long-post notes no tweet took (X), counted once the source was read. */
+  unmatchedNotes?(): number;
 }
 
 /** The input cannot be imported at all (not an archive, unreadable): the message names the file. */

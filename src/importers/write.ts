@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { removeOnSignal } from "./cleanup.js";
 
 const FLUSH_AT = 1 << 20;
 
@@ -15,7 +16,12 @@ export async function writeJsonArrayAtomically(
   check: (temporaryPath: string) => Promise<void>,
 ): Promise<number> {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  const file = await open(temporary, "wx");
+  // Registered before the file exists: an interruption right after it is created must still remove it.
+  const release = removeOnSignal(temporary);
+  const file = await open(temporary, "wx").catch((error: unknown) => {
+    release();
+    throw error;
+  });
   let closed = false;
   try {
     let buffer = "[";
@@ -40,6 +46,8 @@ export async function writeJsonArrayAtomically(
     if (!closed) await file.close().catch(() => {});
     await rm(temporary, { force: true });
     throw error;
+  } finally {
+    release();
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Media } from "../library/post.js";
 import { extractLinks, extractMentions } from "../library/text.js";
 import {
   applyEdits,
@@ -24,10 +25,21 @@ export interface XContext {
 interface NoteTweet {
   text: string;
   hashtags: string[];
+  /** The text as compared with a tweet's cut text: no links, single spaces. */
+  comparable: string;
 }
 
-/** Long posts, keyed by creation time in whole seconds: tweets.js only has their first 280 characters. */
-export type NoteIndex = Map<number, NoteTweet[]>;
+/**
+ * Long posts, keyed by creation time in whole seconds: tweets.js only has their first 280 characters.
+ * `matched` collects the notes some tweet took, so the summary can count those no tweet took.
+ */
+export interface NoteIndex {
+  bySecond: Map<number, NoteTweet[]>;
+  count: number;
+  matched: Set<NoteTweet>;
+}
+
+export const emptyNoteIndex = (): NoteIndex => ({ bySecond: new Map(), count: 0, matched: new Set() });
 
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -56,7 +68,7 @@ export function circleIds(records: unknown[]): Set<string> {
 
 /** note-tweet.js: `[{ noteTweet: { createdAt, core: { text, urls: [{ shortUrl, expandedUrl }], hashtags } } }]`. */
 export function indexNoteTweets(records: unknown[]): NoteIndex {
-  const index: NoteIndex = new Map();
+  const index = emptyNoteIndex();
   for (const record of records) {
     const note = isRec(record) && isRec(record.noteTweet) ? record.noteTweet : undefined;
     const core = note && isRec(note.core) ? note.core : undefined;
@@ -70,7 +82,10 @@ export function indexNoteTweets(records: unknown[]): NoteIndex {
     }
     const hashtags = list(core.hashtags).flatMap((h) => (isRec(h) && str(h.text) ? [h.text as string] : []));
     const key = Math.floor(time / 1000);
-    index.set(key, [...(index.get(key) ?? []), { text: decodeXEntities(full), hashtags }]);
+    const decoded = decodeXEntities(full);
+    const entry = { text: decoded, hashtags, comparable: comparable(decoded) };
+    index.bySecond.set(key, [...(index.bySecond.get(key) ?? []), entry]);
+    index.count++;
   }
   return index;
 }
@@ -98,10 +113,12 @@ export function tweetToItem(record: unknown, context: XContext): Item {
     replyTo !== undefined && (context.ownUserId === undefined || replyToUser === context.ownUserId);
 
   const note = findNote(context.notes, createdAt, raw);
-  const text = tidy(note?.text ?? tweetText(tweet, raw, selfReply));
-  if (text === "") return skip("empty");
-
   const entities = isRec(tweet.entities) ? tweet.entities : {};
+  const text = tidy(note ? withQuoteLinks(note.text, entities, id) : tweetText(tweet, raw, selfReply));
+  const media = tweetMedia(tweet);
+  if (text === "" && media.length === 0) return skip("empty");
+  const replaces = editedFrom(tweet, id);
+
   const hashtags = list(entities.hashtags).flatMap((h) =>
     isRec(h) && str(h.text) ? [h.text as string] : [],
   );
@@ -117,9 +134,11 @@ export function tweetToItem(record: unknown, context: XContext): Item {
         ...(context.author !== undefined && { author: context.author }),
         url: `https://x.com/${user}/status/${id}`,
         createdAt,
+        ...(media.length > 0 && { media }),
         sourceId: id,
       },
       ...(selfReply && { parent: replyTo }),
+      ...(replaces.length > 0 && { replaces }),
     },
   };
 }
@@ -159,11 +178,76 @@ function tweetText(tweet: Rec, raw: string, isSelfReply: boolean): string {
   return decodeXEntities(text);
 }
 
+const comparable = (text: string) =>
+  text
+    .replace(/https?:\/\/\S+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
+/**
+ * The note that is this tweet's full text: created in the same second (give or take one), and starting
+ * with the tweet's cut text (without the leading `@name`s, the trailing ellipsis and links). The thread
+ * composer posts several tweets in one second: the time alone would give one tweet a sibling's text.
+ */
 function findNote(notes: NoteIndex, createdAt: string, raw: string): NoteTweet | undefined {
-  const candidates = notes.get(Math.floor(Date.parse(createdAt) / 1000));
-  if (candidates === undefined) return undefined;
-  if (candidates.length === 1) return candidates[0];
-  // Two long posts in the same second: the one that starts like the cut text.
-  const start = decodeXEntities(raw).slice(0, 40);
-  return candidates.find((n) => n.text.startsWith(start)) ?? candidates[0];
+  if (notes.count === 0) return undefined;
+  const cut = comparable(decodeXEntities(raw))
+    .replace(/^(@\w+\s+)+/, "")
+    .replace(/\s*(…|\.\.\.)$/u, "");
+  if (cut === "") return undefined;
+  const second = Math.floor(Date.parse(createdAt) / 1000);
+  for (const key of [second, second - 1, second + 1])
+    for (const note of notes.bySecond.get(key) ?? [])
+      if (note.comparable.startsWith(cut)) {
+        notes.matched.add(note);
+        return note;
+      }
+  return undefined;
 }
+
+/** A long post's note has no quoted-post link (it lived in the tweet's `entities.urls` only): keep it. */
+function withQuoteLinks(text: string, entities: Rec, ownId: string): string {
+  const quotes = list(entities.urls).flatMap((u) => {
+    const url = isRec(u) ? str(u.expanded_url) : undefined;
+    const status = url
+      ? /^https?:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/\w+\/status\/(\d+)/.exec(url)
+      : null;
+    return url && status && status[1] !== ownId && !text.includes(url) ? [url] : [];
+  });
+  return quotes.length > 0 ? `${text}\n\n${unique(quotes).join("\n")}` : text;
+}
+
+/** `extended_entities.media` (all of a tweet's media; `entities.media` has the first only). */
+function tweetMedia(tweet: Rec): Media[] {
+  const extended = isRec(tweet.extended_entities) ? list(tweet.extended_entities.media) : [];
+  const entities = isRec(tweet.entities) ? list(tweet.entities.media) : [];
+  const media: Media[] = [];
+  for (const m of extended.length > 0 ? extended : entities) {
+    if (!isRec(m)) continue;
+    const image = str(m.media_url_https) ?? str(m.media_url);
+    const variants = isRec(m.video_info) ? list(m.video_info.variants).filter(isRec) : [];
+    const mp4 = variants
+      .filter((v) => v.content_type === "video/mp4" && str(v.url))
+      .sort((a, b) => Number(b.bitrate ?? 0) - Number(a.bitrate ?? 0))[0];
+    const type = m.type === "video" ? "video" : m.type === "animated_gif" ? "gif" : "image";
+    const url = type === "image" ? image : (str(mp4?.url) ?? image);
+    const alt = str(m.ext_alt_text) ?? str(m.alt_text);
+    if (url && /^https?:\/\//.test(url)) media.push({ type, url, ...(alt && { alt: alt.slice(0, 1500) }) });
+  }
+  return media;
+}
+
+/** The earlier versions of an edited tweet (`edit_info`): only the last version in the archive is kept. */
+function editedFrom(tweet: Rec, id: string): string[] {
+  const info = isRec(tweet.edit_info) ? tweet.edit_info : {};
+  const initial = isRec(info.initial) ? info.initial : undefined;
+  const edit = isRec(info.edit) ? info.edit : undefined;
+  const control = edit && isRec(edit.editControlInitial) ? edit.editControlInitial : undefined;
+  const ids = [...list(initial?.editTweetIds), ...list(control?.editTweetIds), edit?.initialTweetId]
+    .map(String)
+    .filter((other) => /^\d+$/.test(other) && olderId(other, id));
+  return unique(ids);
+}
+
+/** Snowflake ids grow with time; compared as numbers-in-strings (they exceed 2^53). */
+const olderId = (a: string, b: string) => a.length < b.length || (a.length === b.length && a < b);

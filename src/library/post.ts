@@ -5,12 +5,26 @@ export const POST_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** `MM-DD`: a day of the year a post belongs to (02-29 allowed). */
 export const DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const TOPIC = /^[a-z0-9][a-z0-9-]{0,48}$/;
+/** A topic: letters of any script, digits and dashes, 1-49 characters, NFC, lower-case where the script has case. */
+export const TOPIC = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}-]{0,48}$/u;
+export const MEDIA_TYPES = ["image", "video", "gif"] as const;
+
+export const MediaSchema = z.strictObject({
+  type: z.enum(MEDIA_TYPES),
+  url: z.url({ protocol: /^https?$/ }),
+  /** The description the author wrote for readers who cannot see it. */
+  alt: z.string().min(1).max(1500).optional(),
+});
 
 export const PostSchema = z.strictObject({
   id: z.string().regex(POST_ID, "must be 1-64 characters of A-Z, a-z, 0-9, _ or -"),
   text: z.string().refine((t) => t.trim().length > 0, "must not be empty"),
-  topics: z.array(z.string().regex(TOPIC, "must be lower-case letters, digits and dashes")),
+  topics: z.array(
+    z
+      .string()
+      .regex(TOPIC, "must be 1-49 letters (any script), digits and dashes")
+      .refine((t) => t === t.normalize("NFC").toLowerCase(), "must be lower-case (and NFC-normalized)"),
+  ),
   links: z.array(z.url({ protocol: /^https?$/ })),
   mentions: z.array(z.string().regex(/^@[\w.@-]+$/, "must look like @name")),
   title: z.string().min(1).max(256).optional(),
@@ -25,8 +39,17 @@ export const PostSchema = z.strictObject({
       "is not a day of the year",
     )
     .optional(),
+  /** Images, videos and GIFs, in the order the post shows them. */
+  media: z.array(MediaSchema).max(20).optional(),
+  /** Shown instead of the text until the reader asks for it (Mastodon's CW, Bluesky's self-labels). */
+  contentWarning: z
+    .string()
+    .max(256)
+    .refine((t) => t.trim() !== "", "must not be empty")
+    .optional(),
   /** The id the post had on its platform (tweet id, status URI, at:// URI): how `--merge` deduplicates. */
   sourceId: z.string().min(1).optional(),
 });
 
 export type Post = z.infer<typeof PostSchema>;
+export type Media = z.infer<typeof MediaSchema>;

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sniffFile } from "../../src/importers/detect.js";
+import { diskFile } from "../../src/importers/input-file.js";
 import { type ImportSummary, runImport } from "../../src/importers/run.js";
 import { ImportError } from "../../src/importers/types.js";
 import { loadCollection } from "../../src/library/load.js";
@@ -156,10 +157,10 @@ describe("importing mutated real-format archives", () => {
         await cp(fixture(target.archive), input, { recursive: true });
         const file = join(input, target.file);
         const original = await readFile(file, "utf8");
-        const before = await sniffFile(file);
+        const before = await sniffFile(diskFile(file));
         await writeFile(file, mutate(original, m));
         // A file cut before its format's marker is no longer recognised: the known gap tested on its own below.
-        const recognised = (await sniffFile(file)) === before;
+        const recognised = (await sniffFile(diskFile(file))) === before;
         const outFolder = join(folder, "out");
         await mkdir(outFolder);
         const out = join(outFolder, "posts.json");
@@ -167,12 +168,14 @@ describe("importing mutated real-format archives", () => {
 
         const label = `${m.kind} in ${target.archive}/${target.file}`;
         let failure: unknown;
-        const summary = await withTimeout(runImport({ input, out }), RUN_TIMEOUT_MS, label).catch(
-          (error: unknown) => {
-            failure = error;
-            return undefined;
-          },
-        );
+        const summary = await withTimeout(
+          runImport({ input, out, replace: true }),
+          RUN_TIMEOUT_MS,
+          label,
+        ).catch((error: unknown) => {
+          failure = error;
+          return undefined;
+        });
         if (summary) {
           outcomes.imported++;
           // A complete, valid collection: the loader refuses anything else.

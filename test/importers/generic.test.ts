@@ -10,7 +10,7 @@ async function* from(lines: string[]) {
 
 describe("Curator JSON Lines and plain text", () => {
   it("imports a folder of both, deriving links, mentions, topics and ids; bad lines counted", async () => {
-    const { summary, posts } = await importFixture(fixture("generic"));
+    const { summary, posts } = await importFixture(fixture("generic"), { format: "text" });
     expect(summary.formats.sort()).toEqual(["Curator JSON Lines", "plain text"]);
     expect(Object.fromEntries(summary.skipped)).toEqual({
       "bad JSON line": 1,

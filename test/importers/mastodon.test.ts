@@ -18,7 +18,7 @@ describe("Mastodon export", () => {
     expect(summary.threadsJoined).toBe(1);
   });
 
-  it("turns the HTML into text, keeps the content warning as the title, the author from actor.json", async () => {
+  it("turns the HTML into text, keeps the content warning as one, the author from actor.json", async () => {
     const { posts } = await importFixture(fixture("mastodon/outbox.json"));
     expect(posts[0]).toEqual({
       id: expect.stringMatching(/^md-[\w-]{12}$/),
@@ -28,7 +28,7 @@ describe("Mastodon export", () => {
       topics: ["rust"],
       links: ["https://example.com/a/very/long/path?x=1&y=2"],
       mentions: ["@bob@other.example"],
-      title: "rust, long",
+      contentWarning: "rust, long",
       author: "@alice@example.social",
       url: "https://example.social/@alice/1",
       createdAt: "2024-03-01T10:00:00Z",

@@ -43,14 +43,28 @@ describe("format detection (from the content, never the name)", () => {
     ["other JSON", '{"hello":1}', undefined],
     ["a JSON array of numbers", "[1,2,3]", undefined],
     ["empty", "  \n", undefined],
-    ["binary", "PK\u0003\u0004\u0000\u0000", undefined],
+    ["binary", "\u0089PNG\r\n\u001a\n\u0000\u0000", undefined],
+    ["a .zip (an X export)", "PK\u0003\u0004\u0014\u0000", "zip"],
   ];
   it.each(cases)("%s", (_name, content, format) => {
     expect(sniff(Buffer.from(content))).toBe(format);
   });
 
-  it("refuses bytes that are not UTF-8", () => {
-    expect(sniff(Buffer.from([0x48, 0xff, 0xfe, 0x49]))).toBeUndefined();
+  it("recognises a .tar.gz and a CAR v1 by their first bytes", () => {
+    expect(sniff(Buffer.from([0x1f, 0x8b, 0x08, 0x00]))).toBe("tar.gz");
+    const header = Buffer.concat([
+      Buffer.from([0xa2, 0x65]),
+      Buffer.from("roots"),
+      Buffer.from([0x80, 0x67]),
+      Buffer.from("version"),
+      Buffer.from([0x01]),
+    ]);
+    expect(sniff(Buffer.concat([Buffer.from([header.length]), header]))).toBe("bluesky-car");
+  });
+
+  it("reads text with a stray invalid byte as text (the record is reported later), mostly-invalid bytes as binary", () => {
+    expect(sniff(Buffer.from([0x48, 0xff, 0xfe, 0x49, 0x0a]))).toBe("text");
+    expect(sniff(Buffer.from(Array.from({ length: 64 }, (_, i) => 0x80 + i)))).toBeUndefined();
   });
 });
 
@@ -134,12 +148,13 @@ describe("runImport", () => {
     expect(small.summary.checkedByStreamOnly).toBeUndefined();
   });
 
-  it("without --merge replaces the collection", async () => {
+  it("with --replace replaces the collection, and says how many posts it held", async () => {
     const folder = await tempFolder();
     const out = join(folder, "posts.json");
-    await writeFile(out, JSON.stringify([post("old")]));
-    const { posts } = await importFixture(fixture("mastodon"), { out });
+    await writeFile(out, JSON.stringify([post("old"), post("older")]));
+    const { posts, summary } = await importFixture(fixture("mastodon"), { out, replace: true });
     expect(posts.map((p) => p.id)).not.toContain("old");
+    expect(summary.replaced).toBe(2);
   });
 
   it("leaves the collection untouched and no temporary file when the input breaks half-way", async () => {
@@ -150,7 +165,7 @@ describe("runImport", () => {
     const input = join(folder, "broken.json");
     const records = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ text: `post number ${i}` }));
     await writeFile(input, `[${records.join(",")}, {"text": "cut off`);
-    await expect(runImport({ input, out })).rejects.toThrow(`${input}: not valid JSON`);
+    await expect(runImport({ input, out, replace: true })).rejects.toThrow(`${input}: not valid JSON`);
     expect(await readFile(out, "utf8")).toBe(before);
     expect((await readdir(folder)).sort()).toEqual(["broken.json", "posts.json"]);
   });
@@ -160,6 +175,7 @@ describe("runImport", () => {
     const out = join(folder, "posts.json");
     await writeFile(out, "[]");
     const input = join(folder, "empty.jsonl");
+    // An empty collection needs no --replace.
     await writeFile(input, '{"text": ""}\n{"text": "  "}\n');
     await expect(runImport({ input, out })).rejects.toThrow("no posts to import (skipped 2: 2 empty)");
     expect(await readFile(out, "utf8")).toBe("[]");

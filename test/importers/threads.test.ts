@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { joinGroup, joinThreads } from "../../src/importers/threads.js";
 import type { Item, Piece, Source } from "../../src/importers/types.js";
 
+const postOf = (item: Item | undefined) =>
+  item !== undefined && "piece" in item ? item.piece.post : undefined;
+
 const piece = (id: string, minute: number, parent?: string): Piece => ({
   post: {
     id: `p-${id}`,
@@ -38,19 +41,17 @@ describe("joinGroup", () => {
       piece("a", 1, "root"),
       piece("d", 6, "b"),
     ];
-    const stats = { threadsJoined: 0 };
-    const [post] = joinGroup(group, stats);
+    const [item] = joinGroup(group);
+    const post = postOf(item);
     expect(post?.text).toBe("root\n\na\n\nb\n\nd\n\nc");
     expect(post?.id).toBe("p-root");
     expect(post?.topics).toEqual(["root", "a", "b", "d", "c"]);
-    expect(stats.threadsJoined).toBe(1);
+    expect(item).toMatchObject({ piece: { members: 5 } });
   });
 
   it("breaks a tie in time by the platform id as a number (shorter id first)", () => {
-    const [post] = joinGroup([piece("root", 0), piece("10", 1, "root"), piece("9", 1, "root")], {
-      threadsJoined: 0,
-    });
-    expect(post?.text).toBe("root\n\n9\n\n10");
+    const [item] = joinGroup([piece("root", 0), piece("10", 1, "root"), piece("9", 1, "root")]);
+    expect(postOf(item)?.text).toBe("root\n\n9\n\n10");
   });
 });
 
@@ -62,14 +63,13 @@ describe("joinThreads", () => {
       { skip: "retweet" },
       { piece: piece("r1", 7) },
     ];
-    const stats = { threadsJoined: 0 };
-    const out = await collect(joinThreads(sourceOf(items), stats));
+    const out = await collect(joinThreads(sourceOf(items)));
     expect(out.map((i) => ("piece" in i ? i.piece.post.text : i.skip))).toEqual([
       "solo",
       "retweet",
       "r1\n\nr2",
     ]);
-    expect(stats.threadsJoined).toBe(1);
+    expect(out[2]).toMatchObject({ piece: { members: 2 } });
   });
 
   it("keeps the members of a thread whose root is missing, each surviving chain as one post", async () => {
@@ -78,13 +78,13 @@ describe("joinThreads", () => {
       { piece: piece("c", 3, "b") },
       { piece: piece("x", 4, "gone") },
     ];
-    const out = await collect(joinThreads(sourceOf(items), { threadsJoined: 0 }));
+    const out = await collect(joinThreads(sourceOf(items)));
     expect(out.map((i) => "piece" in i && i.piece.post.text).sort()).toEqual(["b\n\nc", "x"]);
   });
 
   it("survives a reply cycle without looping", async () => {
     const items: Item[] = [{ piece: piece("a", 1, "b") }, { piece: piece("b", 2, "a") }];
-    const out = await collect(joinThreads(sourceOf(items), { threadsJoined: 0 }));
+    const out = await collect(joinThreads(sourceOf(items)));
     expect(out.length).toBeGreaterThan(0);
     expect(out.flatMap((i) => ("piece" in i ? i.piece.post.text.split("\n\n") : [])).sort()).toEqual([
       "a",

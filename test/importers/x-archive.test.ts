@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseTwitterDate } from "../../src/importers/twitter-date.js";
-import { tweetToItem } from "../../src/importers/x-archive.js";
+import { emptyNoteIndex, tweetToItem } from "../../src/importers/x-archive.js";
 import { byId, fixture, importFixture } from "./helpers.js";
 
 describe("X/Twitter archive", () => {
@@ -45,6 +45,7 @@ describe("X/Twitter archive", () => {
       author: "@curator_me",
       url: "https://x.com/curator_me/status/1050118621198921728",
       createdAt: "2018-10-10T20:19:24.000Z",
+      media: [{ type: "image", url: "https://pbs.twimg.com/media/abc.jpg" }],
       sourceId: "1050118621198921728",
     });
   });
@@ -91,7 +92,7 @@ describe("X/Twitter archive", () => {
 });
 
 describe("tweetToItem", () => {
-  const notes = new Map();
+  const notes = emptyNoteIndex();
   const tweet = (fields: object) => ({
     tweet: { id_str: "1", created_at: "Wed Oct 10 20:19:24 +0000 2018", entities: {}, ...fields },
   });
