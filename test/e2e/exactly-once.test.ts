@@ -5,14 +5,14 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { hostname, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { choosePostOfTheDay } from "../../src/library/potd.js";
 import { openStore } from "../../src/store/store.js";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
 import { APP_ID, type BotProcess, ROOT, startBotProcess, TOKEN } from "./bot-process.js";
+import { claimTodayForADeadProcess } from "./dead-claim.js";
 
 const GUILD = "400000000000000001";
 const CHANNEL = "500000000000000001";
@@ -82,23 +82,6 @@ function startBot(discord: FakeDiscord, db: string, env: Record<string, string> 
   });
   bots.push(bot);
   return bot;
-}
-
-/** A database as a crash between claim and send leaves it: today's post claimed by a process that is gone. */
-function claimedByADeadProcess(db: string): void {
-  const store = openStore(db);
-  const posts = [{ id: "bellard", text: "x", topics: [], links: [], mentions: [] }];
-  store.deliveries.claim({
-    guildId: GUILD,
-    localDate: today(),
-    channelId: CHANNEL,
-    // Above Linux's default pid_max (2^22): no live process has it.
-    owner: { id: "crashed", host: hostname(), pid: 4_194_305 },
-    now: new Date(),
-    leaseMs: 120_000,
-    choose: (history) => choosePostOfTheDay({ posts }, today(), history),
-  });
-  store.close();
 }
 
 async function waitUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
@@ -181,7 +164,7 @@ describe("a busy channel", () => {
   }, async () => {
     const discord = await fakeDiscord();
     const db = tempDb();
-    claimedByADeadProcess(db);
+    claimTodayForADeadProcess(db, GUILD, CHANNEL);
     discord.addMessage(CHANNEL, `**Post of the day** · ${today()}`, {
       id: discord.botUserId,
       username: "Curator",

@@ -1,12 +1,12 @@
 import { mkdtempSync } from "node:fs";
-import { hostname, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { choosePostOfTheDay } from "../../src/library/potd.js";
 import { openStore } from "../../src/store/store.js";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
 import { APP_ID, type BotProcess, startBotProcess, TOKEN } from "./bot-process.js";
+import { claimTodayForADeadProcess } from "./dead-claim.js";
 
 const GUILD = "400000000000000001";
 const CHANNEL = "500000000000000001";
@@ -71,22 +71,10 @@ function startBot(discord: FakeDiscord, db: string, env: Record<string, string> 
   return bot;
 }
 
-/** A database as a crash between claim and mark leaves it: today's post claimed by shard 0, nothing more. */
+/** A database as a crash between claim and send leaves it. */
 function claimedBeforeACrash(): string {
   const db = tempDb();
-  const store = openStore(db);
-  const posts = [{ id: "bellard", text: "x", topics: [], links: [], mentions: [] }];
-  store.deliveries.claim({
-    guildId: GUILD,
-    localDate: today(),
-    channelId: CHANNEL,
-    // A process of this host that is gone (pid 2^22 + 1 is above Linux's pid_max default).
-    owner: { id: "crashed", host: hostname(), pid: 4_194_305 },
-    now: new Date(),
-    leaseMs: 120_000,
-    choose: (history) => choosePostOfTheDay({ posts }, today(), history),
-  });
-  store.close();
+  claimTodayForADeadProcess(db, GUILD, CHANNEL);
   return db;
 }
 
