@@ -96,7 +96,18 @@ async function serve(config: Config, log: Logger): Promise<number> {
     makeRequest: endpoint?.makeRequest,
     ...(config.SHARD_IDS?.length ? { shards: config.SHARD_IDS, shardCount: config.SHARD_COUNT! } : {}),
   });
-  await startMonitoring(config, { library: () => library, store, client }, log);
+  let httpListening = false;
+  await startMonitoring(
+    config,
+    {
+      library: () => library,
+      store,
+      client,
+      gateway: roles.has("gateway"),
+      ...(endpoint ? { httpListening: () => httpListening } : {}),
+    },
+    log,
+  );
   const shard = client.shard?.ids[0] ?? config.SHARD_IDS?.[0];
   const token = config.DISCORD_TOKEN!;
   if (config.REGISTER_COMMANDS && (shard ?? 0) === 0) {
@@ -172,6 +183,7 @@ async function serve(config: Config, log: Logger): Promise<number> {
     publicKey: config.DISCORD_PUBLIC_KEY!,
     log,
   });
+  httpListening = http !== undefined;
   // Signals are handled before the start-up catch-up, which may take minutes for thousands of servers.
   const stopped = new Promise<number>((resolve) => {
     let stopping = false;

@@ -10,6 +10,10 @@ export interface Monitored {
   library(): Library | undefined;
   store: PostStore;
   client: Client;
+  /** Whether this process holds gateway shards (CURATOR_ROLES); an HTTP-only replica has none to wait for. */
+  gateway: boolean;
+  /** Whether the HTTP interactions endpoint is listening; undefined when this process does not serve one. */
+  httpListening?: () => boolean;
 }
 
 /**
@@ -43,7 +47,12 @@ export async function startMonitoring(
   const checks: HealthCheck[] = [
     () => (bot.library()?.collection ? undefined : "the collection is not loaded"),
     () => storeProblem,
+    () =>
+      bot.httpListening && !bot.httpListening()
+        ? "the interactions endpoint is not listening yet"
+        : undefined,
     () => {
+      if (!bot.gateway) return undefined;
       if (!bot.client.isReady()) return "the gateway is not connected yet";
       const waiting = [...shards()].filter((s) => s.status !== Status.Ready);
       return waiting.length === 0

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { type APIMessage, PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeDiscord, type SlashCommandInput, startFakeDiscord } from "../fake-discord/index.js";
+import { freePort } from "../free-port.js";
 import {
   APP_ID,
   type BotProcess,
@@ -24,6 +25,7 @@ let gateway: BotProcess;
 let replicas: BotProcess[];
 let urls: string[];
 let dir: string;
+let metricsPort: number;
 
 beforeAll(async () => {
   fake = await startFakeDiscord({
@@ -43,9 +45,12 @@ beforeAll(async () => {
   };
   gateway = startBotProcess({ ...env, REGISTER_COMMANDS: "true", CURATOR_ROLES: "gateway,scheduler" });
   await gateway.waitForLog("scheduler started", 60_000);
-  replicas = Array.from({ length: REPLICAS }, () =>
+  metricsPort = await freePort();
+  replicas = Array.from({ length: REPLICAS }, (_, i) =>
     startBotProcess({
       ...env,
+      // The first replica also serves /healthz: an HTTP-only process has no gateway to wait for.
+      ...(i === 0 ? { METRICS_PORT: String(metricsPort) } : {}),
       CURATOR_ROLES: "http",
       INTERACTIONS_PORT: "0",
       INTERACTIONS_HOST: "127.0.0.1",
@@ -75,6 +80,12 @@ function withoutUrl({ url: _url, ...body }: Body): Body {
 }
 
 describe("3 HTTP interaction replicas as real processes", () => {
+  it("reports an HTTP-only replica healthy on /healthz (no gateway to wait for)", async () => {
+    const response = await fetch(`http://127.0.0.1:${metricsPort}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+
   it("answers PING with PONG on every replica", async () => {
     for (const url of urls) {
       const pong = await fake.postInteraction({ type: 1, id: "1", token: "ping" }, { url });
