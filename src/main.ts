@@ -1,4 +1,4 @@
-import { type Client, Events, REST, RESTEvents } from "discord.js";
+import { type APIUser, type Client, Events, REST, RESTEvents, Routes } from "discord.js";
 import { config as loadDotenv } from "dotenv";
 import type { Logger } from "pino";
 import { commands } from "../commands/index.js";
@@ -135,7 +135,7 @@ async function serve(config: Config, log: Logger): Promise<number> {
     return 1;
   }
 
-  const scheduler = createPostOfTheDay(config, client, store, () => library, log);
+  const scheduler = createPostOfTheDay(config, client, store, () => library, log, roles.has("gateway"));
   // One archive per deployment: with sharding, shard 0 serves it. Loaded only when on: the bot starts no slower.
   if (config.WEB_PORT !== undefined && (shard ?? 0) === 0) {
     const { defaultPostsOfTheDay, startArchive } = await import("./web/start.js");
@@ -224,23 +224,23 @@ async function serve(config: Config, log: Logger): Promise<number> {
     log.info({ roles: [...roles] }, "ready (no scheduler in this process)");
     return stopped;
   }
-  if (!roles.has("gateway")) {
-    log.warn(
-      "the scheduler posts to the servers this process's gateway holds: without the gateway role, none",
-    );
-  }
   const ticks = await scheduler.start();
   log.info({ delivered: ticks.length, owner: scheduler.owner.id }, "scheduler started");
   return stopped;
 }
 
-/** The scheduler for the guilds this process (or shard) holds, posting through discord.js. */
+/**
+ * The post-of-the-day scheduler. With the gateway role it posts to the servers this process's shards hold;
+ * without it (a scheduler of its own), to every server the store has a schedule for, plus the environment's
+ * default server. On a shared PostgreSQL store one scheduler is elected to send (`isLeader`).
+ */
 function createPostOfTheDay(
   config: Config,
   client: Client,
   store: PostStore,
   library: () => Library,
   log: Logger,
+  gateway: boolean,
 ): Scheduler & { rest: REST; owner: ReturnType<typeof processOwner> } {
   const channelId = config.POTD_CHANNEL_ID;
   // Its own REST client, which never retries on its own (see createPotdTransport); the token is checked above.
@@ -250,12 +250,20 @@ function createPostOfTheDay(
     ...(config.DISCORD_REST_URL ? { api: config.DISCORD_REST_URL } : {}),
   }).setToken(config.DISCORD_TOKEN!);
   const owner = processOwner();
+  // Without the gateway there is no client.user: ask Discord once who the bot is (to find its own posts).
+  let botUser: Promise<string> | undefined;
+  const botUserId = (): string | Promise<string> => {
+    if (client.user) return client.user.id;
+    botUser ??= fetchBotUserId(rest);
+    return botUser;
+  };
   const scheduler = createScheduler({
     store,
     now: () => new Date(),
-    listGuilds: () => client.guilds.cache.keys(),
+    listGuilds: gateway ? () => client.guilds.cache.keys() : () => scheduledGuilds(store, config),
     collection: () => library().collection,
-    ...createPotdTransport(rest, () => client.user?.id),
+    ...createPotdTransport(rest, botUserId),
+    leadership: { isLeader: () => store.isLeader() },
     log: log.child({ component: "scheduler" }),
     owner,
     retry: { ...DEFAULT_RETRY, delaysMs: config.POTD_RETRY_DELAYS },
@@ -271,6 +279,17 @@ function createPostOfTheDay(
       : {}),
   });
   return Object.assign(scheduler, { rest, owner });
+}
+
+/** Servers with a schedule in the store, and the environment's default server. */
+async function scheduledGuilds(store: PostStore, config: Config): Promise<string[]> {
+  const withSchedule = (await store.settings.all()).filter((s) => s.channelId).map((s) => s.guildId);
+  const envGuild = config.POTD_CHANNEL_ID ? config.DISCORD_GUILD_ID : undefined;
+  return [...new Set([...withSchedule, ...(envGuild ? [envGuild] : [])])];
+}
+
+async function fetchBotUserId(rest: REST): Promise<string> {
+  return ((await rest.get(Routes.user())) as APIUser).id;
 }
 
 main().then(

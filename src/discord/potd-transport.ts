@@ -21,7 +21,7 @@ const MAX_PAGES = 100;
  */
 export function createPotdTransport(
   rest: REST,
-  botUserId: () => string | undefined,
+  botUserId: () => string | Promise<string>,
 ): {
   send: SendPost;
   findPosted: FindPosted;
@@ -50,7 +50,7 @@ export function createPotdTransport(
     },
 
     async findPosted(channelId, after, signal) {
-      const me = botUserId();
+      const me = await botUserId();
       const found: { id: string; marker?: string }[] = [];
       let anchor = SnowflakeUtil.generate({ timestamp: after }).toString();
       for (let page = 0; page < MAX_PAGES; page++) {

@@ -38,6 +38,11 @@ export type SchedulerDeps = {
   owner?: ClaimOwner;
   /** Whether a pid on this host is alive (default: a signal-0 probe). */
   isAlive?: (pid: number) => boolean;
+  /**
+   * Several scheduler processes on one shared store elect one sender (Discord's rate limit is per bot: more
+   * senders only race). Without it, every process sends, which the claims keep exactly-once anyway.
+   */
+  leadership?: { isLeader(): Promise<boolean>; checkEveryMs?: number };
   retry?: RetryPolicy;
   /** Injected in tests; node-cron by default. */
   cron?: CronLike;
@@ -101,6 +106,19 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const stopping = new AbortController();
   const wakes = new Set<NodeJS.Timeout>();
   let task: CronJob | undefined;
+  let standby: NodeJS.Timeout | undefined;
+
+  let leading = false;
+  /** Asks the store whether this process leads; says so when that changes. */
+  async function leads(): Promise<boolean> {
+    const now = await deps.leadership!.isLeader().catch((error: unknown) => {
+      deps.log.error({ err: error }, "post of the day: cannot tell who leads");
+      return false;
+    });
+    if (now !== leading) deps.log.info({ leading: now }, now ? "leading the post of the day" : "standing by");
+    leading = now;
+    return now;
+  }
 
   /** A retry due before the next minute's tick (short POTD_RETRY_DELAYS) gets a tick of its own. */
   function wakeAt(at: Date): void {
@@ -168,6 +186,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   }
 
   async function tick(at = deps.now()): Promise<GuildTick[]> {
+    if (deps.leadership && !(await leads())) return [];
     const all = await guilds();
     const results = await Promise.all(
       all.map((guildId) =>
@@ -193,11 +212,19 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       // One job for all guilds: each minute asks "is it past this guild's time today and nothing sent yet?",
       // which needs no per-zone cron and cannot skip or double a day across DST.
       task ??= cron.schedule("* * * * *", () => tick(deps.now()), { name: "potd", noOverlap: true });
+      // A standby takes over within seconds of the leader's death, not at the next minute.
+      if (deps.leadership && !standby) {
+        standby = setInterval(() => {
+          if (!leading && !stopping.signal.aborted) void tick(deps.now());
+        }, deps.leadership.checkEveryMs ?? 5000);
+        standby.unref();
+      }
       return results;
     },
     async stop(deadlineMs = 3000) {
       stopping.abort(new Error("shutting down"));
       for (const timer of wakes) clearTimeout(timer);
+      clearInterval(standby);
       await (task?.destroy ? task.destroy() : task?.stop());
       task = undefined;
       let timer: NodeJS.Timeout | undefined;

@@ -47,6 +47,12 @@ export interface PostStore {
     markFailed(args: DayArgs & { owner: ClaimOwner; error: string; retryAt: Date | null }): Promise<boolean>;
     skip(guildId: string, localDate: string): Promise<boolean>;
   };
+  /**
+   * Whether this process is the one scheduler that sends (PostgreSQL: a session advisory lock, released when its
+   * connection dies, so a standby takes over). SQLite is one host: every process may send; the claims keep it
+   * exactly-once.
+   */
+  isLeader(): Promise<boolean>;
   /** Throws if the store does not answer (for /healthz). */
   ping(): Promise<void>;
   close(): Promise<void>;

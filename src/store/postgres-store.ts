@@ -54,6 +54,31 @@ export async function migratePostgres(pool: pg.Pool): Promise<number> {
 }
 
 export function postgresStore(pool: pg.Pool): PostStore {
+  // The leader holds a session lock on a connection of its own: if the process dies, the server drops the
+  // connection and the lock with it, and a standby's next try wins.
+  let leaderClient: pg.PoolClient | undefined;
+  async function isLeader(): Promise<boolean> {
+    if (leaderClient) {
+      try {
+        await leaderClient.query("SELECT 1");
+        return true;
+      } catch {
+        leaderClient.release(true);
+        leaderClient = undefined;
+      }
+    }
+    const client = await pool.connect();
+    const { rows } = await client.query<{ locked: boolean }>(
+      "SELECT pg_try_advisory_lock(hashtext('curator:scheduler')) AS locked",
+    );
+    if (rows[0]?.locked) {
+      leaderClient = client;
+      return true;
+    }
+    client.release();
+    return false;
+  }
+
   const one = async <T extends pg.QueryResultRow>(q: Queryable, sql: string, params: unknown[]) =>
     (await q.query<T>(sql, params)).rows[0];
 
@@ -257,10 +282,14 @@ export function postgresStore(pool: pg.Pool): PostStore {
         return (await getDelivery(pool, guildId, localDate))?.status === "skipped";
       },
     },
+    isLeader,
     ping: async () => {
       await pool.query("SELECT 1");
     },
-    close: () => pool.end(),
+    close: async () => {
+      leaderClient?.release(true);
+      await pool.end();
+    },
   };
 }
 

@@ -32,6 +32,7 @@ export function sqlitePostStore(store: Store): PostStore {
       markFailed: (args) => whenFree(() => deliveries.markFailed(args)),
       skip: (guildId, localDate) => whenFree(() => deliveries.skip(guildId, localDate)),
     },
+    isLeader: async () => true,
     ping: async () => {
       store.db.prepare("SELECT 1").get();
     },

@@ -1,0 +1,102 @@
+/**
+ * One elected sender on PostgreSQL, with failover: two scheduler-only processes (no gateway), servers read from the
+ * store, the leader SIGKILLed halfway through a day's posts; the standby takes over and every server gets exactly
+ * one post, counted in the fake Discord's channels.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { openPostgresStore } from "../../src/store/postgres-store.js";
+import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
+import { APP_ID, type BotProcess, startBotProcess, TOKEN } from "./bot-process.js";
+
+const SERVERS = 30;
+const guildId = (i: number) => `4${String(i).padStart(17, "0")}`;
+const channelId = (i: number) => `5${String(i).padStart(17, "0")}`;
+
+let fake: FakeDiscord | undefined;
+let bots: BotProcess[] = [];
+afterEach(async () => {
+  await Promise.all(bots.map((b) => b.stop("SIGKILL")));
+  bots = [];
+  await fake?.stop();
+});
+
+async function freshDatabaseUrl(): Promise<string> {
+  const schema = `failover_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: inject("postgresUrl") });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const url = new URL(inject("postgresUrl"));
+  url.searchParams.set("options", `-c search_path=${schema}`);
+  return url.toString();
+}
+
+describe("CURATOR_ROLES=scheduler on PostgreSQL", () => {
+  it("elects one sender; when it dies halfway, the standby finishes: one post per server", {
+    timeout: 120_000,
+  }, async () => {
+    const servers = Array.from({ length: SERVERS }, (_, i) => ({
+      guild: guildId(i + 1),
+      channel: channelId(i + 1),
+    }));
+    fake = await startFakeDiscord({
+      token: TOKEN,
+      applicationId: APP_ID,
+      heartbeatIntervalMs: 1000,
+      nonceWindowMs: 0,
+      guilds: servers.map((s) => ({
+        id: s.guild,
+        name: s.guild,
+        channels: [{ id: s.channel, name: "potd" }],
+      })),
+    });
+    // Discord's global limit, scaled down: the day's posts take several seconds, so the leader dies mid-way.
+    fake.rateLimit({ perSecond: 4 });
+    const url = await freshDatabaseUrl();
+    const setup = await openPostgresStore(url);
+    for (const s of servers)
+      await setup.settings.update(s.guild, { channelId: s.channel }, new Date(), {
+        time: "00:00",
+        timeZone: "UTC",
+      });
+    await setup.close();
+
+    const start = () => {
+      const bot = startBotProcess({
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_CLIENT_ID: APP_ID,
+        DISCORD_REST_URL: fake!.restUrl,
+        DATABASE_URL: url,
+        CURATOR_ROLES: "scheduler",
+      });
+      bots.push(bot);
+      return bot;
+    };
+    const [a, b] = [start(), start()];
+    const leader = await Promise.race(
+      [a, b].map((bot) => bot.waitForLog("leading the post of the day", 60_000).then(() => bot)),
+    );
+    const standby = leader === a ? b : a;
+    const posts = (channel: string) =>
+      fake!.messages(channel).filter((m) => m.content.includes("Post of the day")).length;
+    const total = () => servers.reduce((sum, s) => sum + posts(s.channel), 0);
+    await until(() => total() >= SERVERS / 3, 60_000);
+    await leader.stop("SIGKILL");
+    const killedAt = total();
+    expect(killedAt).toBeLessThan(SERVERS);
+    await standby.waitForLog("leading the post of the day", 30_000);
+    await until(() => total() >= SERVERS, 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(servers.map((s) => posts(s.channel))).toEqual(servers.map(() => 1));
+  });
+});
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
