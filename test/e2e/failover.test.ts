@@ -1,16 +1,18 @@
 /**
- * One elected sender on PostgreSQL, with failover: two scheduler-only processes (no gateway), servers read from the
- * store, the leader SIGKILLed halfway through a day's posts; the standby takes over and every server gets exactly
- * one post, counted in the fake Discord's channels.
+ * Past one host, end to end: PostgreSQL, 3 HTTP interaction replicas and 2 scheduler-only processes (no gateway).
+ * 1,000 servers have a post due at the same minute; the elected sender is SIGKILLed halfway through; the standby
+ * takes over and every server gets exactly one post, counted in the fake Discord's channels.
  */
 import { randomBytes } from "node:crypto";
+import { PermissionFlagsBits } from "discord.js";
 import pg from "pg";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { openPostgresStore } from "../../src/store/postgres-store.js";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
 import { APP_ID, type BotProcess, startBotProcess, TOKEN } from "./bot-process.js";
 
-const SERVERS = 30;
+const SERVERS = 1000;
+const ADMIN = PermissionFlagsBits.Administrator;
 const guildId = (i: number) => `4${String(i).padStart(17, "0")}`;
 const channelId = (i: number) => `5${String(i).padStart(17, "0")}`;
 
@@ -34,8 +36,8 @@ async function freshDatabaseUrl(): Promise<string> {
 }
 
 describe("CURATOR_ROLES=scheduler on PostgreSQL", () => {
-  it("elects one sender; when it dies halfway, the standby finishes: one post per server", {
-    timeout: 120_000,
+  it("elects one sender; when it dies halfway, the standby finishes: one post per server, replicas answering", {
+    timeout: 180_000,
   }, async () => {
     const servers = Array.from({ length: SERVERS }, (_, i) => ({
       guild: guildId(i + 1),
@@ -52,8 +54,8 @@ describe("CURATOR_ROLES=scheduler on PostgreSQL", () => {
         channels: [{ id: s.channel, name: "potd" }],
       })),
     });
-    // Discord's global limit, scaled down: the day's posts take several seconds, so the leader dies mid-way.
-    fake.rateLimit({ perSecond: 4 });
+    // Discord's global limit (50 requests/s): the day's posts take about 20 s, so the leader dies mid-way.
+    fake.rateLimit({ perSecond: 50 });
     const url = await freshDatabaseUrl();
     const setup = await openPostgresStore(url);
     for (const s of servers)
@@ -63,18 +65,26 @@ describe("CURATOR_ROLES=scheduler on PostgreSQL", () => {
       });
     await setup.close();
 
-    const start = () => {
-      const bot = startBotProcess({
-        DISCORD_TOKEN: TOKEN,
-        DISCORD_CLIENT_ID: APP_ID,
-        DISCORD_REST_URL: fake!.restUrl,
-        DATABASE_URL: url,
-        CURATOR_ROLES: "scheduler",
-      });
+    const env = {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: APP_ID,
+      DISCORD_REST_URL: fake.restUrl,
+      DATABASE_URL: url,
+    };
+    const start = (roleEnv: Record<string, string>) => {
+      const bot = startBotProcess({ ...env, ...roleEnv });
       bots.push(bot);
       return bot;
     };
-    const [a, b] = [start(), start()];
+    const replicas = Array.from({ length: 3 }, () =>
+      start({
+        CURATOR_ROLES: "http",
+        INTERACTIONS_PORT: "0",
+        INTERACTIONS_HOST: "127.0.0.1",
+        DISCORD_PUBLIC_KEY: fake!.publicKey,
+      }),
+    );
+    const [a, b] = [start({ CURATOR_ROLES: "scheduler" }), start({ CURATOR_ROLES: "scheduler" })];
     const leader = await Promise.race(
       [a, b].map((bot) => bot.waitForLog("leading the post of the day", 60_000).then(() => bot)),
     );
@@ -87,9 +97,22 @@ describe("CURATOR_ROLES=scheduler on PostgreSQL", () => {
     const killedAt = total();
     expect(killedAt).toBeLessThan(SERVERS);
     await standby.waitForLog("leading the post of the day", 30_000);
-    await until(() => total() >= SERVERS, 60_000);
+    await until(() => total() >= SERVERS, 90_000);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(servers.map((s) => posts(s.channel))).toEqual(servers.map(() => 1));
+
+    // The replicas read the same store: /schedule status on each says today's post is out.
+    const ready = await Promise.all(
+      replicas.map((r) => r.waitForLog("interactions endpoint listening", 60_000)),
+    );
+    fake.setInteractionUrls(ready.map((entry) => `http://127.0.0.1:${entry.port}/interactions`));
+    for (const s of servers.slice(0, 3)) {
+      const status = (await fake.postInteraction(
+        fake.slashCommand({ name: "schedule", subcommand: "status", guildId: s.guild, permissions: ADMIN }),
+      )) as unknown as { data: { embeds: { fields: { name: string; value: string }[] }[] } };
+      const today = status.data.embeds[0]!.fields.find((f) => f.name === "Today");
+      expect(today?.value).toMatch(/: sent$/);
+    }
   });
 });
 
