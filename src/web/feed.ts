@@ -33,8 +33,13 @@ export function atomFeed(
       title: escapeHtml(title),
       id,
       link: `${origin}/p/${post.id}`,
-      description: escapeHtml(excerpt(post.text, 280)),
-      content: postTextHtml(post),
+      description: escapeHtml(
+        post.contentWarning ? `Content warning: ${post.contentWarning}` : excerpt(post.text, 280),
+      ),
+      // Feed readers have no disclosure widget: a post behind a warning is a link to its page.
+      content: post.contentWarning
+        ? `<p>${escapeHtml(`Content warning: ${post.contentWarning}`)}</p>`
+        : postTextHtml(post),
       date,
       ...(post.createdAt ? { published: new Date(post.createdAt) } : {}),
       ...(post.author ? { author: [{ name: post.author }] } : {}),

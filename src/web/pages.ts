@@ -75,7 +75,10 @@ export function postPage(site: Site, library: Library, post: Post): string {
   return render("@post", site, library, {
     meta: meta(site, `/p/${post.id}`, {
       title,
-      description: excerpt(post.text, DESCRIPTION_CHARS),
+      // A post behind a content warning shows only the warning, in the page's unfurl too.
+      description: post.contentWarning
+        ? `Content warning: ${post.contentWarning}`
+        : excerpt(post.text, DESCRIPTION_CHARS),
       type: "article",
       published: post.createdAt,
     }),

@@ -66,7 +66,8 @@ export function createWebServer(deps: WebDeps): FastifyInstance {
         defaultSrc: ["'none'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'"],
+        // Posts' images live on their platforms' CDNs (pbs.twimg.com, cdn.bsky.app, a Mastodon instance…).
+        imgSrc: ["'self'", "https:"],
         connectSrc: ["'self'"],
         formAction: ["'self'"],
         baseUri: ["'none'"],
