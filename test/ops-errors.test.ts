@@ -7,18 +7,10 @@ import { failureSettings } from "../src/config.js";
 import { explainFailure } from "../src/ops/explain-failure.js";
 import { openDatabase } from "../src/store/open.js";
 import { APP_ID, startBotProcess, TOKEN } from "./e2e/bot-process.js";
+import { freePort } from "./free-port.js";
 
 const dir = mkdtempSync(join(tmpdir(), "curator-errors-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A port on 127.0.0.1 that nothing listens on (it was free a moment ago). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function thrownBy(action: () => unknown): unknown {
   try {
@@ -50,7 +42,7 @@ describe("explainFailure names the setting a start-up failure comes from", () =>
   });
 
   it("a DISCORD_REST_URL where nothing listens, and Discord itself out of reach", async () => {
-    const url = `http://127.0.0.1:${await closedPort()}`;
+    const url = `http://127.0.0.1:${await freePort()}`;
     const error = await fetch(url).catch((e: unknown) => e);
     expect(explainFailure(error, { CURATOR_DB: "x", DISCORD_REST_URL: url })).toMatch(
       new RegExp(
@@ -98,7 +90,7 @@ describe("npm start says which setting to fix", () => {
   });
 
   it("exits 1 naming DISCORD_REST_URL when nothing answers there", async () => {
-    const url = `http://127.0.0.1:${await closedPort()}`;
+    const url = `http://127.0.0.1:${await freePort()}`;
     const bot = startBotProcess({
       DISCORD_TOKEN: TOKEN,
       DISCORD_CLIENT_ID: APP_ID,

@@ -1,6 +1,5 @@
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -8,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { benchOutputPath, COMMITTED, LAST_RUN } from "../bench/output-path.js";
 import { ROOT, startBotAgainstFake } from "./e2e/bot-process.js";
+import { freePort } from "./free-port.js";
 
 const run = promisify(execFile);
 const read = (file: string) => readFileSync(join(ROOT, file), "utf8");
@@ -41,14 +41,6 @@ function imageEnv(): Record<string, string> {
   for (const { args } of finalStage().filter((i) => i.instruction === "ENV"))
     for (const [, key, value] of args.matchAll(/(\w+)=(\S+)/gu)) env[key!] = value!;
   return env;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Runs the image's HEALTHCHECK command as Docker would (exec form), with METRICS_PORT set; resolves its exit code. */

@@ -1,13 +1,8 @@
-/**
- * The store contract: the rules the post of the day relies on, run against both implementations — SQLite, and a
- * real PostgreSQL server (test/postgres-server.ts). A backend that passes here can carry the scheduler.
- */
-import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { Post } from "../src/library/post.js";
 import { choosePostOfTheDay } from "../src/library/potd.js";
 import { migrations } from "../src/store/migrations.js";
@@ -15,6 +10,7 @@ import type { PostStore } from "../src/store/post-store.js";
 import { postgresMigrations } from "../src/store/postgres-migrations.js";
 import { openPostgresStore, PostgresSchemaTooNewError } from "../src/store/postgres-store.js";
 import { openSqlitePostStore } from "../src/store/sqlite-store.js";
+import { freshPostgresUrl } from "./postgres-schema.js";
 
 const posts: Post[] = ["a", "b", "c"].map((id) => ({ id, text: id, topics: [], links: [], mentions: [] }));
 const now = new Date("2026-11-27T09:00:00.000Z");
@@ -39,22 +35,11 @@ const backends: Backend[] = [
   {
     name: "PostgreSQL",
     async open() {
-      const schema = `t_${randomBytes(6).toString("hex")}`;
-      const admin = new pg.Client({ connectionString: inject("postgresUrl") });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      await admin.end();
-      const url = withSearchPath(inject("postgresUrl"), schema);
+      const url = await freshPostgresUrl("t");
       return { url, stores: () => openPostgresStore(url, { max: 4 }) };
     },
   },
 ];
-
-function withSearchPath(url: string, schema: string): string {
-  const u = new URL(url);
-  u.searchParams.set("options", `-c search_path=${schema}`);
-  return u.toString();
-}
 
 const opened: PostStore[] = [];
 afterEach(async () => {

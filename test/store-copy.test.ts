@@ -1,17 +1,16 @@
 import { execFile } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import pg from "pg";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { choosePostOfTheDay } from "../src/library/potd.js";
 import type { PostStore } from "../src/store/post-store.js";
 import { openPostgresStore } from "../src/store/postgres-store.js";
 import { openSqlitePostStore } from "../src/store/sqlite-store.js";
 import { openStore } from "../src/store/store.js";
 import { ROOT } from "./e2e/bot-process.js";
+import { freshPostgresUrl } from "./postgres-schema.js";
 
 const run = promisify(execFile);
 const posts = ["a", "b", "c"].map((id) => ({ id, text: id, topics: [], links: [], mentions: [] }));
@@ -64,13 +63,7 @@ describe("npm run db:copy", () => {
     });
     sqlite.close();
 
-    const schema = `copy_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: inject("postgresUrl") });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
-    const url = new URL(inject("postgresUrl"));
-    url.searchParams.set("options", `-c search_path=${schema}`);
+    const url = new URL(await freshPostgresUrl("copy"));
 
     const copy = () =>
       run(

@@ -43,6 +43,9 @@ export const DEFAULT_RETRY: RetryPolicy = {
   leaseMs: 2 * 60_000,
 };
 
+/** For a delivery nobody cancels. */
+const NEVER_CANCELLED = new AbortController().signal;
+
 /** Clocks of two hosts (or of Discord and us) may differ: read the history from a little before the claim. */
 const CLOCK_SKEW_MS = 60_000;
 
@@ -139,7 +142,7 @@ async function checkThenSend(args: DeliverArgs, delivery: Delivery): Promise<Del
     const mine = await args.findPosted(
       channelId,
       new Date(firstClaim - CLOCK_SKEW_MS),
-      args.signal ?? new AbortController().signal,
+      args.signal ?? NEVER_CANCELLED,
     );
     posted = mine.find((m) => isDeliveryMarker(m.marker, guildId, localDate));
   } catch (error) {
@@ -159,7 +162,7 @@ async function sendAndRecord(args: DeliverArgs, delivery: Delivery): Promise<Del
   const { guildId, localDate } = delivery;
   const post = postForDay(args.collection, localDate, await store.decks.get(guildId), delivery.postId);
   if (!post) return { kind: "nothing", localDate, reason: "empty" };
-  const signal = args.signal ?? new AbortController().signal;
+  const signal = args.signal ?? NEVER_CANCELLED;
   try {
     if (signal.aborted) throw signal.reason;
     const { messageId } = await args.send(

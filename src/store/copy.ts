@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import type pg from "pg";
 import { openDatabase } from "./open.js";
-import { migratePostgres } from "./postgres-store.js";
+import { migratePostgres, transaction } from "./postgres-store.js";
 
 /** The tables and columns that make a Curator store, the same in both schemas (after the same migrations). */
 const TABLES = {
@@ -49,9 +49,7 @@ export async function copySqliteToPostgres(sqlitePath: string, pool: pg.Pool): P
   const source: Database.Database = openDatabase(sqlitePath);
   try {
     await migratePostgres(pool);
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
+    return await transaction(pool, async (client) => {
       for (const table of Object.keys(TABLES)) {
         const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
         if (Number(rows[0]?.n) > 0)
@@ -74,14 +72,8 @@ export async function copySqliteToPostgres(sqlitePath: string, pool: pg.Pool): P
           );
         summary[table] = rows.length;
       }
-      await client.query("COMMIT");
       return summary;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   } finally {
     source.close();
   }

@@ -297,7 +297,8 @@ async function lockGuild(client: pg.PoolClient, guildId: string): Promise<void> 
   await client.query("SELECT pg_advisory_xact_lock(hashtext('curator:guild:' || $1))", [guildId]);
 }
 
-async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+/** Runs `work` in one transaction on a pooled connection: all of it or none. */
+export async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");

@@ -3,7 +3,7 @@ import { choosePostOfTheDay } from "../../src/library/potd.js";
 import { openStore } from "../../src/store/store.js";
 
 /** A process of this host that is gone: pid 2^22 + 1 is above Linux's default pid_max. */
-export const DEAD_OWNER = { id: "crashed", host: hostname(), pid: 4_194_305 };
+const DEAD_OWNER = { id: "crashed", host: hostname(), pid: 4_194_305 };
 
 /**
  * The database `db` as a crash between claim and send leaves it: today's (UTC) post of the day of `guildId`

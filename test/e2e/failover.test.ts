@@ -1,14 +1,8 @@
-/**
- * Past one host, end to end: PostgreSQL, 3 HTTP interaction replicas and 2 scheduler-only processes (no gateway).
- * 1,000 servers have a post due at the same minute; the elected sender is SIGKILLed halfway through; the standby
- * takes over and every server gets exactly one post, counted in the fake Discord's channels.
- */
-import { randomBytes } from "node:crypto";
 import { PermissionFlagsBits } from "discord.js";
-import pg from "pg";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { openPostgresStore } from "../../src/store/postgres-store.js";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
+import { freshPostgresUrl } from "../postgres-schema.js";
 import { APP_ID, type BotProcess, startBotProcess, TOKEN } from "./bot-process.js";
 
 const SERVERS = 1000;
@@ -23,17 +17,6 @@ afterEach(async () => {
   bots = [];
   await fake?.stop();
 });
-
-async function freshDatabaseUrl(): Promise<string> {
-  const schema = `failover_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: inject("postgresUrl") });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const url = new URL(inject("postgresUrl"));
-  url.searchParams.set("options", `-c search_path=${schema}`);
-  return url.toString();
-}
 
 describe("CURATOR_ROLES=scheduler on PostgreSQL", () => {
   it("elects one sender; when it dies halfway, the standby finishes: one post per server, replicas answering", {
@@ -56,7 +39,7 @@ describe("CURATOR_ROLES=scheduler on PostgreSQL", () => {
     });
     // Discord's global limit (50 requests/s): the day's posts take about 20 s, so the leader dies mid-way.
     fake.rateLimit({ perSecond: 50 });
-    const url = await freshDatabaseUrl();
+    const url = await freshPostgresUrl("failover");
     const setup = await openPostgresStore(url);
     for (const s of servers)
       await setup.settings.update(s.guild, { channelId: s.channel }, new Date(), {

@@ -1,22 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../free-port.js";
 import { type BotAgainstFake, PLAY_CHANNEL, POTD_CHANNEL, startBotAgainstFake } from "./bot-process.js";
 
 const dir = mkdtempSync(join(tmpdir(), "curator-metrics-"));
 let run: BotAgainstFake;
 let base: string;
-
-/** A port on 127.0.0.1 that was free a moment ago. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function scrape(): Promise<string> {
   const response = await fetch(`${base}/metrics`);

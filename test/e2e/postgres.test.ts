@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
+import { freshPostgresUrl } from "../postgres-schema.js";
 import { APP_ID, type BotProcess, startBotProcess, TOKEN } from "./bot-process.js";
 
 const GUILD = "400000000000000001";
@@ -15,18 +15,6 @@ afterEach(async () => {
   await fake?.stop();
 });
 
-/** A database of its own on the test server: a fresh schema, chosen through the URL's search_path. */
-async function freshDatabaseUrl(): Promise<string> {
-  const schema = `e2e_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: inject("postgresUrl") });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const url = new URL(inject("postgresUrl"));
-  url.searchParams.set("options", `-c search_path=${schema}`);
-  return url.toString();
-}
-
 describe("DATABASE_URL: the bot on PostgreSQL", () => {
   it("two processes on one database post once; a restart the same day posts nothing more", {
     timeout: 90_000,
@@ -38,7 +26,7 @@ describe("DATABASE_URL: the bot on PostgreSQL", () => {
       nonceWindowMs: 0,
       guilds: [{ id: GUILD, name: "server", channels: [{ id: CHANNEL, name: "potd" }] }],
     });
-    const url = await freshDatabaseUrl();
+    const url = await freshPostgresUrl("e2e");
     const start = () => {
       const bot = startBotProcess({
         DISCORD_TOKEN: TOKEN,
