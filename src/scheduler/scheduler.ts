@@ -136,18 +136,26 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return [...(await deps.listGuilds())];
   }
 
-  async function scheduleOf(guildId: string, all: readonly string[]): Promise<PotdSchedule | undefined> {
-    return effectiveSchedule(
-      guildId,
-      await deps.store.settings.get(guildId),
-      deps.env,
-      all.length === 1 ? all[0] : undefined,
-    );
+  function scheduleFrom(
+    guildId: string,
+    all: readonly string[],
+    row: GuildSettings | undefined,
+  ): PotdSchedule | undefined {
+    return effectiveSchedule(guildId, row, deps.env, all.length === 1 ? all[0] : undefined);
   }
 
-  async function tickGuild(guildId: string, all: string[], at: Date): Promise<GuildTick | undefined> {
+  async function scheduleOf(guildId: string, all: readonly string[]): Promise<PotdSchedule | undefined> {
+    return scheduleFrom(guildId, all, await deps.store.settings.get(guildId));
+  }
+
+  async function tickGuild(
+    guildId: string,
+    all: string[],
+    at: Date,
+    row: GuildSettings | undefined,
+  ): Promise<GuildTick | undefined> {
     if (stopping.signal.aborted) return undefined;
-    const schedule = await scheduleOf(guildId, all);
+    const schedule = scheduleFrom(guildId, all, row);
     if (!schedule || schedule.paused) return undefined;
     const due = dueAt(schedule, localDate(at, schedule.timeZone));
     if (due === null || at < due) return undefined;
@@ -188,9 +196,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   async function tick(at = deps.now()): Promise<GuildTick[]> {
     if (deps.leadership && !(await leads())) return [];
     const all = await guilds();
+    // One read of every server's settings a tick, not one per server (a round trip each on PostgreSQL).
+    const rows = new Map((await deps.store.settings.all()).map((row) => [row.guildId, row]));
     const results = await Promise.all(
       all.map((guildId) =>
-        tickGuild(guildId, all, at).catch((error: unknown) => {
+        tickGuild(guildId, all, at, rows.get(guildId)).catch((error: unknown) => {
           deps.log.error({ guildId, err: error }, "post of the day: scheduler error");
           return undefined;
         }),
