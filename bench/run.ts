@@ -10,6 +10,7 @@ import { cpus, freemem, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { endToEnd, FULL, QUICK } from "./end-to-end.js";
+import { runFailoverBench } from "./failover.js";
 import { importBench } from "./import.js";
 import type { CaseResult, Timing } from "./library.js";
 import { benchOutputPath } from "./output-path.js";
@@ -254,20 +255,25 @@ const bot = await endToEnd(quick ? QUICK : FULL);
 process.stderr.write("bench: HTTP interactions against the gateway, compiled start-up…\n");
 const scale = await runScaleBench(
   quick
-    ? { posts: 10_000, interactions: 200, startups: 3 }
-    : { posts: 100_000, interactions: 1_000, startups: 3 },
+    ? { posts: 10_000, interactions: 200, startups: 3, shardSizes: [10_000] }
+    : { posts: 100_000, interactions: 1_000, startups: 3, shardSizes: [100_000, 1_000_000] },
 );
+process.stderr.write("bench: delivery with a failover on PostgreSQL…\n");
+const failover = await runFailoverBench(quick ? 1_000 : 10_000);
 process.stderr.write("bench: the web archive with 100,000 posts…\n");
 const web = webReport(await runWebBench({ posts: 100_000, requests: quick ? 200 : 1_000 }));
 // A 1M-tweet export takes minutes to generate and import; --quick keeps it to seconds.
 const imported = await importBench(quick ? 5_000 : 1_000_000);
 const markdown = report(
   outcomes,
-  { targets: [...bot.targets, ...web.targets], section: [...bot.section, ...web.section] },
+  {
+    targets: [...bot.targets, ...failover.targets, ...web.targets],
+    section: [...bot.section, ...web.section],
+  },
   imported,
   started,
   load,
-  scale.section,
+  [...scale.section, ...failover.section],
 );
 await writeFile(output, markdown);
 process.stdout.write(`${markdown}\n`);

@@ -1,7 +1,7 @@
 /**
  * Running at scale, measured: interaction latency over HTTP and over the gateway in the same bot process under the
  * same load, and start-up (time to ready, RSS) of the compiled bot (`npm start`, `node dist/`) against tsx.
- * `npx tsx bench/scale.ts [posts] [interactions]` prints the BENCHMARKS.md section.
+ * `npx tsx bench/scale.ts [posts] [interactions] [shard sizes, e.g. 100000,1000000]` prints the BENCHMARKS.md section.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -19,6 +19,8 @@ export interface ScaleBenchOptions {
   interactions: number;
   /** Start-ups per way of starting; the median is kept. */
   startups: number;
+  /** Collection sizes at which to measure a host's memory for 16 shards. */
+  shardSizes: number[];
 }
 
 const ms = (times: number[]) => `${round(percentile(times, 50), 1)} / ${round(percentile(times, 99), 1)}`;
@@ -32,7 +34,14 @@ export async function runScaleBench(options: ScaleBenchOptions): Promise<{ secti
     await writeFile(collection, JSON.stringify(generatePosts(options.posts, 42, vocab)));
     const latency = await transports(collection, vocab, options.interactions);
     const startups = await startupFigures(collection, options.startups);
-    const shards = await shardMemory(collection);
+    const shards = [];
+    for (const size of options.shardSizes) {
+      const file = size === options.posts ? collection : join(folder, `posts-${size}.json`);
+      if (file !== collection) await writeFile(file, JSON.stringify(generatePosts(size, 42, vocab)));
+      shards.push({ size, ...(await shardMemory(file)) });
+      if (file !== collection) await rm(file);
+    }
+    const mb = (kib: number) => `${Math.round(kib / 1024).toLocaleString("en")} MB`;
     const section = [
       "## Running at scale: HTTP interactions, compiled JavaScript",
       "",
@@ -66,11 +75,11 @@ export async function runScaleBench(options: ScaleBenchOptions): Promise<{ secti
       "process per shard, each with its own collection and index; that is 16 times one process holding one shard",
       "(measured: SHARD_IDS=0 SHARD_COUNT=16). After: one process holding the 16 (SHARD_IDS=0-15).",
       "",
-      "| | RSS |",
-      "|---|---:|",
-      `| one process, one shard of 16 | ${Math.round(shards.oneShardKiB / 1024)} MB |`,
-      `| before: 16 processes (16 × the above) | ${Math.round((16 * shards.oneShardKiB) / 1024)} MB |`,
-      `| after: one process, 16 shards | ${Math.round(shards.allShardsKiB / 1024)} MB |`,
+      `| | ${shards.map((m) => `${m.size.toLocaleString("en")} posts`).join(" | ")} |`,
+      `|---|${shards.map(() => "---:").join("|")}|`,
+      `| one process, one shard of 16 | ${shards.map((m) => mb(m.oneShardKiB)).join(" | ")} |`,
+      `| before: 16 processes (16 × the above) | ${shards.map((m) => mb(16 * m.oneShardKiB)).join(" | ")} |`,
+      `| after: one process, 16 shards | ${shards.map((m) => mb(m.allShardsKiB)).join(" | ")} |`,
       "",
     ];
     return { section };
@@ -203,7 +212,7 @@ async function shardMemory(collection: string) {
     const env = { ...botEnv(fake.restUrl, collection), SHARD_IDS: shardIds, SHARD_COUNT: "16" };
     const bot = startBotProcess(env, "", [process.execPath, ["dist/src/main.js"]]);
     try {
-      const ready = await bot.waitForLog("scheduler started", 300_000);
+      const ready = await bot.waitForLog("scheduler started", 900_000);
       return rssKiB(ready.pid as number) ?? 0;
     } finally {
       await bot.stop("SIGTERM");
@@ -216,6 +225,7 @@ async function shardMemory(collection: string) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const posts = Number(process.argv[2] ?? 10_000);
   const interactions = Number(process.argv[3] ?? 300);
-  const { section } = await runScaleBench({ posts, interactions, startups: 3 });
+  const shardSizes = (process.argv[4] ?? String(posts)).split(",").map(Number);
+  const { section } = await runScaleBench({ posts, interactions, startups: 3, shardSizes });
   console.log(section.join("\n"));
 }
