@@ -66,7 +66,7 @@ describe("Dockerfile", () => {
     expect(final.some((i) => i.instruction === "RUN" && /apt-get|npm ci/u.test(i.args))).toBe(false);
     // Exec form: node itself gets SIGTERM, as the tests' bot process does (test/e2e/bot-process.ts).
     const cmd = execForm(final.find((i) => i.instruction === "CMD")!.args);
-    expect(cmd).toEqual(["node", "--import", "tsx", "src/main.ts"]);
+    expect(cmd).toEqual(["node", "dist/src/main.js"]);
   });
 
   it("runs its CMD with its ENV; its HEALTHCHECK passes on a ready bot and fails without one; SIGTERM exits 0", async () => {
@@ -79,8 +79,11 @@ describe("Dockerfile", () => {
       CURATOR_DB: "/data/curator.db",
       METRICS_HOST: "0.0.0.0",
     });
+    const [program, ...args] = execForm(finalStage().find((i) => i.instruction === "CMD")!.args);
+    expect(program).toBe("node");
     const started = await startBotAgainstFake({
       env: { ...env, CURATOR_DB: join(dir, "curator.db"), METRICS_PORT: String(port) },
+      command: [process.execPath, args],
     });
     try {
       await started.bot.waitForLog("health and metrics listening (/healthz, /metrics)");

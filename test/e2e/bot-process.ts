@@ -105,6 +105,8 @@ export interface StartOptions {
   readyLog?: string;
   readyTimeoutMs?: number;
   entry?: string;
+  /** Another command instead of tsx on `entry` (see `startBotProcess`). */
+  command?: [string, string[]];
 }
 
 export const defaultGuilds = (): FakeGuild[] => [
@@ -138,6 +140,7 @@ export async function startBotAgainstFake(options: StartOptions = {}): Promise<B
       ...options.env,
     },
     options.entry,
+    options.command,
   );
   try {
     // Fails at once, with the bot's output, if the bot exits instead of getting ready.
