@@ -548,3 +548,33 @@ describe("fixing a failed day", () => {
     expect(ctx.channels.sent[1]?.postId).not.toBe(failed.postId);
   });
 });
+
+describe("many servers due at once", () => {
+  it("works on a bounded number at a time and claims each only when its turn comes", async () => {
+    const guilds = Array.from({ length: 20 }, (_, i) => `g${i}`);
+    let sending = 0;
+    let most = 0;
+    /** Rows in the delivery log each time a send starts. */
+    const claimedBeforeTurn: number[] = [];
+    const ctx = setup({
+      guilds,
+      concurrency: 3,
+      send: async (_channelId, _post, schedule) => {
+        sending++;
+        most = Math.max(most, sending);
+        const claimed = ctx.store.db.prepare("SELECT count(*) AS n FROM deliveries").get() as { n: number };
+        claimedBeforeTurn.push(claimed.n);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        sending--;
+        return { messageId: `m-${schedule.guildId}` };
+      },
+    });
+    const at = new Date("2026-05-01T09:00:00Z");
+    for (const g of guilds) ctx.store.settings.update(g, { channelId: `c-${g}` }, at, defaults);
+    const ticks = await ctx.scheduler.tick(at);
+    expect(ticks.map((t) => t.outcome.kind)).toEqual(guilds.map(() => "sent"));
+    expect(most).toBe(3);
+    // When the first send starts, only the servers being worked on hold a claim, not all twenty.
+    expect(claimedBeforeTurn[0]).toBeLessThanOrEqual(3);
+  });
+});

@@ -1,4 +1,5 @@
 import nodeCron from "node-cron";
+import pLimit from "p-limit";
 import { remainingInCycle } from "../library/potd.js";
 import type { ClaimOwner, Delivery } from "../store/deliveries.js";
 import type { PostStore } from "../store/post-store.js";
@@ -44,6 +45,12 @@ export type SchedulerDeps = {
    */
   leadership?: { isLeader(): Promise<boolean>; checkEveryMs?: number };
   retry?: RetryPolicy;
+  /**
+   * Deliveries worked on at once (default 16). Discord takes about 50 requests a second per bot: ten thousand servers
+   * due at one minute must queue here, unclaimed, rather than all claim at once and wait past their leases in the
+   * REST queue.
+   */
+  concurrency?: number;
   /** Injected in tests; node-cron by default. */
   cron?: CronLike;
 };
@@ -103,6 +110,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const retry = deps.retry ?? DEFAULT_RETRY;
   const cron: CronLike = deps.cron ?? nodeCron;
   const inFlight = new Map<string, Promise<unknown>>();
+  const limit = pLimit(deps.concurrency ?? 16);
   const stopping = new AbortController();
   const wakes = new Set<NodeJS.Timeout>();
   let task: CronJob | undefined;
@@ -159,24 +167,33 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     if (!schedule || schedule.paused) return undefined;
     const due = dueAt(schedule, localDate(at, schedule.timeZone));
     if (due === null || at < due) return undefined;
-    // This process already has a send in flight for the guild (a slow send spanning two ticks).
+    // This process already has this guild's post queued or in flight (a long queue spanning two ticks).
     if (inFlight.has(guildId)) return undefined;
-    const delivery = deliverPostOfTheDay({
-      store: deps.store,
-      schedule,
-      now: at,
-      collection: deps.collection(),
-      send: deps.send,
-      findPosted: deps.findPosted,
-      owner,
-      retry,
-      // Work on a claim ends well before its lease does, so nobody takes over a claim still being sent.
-      signal: AbortSignal.any([stopping.signal, AbortSignal.timeout(retry.leaseMs * 0.75)]),
-      ...(deps.isAlive ? { isAlive: deps.isAlive } : {}),
+    const queuedAt = Date.now();
+    const waits = limit.activeCount + limit.pendingCount >= limit.concurrency;
+    const delivery = limit(() => {
+      // The clock moved on while this waited its turn: claim and lease from the time the work starts.
+      const now = waits ? new Date(at.getTime() + (Date.now() - queuedAt)) : at;
+      const dueNow = dueAt(schedule, localDate(now, schedule.timeZone));
+      if (stopping.signal.aborted || dueNow === null || now < dueNow) return undefined;
+      return deliverPostOfTheDay({
+        store: deps.store,
+        schedule,
+        now,
+        collection: deps.collection(),
+        send: deps.send,
+        findPosted: deps.findPosted,
+        owner,
+        retry,
+        // Work on a claim ends well before its lease does, so nobody takes over a claim still being sent.
+        signal: AbortSignal.any([stopping.signal, AbortSignal.timeout(retry.leaseMs * 0.75)]),
+        ...(deps.isAlive ? { isAlive: deps.isAlive } : {}),
+      });
     });
     inFlight.set(guildId, delivery);
     try {
       const outcome = await delivery;
+      if (!outcome) return undefined;
       logOutcome(guildId, outcome);
       if (outcome.kind === "failed" && outcome.retryAt) wakeAt(outcome.retryAt);
       return { guildId, outcome };
