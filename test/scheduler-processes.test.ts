@@ -14,7 +14,9 @@ import { appendFileSync } from "node:fs";
 const [db, log, owner] = process.argv.slice(1);
 const { openStore } = await import(${JSON.stringify(join(root, "src/store/store.ts"))});
 const { createScheduler } = await import(${JSON.stringify(join(root, "src/scheduler/scheduler.ts"))});
-const store = openStore(db);
+const { sqlitePostStore } = await import(${JSON.stringify(join(root, "src/store/sqlite-store.ts"))});
+const file = openStore(db);
+const store = sqlitePostStore(file);
 const at = new Date("2026-11-27T09:00:00Z");
 const scheduler = createScheduler({
   store, now: () => at, listGuilds: () => ["g1"],
@@ -26,7 +28,7 @@ const scheduler = createScheduler({
 process.stdout.write("ready\\n");
 process.stdin.once("data", async () => {
   const ticks = await scheduler.tick(at);
-  store.close();
+  file.close();
   process.stdout.write(JSON.stringify(ticks.map((t) => t.outcome.kind)) + "\\n");
   process.exit(0);
 });
@@ -82,7 +84,8 @@ it("lets exactly one of several OS processes on the same database send the day's
   for (const child of children) child.stdin!.write("go\n");
   const outcomes = (await Promise.all(results)).flat().sort();
 
-  expect(outcomes).toEqual(["nothing", "nothing", "nothing", "sent"]);
+  // The others found the day claimed ("nothing") or, ticking later, already settled (no outcome at all).
+  expect(outcomes.filter((kind) => kind !== "nothing")).toEqual(["sent"]);
   expect(readFileSync(log, "utf8").trim().split("\n")).toHaveLength(1);
   const check = openStore(db);
   expect(check.deliveries.get("g1", "2026-11-27")).toMatchObject({ status: "sent", attempts: 1 });

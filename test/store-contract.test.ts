@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Post } from "../src/library/post.js";
 import { choosePostOfTheDay } from "../src/library/potd.js";
 import { migrations } from "../src/store/migrations.js";
-import type { PostStore } from "../src/store/post-store.js";
+import { type PostStore, settledKey } from "../src/store/post-store.js";
 import { postgresMigrations } from "../src/store/postgres-migrations.js";
 import { openPostgresStore, PostgresSchemaTooNewError } from "../src/store/postgres-store.js";
 import { openSqlitePostStore } from "../src/store/sqlite-store.js";
@@ -195,6 +195,31 @@ describe.each(backends)("$name store", (backend) => {
     expect(await store.deliveries.skip("g", day.localDate)).toBe(false);
     await store.deliveries.markFailed({ ...day, owner: own("p"), error: "503", retryAt: now });
     expect(await store.deliveries.skip("g", day.localDate)).toBe(true);
+  });
+
+  it("tells which of many days are settled in one call: sent or skipped, not claimed or failed", async () => {
+    const { store } = await fresh();
+    const on = (guildId: string, localDate = day.localDate) => ({ ...day, guildId, localDate });
+    await store.deliveries.claim({ ...on("sent"), owner: own("p"), choose });
+    await store.deliveries.markSent({ ...on("sent"), messageId: "m1", now: later });
+    await store.deliveries.skip("skipped", day.localDate);
+    await store.deliveries.claim({ ...on("claimed"), owner: own("p"), choose });
+    await store.deliveries.claim({ ...on("failed"), owner: own("p"), choose });
+    await store.deliveries.markFailed({ ...on("failed"), owner: own("p"), error: "503", retryAt: later });
+    const many = Array.from({ length: 40_000 }, (_, i) => on(`other-${i}`));
+    const asked = [
+      on("sent"),
+      on("skipped"),
+      on("claimed"),
+      on("failed"),
+      on("none"),
+      on("sent", "2026-11-28"),
+      ...many,
+    ];
+    expect([...(await store.deliveries.settled(asked))].sort()).toEqual(
+      [settledKey("sent", day.localDate), settledKey("skipped", day.localDate)].sort(),
+    );
+    expect(await store.deliveries.settled([])).toEqual(new Set());
   });
 
   it("is migrated to the same numbered version, and refuses a database written by a newer Curator", async () => {

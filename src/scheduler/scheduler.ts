@@ -2,7 +2,7 @@ import nodeCron from "node-cron";
 import pLimit from "p-limit";
 import { remainingInCycle } from "../library/potd.js";
 import type { ClaimOwner, Delivery } from "../store/deliveries.js";
-import type { PostStore } from "../store/post-store.js";
+import { type PostStore, settledKey } from "../store/post-store.js";
 import type { GuildSettings, SettingsPatch } from "../store/settings.js";
 import { firstCronTime } from "./cron-time.js";
 import {
@@ -156,17 +156,21 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return scheduleFrom(guildId, all, await deps.store.settings.get(guildId));
   }
 
-  async function tickGuild(
-    guildId: string,
-    all: string[],
-    at: Date,
-    row: GuildSettings | undefined,
-  ): Promise<GuildTick | undefined> {
-    if (stopping.signal.aborted) return undefined;
+  /** The guild's schedule and local day when its post is due at `at` (sent or not), else undefined. */
+  function dueDay(guildId: string, all: readonly string[], at: Date, row: GuildSettings | undefined) {
     const schedule = scheduleFrom(guildId, all, row);
     if (!schedule || schedule.paused) return undefined;
-    const due = dueAt(schedule, localDate(at, schedule.timeZone));
-    if (due === null || at < due) return undefined;
+    const day = localDate(at, schedule.timeZone);
+    const due = dueAt(schedule, day);
+    return due === null || at < due ? undefined : { schedule, guildId, localDate: day };
+  }
+
+  async function tickGuild(
+    guildId: string,
+    at: Date,
+    schedule: PotdSchedule,
+  ): Promise<GuildTick | undefined> {
+    if (stopping.signal.aborted) return undefined;
     // This process already has this guild's post queued or in flight (a long queue spanning two ticks).
     if (inFlight.has(guildId)) return undefined;
     const queuedAt = Date.now();
@@ -215,13 +219,18 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const all = await guilds();
     // One read of every server's settings a tick, not one per server (a round trip each on PostgreSQL).
     const rows = new Map((await deps.store.settings.all()).map((row) => [row.guildId, row]));
+    const due = all.flatMap((guildId) => dueDay(guildId, all, at, rows.get(guildId)) ?? []);
+    // Likewise one read of which of those days are already settled: most of them, most of the day.
+    const settled = await deps.store.deliveries.settled(due);
     const results = await Promise.all(
-      all.map((guildId) =>
-        tickGuild(guildId, all, at, rows.get(guildId)).catch((error: unknown) => {
-          deps.log.error({ guildId, err: error }, "post of the day: scheduler error");
-          return undefined;
-        }),
-      ),
+      due
+        .filter((day) => !settled.has(settledKey(day.guildId, day.localDate)))
+        .map(({ guildId, schedule }) =>
+          tickGuild(guildId, at, schedule).catch((error: unknown) => {
+            deps.log.error({ guildId, err: error }, "post of the day: scheduler error");
+            return undefined;
+          }),
+        ),
     );
     return results.filter((r): r is GuildTick => r !== undefined);
   }

@@ -105,8 +105,21 @@ export function deliveryRepository(db: Database, decks: DeckRepository) {
     return row && deliveryFromRow(row);
   }
 
+  // json_each: one statement for any number of days (bound variables are capped at 32,766).
+  const selectSettled = db.prepare<[string], { guild_id: string; local_date: string }>(
+    `SELECT d.guild_id, d.local_date FROM json_each(?) AS day
+     JOIN deliveries AS d ON d.guild_id = day.value ->> '$[0]' AND d.local_date = day.value ->> '$[1]'
+     WHERE d.status IN ('sent', 'skipped')`,
+  );
+
   return {
     get,
+    settled: (
+      days: readonly { guildId: string; localDate: string }[],
+    ): { guildId: string; localDate: string }[] =>
+      selectSettled
+        .all(JSON.stringify(days.map((d) => [d.guildId, d.localDate])))
+        .map((row) => ({ guildId: row.guild_id, localDate: row.local_date })),
     recent: (guildId: string, limit = 7): Delivery[] => selectRecent.all(guildId, limit).map(deliveryFromRow),
 
     /**

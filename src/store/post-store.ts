@@ -31,6 +31,11 @@ export interface PostStore {
   readonly deliveries: {
     get(guildId: string, localDate: string): Promise<Delivery | undefined>;
     recent(guildId: string, limit?: number): Promise<Delivery[]>;
+    /**
+     * Which of these (server, local date) days are settled (sent or skipped), as `settledKey`s: one query for a
+     * whole tick, so ten thousand servers whose post is out cost no round trip each.
+     */
+    settled(days: readonly { guildId: string; localDate: string }[]): Promise<Set<string>>;
     claim(args: ClaimArgs): Promise<ClaimResult>;
     retakeFailed(
       args: DayArgs & { channelId: string; owner: ClaimOwner; now: Date; leaseMs: number },
@@ -67,3 +72,6 @@ export type ClaimArgs = DayArgs & {
   leaseMs: number;
   choose: (history: DeckHistory) => PostOfTheDay | undefined;
 };
+
+/** How `deliveries.settled` names a day. */
+export const settledKey = (guildId: string, localDate: string) => `${guildId}\u0000${localDate}`;

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { type DeckHistory, newDeck } from "../library/potd.js";
 import { type ClaimResult, type Delivery, type DeliveryRow, deliveryFromRow, leaseOf } from "./deliveries.js";
-import type { PostStore } from "./post-store.js";
+import { type PostStore, settledKey } from "./post-store.js";
 import { postgresMigrations } from "./postgres-migrations.js";
 import { nextSettings, type SettingsRow, settingsFromRow } from "./settings.js";
 
@@ -155,6 +155,14 @@ export function postgresStore(pool: pg.Pool): PostStore {
     decks: { get: (guildId) => getDeck(pool, guildId) },
     deliveries: {
       get: (guildId, localDate) => getDelivery(pool, guildId, localDate),
+      async settled(days) {
+        const { rows } = await pool.query<{ guild_id: string; local_date: string }>(
+          `SELECT d.guild_id, d.local_date FROM unnest($1::text[], $2::text[]) AS day(guild_id, local_date)
+           JOIN deliveries AS d USING (guild_id, local_date) WHERE d.status IN ('sent', 'skipped')`,
+          [days.map((d) => d.guildId), days.map((d) => d.localDate)],
+        );
+        return new Set(rows.map((row) => settledKey(row.guild_id, row.local_date)));
+      },
       async recent(guildId, limit = 7) {
         const rows = await pool.query<DeliveryRow>(
           "SELECT * FROM deliveries WHERE guild_id = $1 ORDER BY local_date DESC LIMIT $2",

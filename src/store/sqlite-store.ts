@@ -1,5 +1,5 @@
 import { whenFree } from "./busy.js";
-import type { PostStore } from "./post-store.js";
+import { type PostStore, settledKey } from "./post-store.js";
 import { openStore, type Store } from "./store.js";
 
 /**
@@ -22,6 +22,8 @@ export function sqlitePostStore(store: Store): PostStore {
     decks: { get: async (guildId) => decks.get(guildId) },
     deliveries: {
       get: async (guildId, localDate) => deliveries.get(guildId, localDate),
+      settled: async (days) =>
+        new Set(deliveries.settled(days).map((d) => settledKey(d.guildId, d.localDate))),
       recent: async (guildId, limit) => deliveries.recent(guildId, limit),
       claim: (args) => whenFree(() => deliveries.claim(args)),
       retakeFailed: (args) => whenFree(() => deliveries.retakeFailed(args)),

@@ -21,6 +21,8 @@ export interface FleetRun {
   fake: FakeDiscord;
   servers: { guild: string; channel: string }[];
   replicas: BotProcess[];
+  /** The two scheduler processes: the killed leader, then the standby. */
+  schedulers: [leader: BotProcess, standby: BotProcess];
   /** Posts of the day in each server's channel, counted in the fake Discord. */
   counts(): number[];
   /** Milliseconds from the schedulers' start: leader elected, leader killed, standby leading, every post out. */
@@ -108,6 +110,7 @@ export async function runSchedulerFleet(options: FleetOptions): Promise<FleetRun
       fake,
       servers,
       replicas,
+      schedulers: [leader, standby],
       counts,
       timeline: { elected, killed, standbyLeading, done },
       postsWhenKilled,
