@@ -11,6 +11,8 @@ import { fileURLToPath } from "node:url";
 import axe from "axe-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postPages } from "../src/discord/render-post.js";
+import { postParts } from "../src/web/post-parts.js";
 import { type RunningArchive, startArchive, XSS_MARK } from "./web/archive-fixture.js";
 import { launchChromium } from "./web/chromium.js";
 
@@ -72,7 +74,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 describe("the web archive in Chromium", () => {
-  it("suggests posts as you type, opens one, and shows a paged post whole", async () => {
+  it("suggests posts as you type, opens one, and shows a paged thread whole on one page, its parts marked", async () => {
     const page = await open(desktop, "/");
     await page.locator("#q").pressSequentially("bella", { delay: 20 });
     await expect.poll(() => page.locator("#suggestions a").count()).toBeGreaterThan(0);
@@ -82,8 +84,19 @@ describe("the web archive in Chromium", () => {
     await expect
       .poll(() => page.locator("h1").textContent())
       .toBe("Fabrice Bellard, the quiet engineer behind FFmpeg and QEMU");
-    const last = web.library.collection.byId.get("bellard")!.text.split("\n").at(-1)!;
+    const bellard = web.library.collection.byId.get("bellard")!;
+    const last = bellard.text.split("\n").at(-1)!;
     expect(await page.getByText(last.slice(0, 60)).isVisible()).toBe(true);
+    // Each page Discord shows the thread in is marked: a heading per part, the part's own words under it.
+    const count = postPages(bellard).length;
+    expect(count).toBeGreaterThan(1);
+    expect(await page.getByRole("heading", { name: /^Part \d+ of \d+$/ }).allTextContents()).toEqual(
+      Array.from({ length: count }, (_, i) => `Part ${i + 1} of ${count}`),
+    );
+    for (const [i, part] of postParts(bellard.text).entries()) {
+      const region = page.getByRole("region", { name: `Part ${i + 1} of ${count}` });
+      expect(await region.getByText(part.trim().slice(0, 50)).isVisible(), `part ${i + 1}`).toBe(true);
+    }
     await screenshot(page, "post-desktop");
     await page.close();
   });
