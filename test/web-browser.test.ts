@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postPages } from "../src/discord/render-post.js";
 import { postParts } from "../src/web/post-parts.js";
-import { type RunningArchive, startArchive, XSS_MARK } from "./web/archive-fixture.js";
+import { archivePosts, type RunningArchive, startArchive, XSS_MARK } from "./web/archive-fixture.js";
 import { launchChromium } from "./web/chromium.js";
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -127,10 +127,10 @@ describe("the web archive in Chromium", () => {
     await page.close();
   });
 
-  it("has no serious or critical axe violations: desktop, phone and dark colours", async () => {
+  it("has no serious or critical axe violations: desktop, phone, dark colours, a content warning", async () => {
     const found: string[] = [];
     for (const [context, paths] of [
-      [desktop, ["/", "/p/hostile", "/search?q=theory", "/nowhere"]],
+      [desktop, ["/", "/p/hostile", "/p/bellard", "/t/notes", "/search?q=theory", "/nowhere"]],
       [phone, ["/p/bellard"]],
     ] as const) {
       const page = await context.newPage();
@@ -139,6 +139,31 @@ describe("the web archive in Chromium", () => {
         found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
       }
       await page.close();
+    }
+    // A post behind a content warning: the disclosure closed, then opened from the keyboard.
+    const warned = await startArchive([
+      ...archivePosts(),
+      {
+        id: "veiled",
+        title: "Spoiled ending",
+        text: "The butler did it, in the library, with the candlestick.",
+        topics: ["mystery"],
+        links: [],
+        mentions: [],
+        contentWarning: "ending of the film",
+      },
+    ]);
+    try {
+      const page = await desktop.newPage();
+      await page.goto(`${warned.url}/p/veiled`);
+      found.push(...(await seriousViolations(page)).map((v) => `/p/veiled (closed): ${v}`));
+      await page.locator("summary").focus();
+      await page.keyboard.press("Enter");
+      expect(await page.getByText("The butler did it").isVisible()).toBe(true);
+      found.push(...(await seriousViolations(page)).map((v) => `/p/veiled (open): ${v}`));
+      await page.close();
+    } finally {
+      await warned.close();
     }
     // Contrast again with the dark colour scheme the stylesheet switches to.
     const dark = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, colorScheme: "dark" });
@@ -154,7 +179,7 @@ describe("the web archive in Chromium", () => {
       expect.arrayContaining(["image-alt", "link-name"]),
     );
     await bad.close();
-  }, 60_000); // axe takes 1-2 s a page on a busy 2-core machine
+  }, 120_000); // axe takes 1-2 s a page on a busy 2-core machine
 
   it("fits a phone screen without sideways scrolling", async () => {
     for (const [path, name] of [
