@@ -97,11 +97,11 @@ describe("the web archive in Chromium", () => {
       const region = page.getByRole("region", { name: `Part ${i + 1} of ${count}` });
       expect(await region.getByText(part.trim().slice(0, 50)).isVisible(), `part ${i + 1}`).toBe(true);
     }
+    await screenshot(page, "post-desktop");
     // Discord's "Read on the web" from page 2 opens the page scrolled to part 2.
     await page.goto(`${web.url}/p/bellard#part-2`);
     const top = await page.evaluate<number>('document.getElementById("part-2").getBoundingClientRect().top');
     expect(Math.abs(top)).toBeLessThan(2);
-    await screenshot(page, "post-desktop");
     await page.close();
   });
 
