@@ -1,9 +1,12 @@
 /**
  * The web archive at scale, for BENCHMARKS.md: 100,000 generated posts, the real server on 127.0.0.1, and each
  * page asked for in turn over keep-alive (as a browser asks: gzip/br accepted), timed from request to last byte.
- * The server and the client share this process, so the figures include the client's own cost.
+ * The server and the client share this process, so the figures include the client's own cost: kept small with
+ * node:http and the body left compressed (decoding it is the browser's work, not the server's).
  */
+import { Agent, request } from "node:http";
 import { loadavg } from "node:os";
+import { constants, type PerformanceEntry, PerformanceObserver } from "node:perf_hooks";
 import { createCollection } from "../src/library/collection.js";
 import { createSearchIndex } from "../src/library/search.js";
 import { startWebServer } from "../src/web/server.js";
@@ -11,10 +14,24 @@ import { createRng, createVocabulary, generatePosts, zipfWord } from "./syntheti
 
 export interface WebBench {
   posts: number;
-  /** Per page kind: wall-clock p50 / p99 / max in ms, CPU p99, and the median compressed size in bytes. */
+  /**
+   * Per page kind: wall-clock p50 / p99 / max in ms, CPU p50 / p99, the median size as sent (compressed) in bytes,
+   * how many distinct addresses were asked for (each is rendered once, then served from the page cache), and the
+   * garbage collector's pauses during the timed requests (count, longest, total in ms).
+   */
   pages: Record<
     string,
-    { p50: number; p99: number; max: number; cpuP99: number; count: number; bytes: number }
+    {
+      p50: number;
+      p99: number;
+      max: number;
+      cpuP50: number;
+      cpuP99: number;
+      count: number;
+      distinct: number;
+      bytes: number;
+      gc: { count: number; major: number; max: number; total: number };
+    }
   >;
   worstP99: number;
   worstCpuP99: number;
@@ -60,42 +77,88 @@ export async function runWebBench({
     "suggest (as you type)": () => `/suggest?q=${encodeURIComponent(word().slice(0, 3))}`,
     "feed.xml": () => "/feed.xml",
   };
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  /** The bytes of the response as sent; throws unless it is a 200. */
+  const get = (url: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = request(
+        `${web.url}${url}`,
+        { agent, headers: { "accept-encoding": "br, gzip" } },
+        (response) => {
+          let bytes = 0;
+          response.on("data", (chunk: Buffer) => {
+            bytes += chunk.length;
+          });
+          response.on("end", () =>
+            response.statusCode === 200
+              ? resolve(bytes)
+              : reject(new Error(`${url}: ${response.statusCode}`)),
+          );
+          response.on("error", reject);
+        },
+      );
+      req.on("error", reject);
+      req.end();
+    });
   const result: WebBench["pages"] = {};
+  let pauses: number[] = [];
+  let majors = 0;
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { detail?: { kind?: number } })[]) {
+      pauses.push(entry.duration);
+      if (entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majors++;
+    }
+  });
+  gcObserver.observe({ entryTypes: ["gc"] });
   try {
     for (const [kind, path] of Object.entries(kinds)) {
       const ask = async (url: string) => {
         const cpu = process.cpuUsage();
         const started = performance.now();
-        const response = await fetch(`${web.url}${url}`, { headers: { "accept-encoding": "br, gzip" } });
-        const body = await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+        const bytes = await get(url);
         const used = process.cpuUsage(cpu);
-        return {
-          ms: performance.now() - started,
-          cpuMs: (used.user + used.system) / 1000,
-          bytes: body.byteLength,
-        };
+        return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, bytes };
       };
-      for (let i = 0; i < Math.min(100, requests); i++) await ask(path());
+      const urls = new Set<string>();
+      const next = () => {
+        const url = path();
+        urls.add(url);
+        return url;
+      };
+      for (let i = 0; i < Math.min(100, requests); i++) await ask(next());
       const times: number[] = [];
       const cpus: number[] = [];
       const sizes: number[] = [];
+      await new Promise((resolve) => setImmediate(resolve)); // the warm-up's GC entries arrive first
+      pauses = [];
+      majors = 0;
       for (let i = 0; i < requests; i++) {
-        const { ms, cpuMs, bytes } = await ask(path());
+        const { ms, cpuMs, bytes } = await ask(next());
         times.push(ms);
         cpus.push(cpuMs);
         sizes.push(bytes);
       }
+      await new Promise((resolve) => setImmediate(resolve));
       result[kind] = {
         p50: quantile(times, 0.5),
         p99: quantile(times, 0.99),
         max: quantile(times, 1),
+        cpuP50: quantile(cpus, 0.5),
         cpuP99: quantile(cpus, 0.99),
         count: times.length,
+        distinct: urls.size,
         bytes: quantile(sizes, 0.5),
+        gc: {
+          count: pauses.length,
+          major: majors,
+          max: pauses.length === 0 ? 0 : Number(Math.max(...pauses).toFixed(2)),
+          total: Number(pauses.reduce((a, b) => a + b, 0).toFixed(1)),
+        },
       };
     }
   } finally {
+    gcObserver.disconnect();
+    agent.destroy();
     await web.close();
   }
   const all = Object.values(result);
@@ -126,13 +189,15 @@ export function webReport(bench: WebBench): { targets: string[]; section: string
       `The real server (src/web) with ${n} generated posts on 127.0.0.1, one request at a time over keep-alive,`,
       "compression accepted; each kind is warmed up, then timed from the request to the last byte (bench/web.ts).",
       `CPU is the process's CPU time during the request (server and client together), which other processes do not`,
-      `inflate. Load average (1 min) at the start: ${bench.load.toFixed(2)}.`,
+      `inflate. Load average (1 min) at the start: ${bench.load.toFixed(2)}. Addresses are drawn at random: "distinct"`,
+      "is how many different ones were asked for, each rendered once and then served from the page cache. GC is the",
+      "collector's pauses during the timed requests: count (of which major, mark-compact), longest and total (ms).",
       "",
-      "| page | wall p50 / p99 / max (ms) | cpu p99 (ms) | requests | size (compressed) |",
-      "|---|---:|---:|---:|---:|",
+      "| page | wall p50 / p99 / max (ms) | cpu p50 / p99 (ms) | requests (distinct) | GC pauses: n (major), max, total | size (sent) |",
+      "|---|---:|---:|---:|---:|---:|",
       ...Object.entries(bench.pages).map(
         ([kind, t]) =>
-          `| ${kind} | ${t.p50} / ${t.p99} / ${t.max} | ${t.cpuP99} | ${t.count} | ${(t.bytes / 1024).toFixed(1)} KiB |`,
+          `| ${kind} | ${t.p50} / ${t.p99} / ${t.max} | ${t.cpuP50} / ${t.cpuP99} | ${t.count} (${t.distinct}) | ${t.gc.count} (${t.gc.major}), ${t.gc.max}, ${t.gc.total} | ${(t.bytes / 1024).toFixed(1)} KiB |`,
       ),
       "",
     ],

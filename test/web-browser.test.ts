@@ -11,7 +11,9 @@ import { fileURLToPath } from "node:url";
 import axe from "axe-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningArchive, startArchive, XSS_MARK } from "./web/archive-fixture.js";
+import { postPages } from "../src/discord/render-post.js";
+import { postParts } from "../src/web/post-parts.js";
+import { archivePosts, type RunningArchive, startArchive, XSS_MARK } from "./web/archive-fixture.js";
 import { launchChromium } from "./web/chromium.js";
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -72,7 +74,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 describe("the web archive in Chromium", () => {
-  it("suggests posts as you type, opens one, and shows a paged post whole", async () => {
+  it("suggests posts as you type, opens one, and shows a paged thread whole on one page, its parts marked", async () => {
     const page = await open(desktop, "/");
     await page.locator("#q").pressSequentially("bella", { delay: 20 });
     await expect.poll(() => page.locator("#suggestions a").count()).toBeGreaterThan(0);
@@ -82,9 +84,24 @@ describe("the web archive in Chromium", () => {
     await expect
       .poll(() => page.locator("h1").textContent())
       .toBe("Fabrice Bellard, the quiet engineer behind FFmpeg and QEMU");
-    const last = web.library.collection.byId.get("bellard")!.text.split("\n").at(-1)!;
+    const bellard = web.library.collection.byId.get("bellard")!;
+    const last = bellard.text.split("\n").at(-1)!;
     expect(await page.getByText(last.slice(0, 60)).isVisible()).toBe(true);
+    // Each page Discord shows the thread in is marked: a heading per part, the part's own words under it.
+    const count = postPages(bellard).length;
+    expect(count).toBeGreaterThan(1);
+    expect(await page.getByRole("heading", { name: /^Part \d+ of \d+$/ }).allTextContents()).toEqual(
+      Array.from({ length: count }, (_, i) => `Part ${i + 1} of ${count}`),
+    );
+    for (const [i, part] of postParts(bellard.text).entries()) {
+      const region = page.getByRole("region", { name: `Part ${i + 1} of ${count}` });
+      expect(await region.getByText(part.trim().slice(0, 50)).isVisible(), `part ${i + 1}`).toBe(true);
+    }
     await screenshot(page, "post-desktop");
+    // Discord's "Read on the web" from page 2 opens the page scrolled to part 2.
+    await page.goto(`${web.url}/p/bellard#part-2`);
+    const top = await page.evaluate<number>('document.getElementById("part-2").getBoundingClientRect().top');
+    expect(Math.abs(top)).toBeLessThan(2);
     await page.close();
   });
 
@@ -114,10 +131,10 @@ describe("the web archive in Chromium", () => {
     await page.close();
   });
 
-  it("has no serious or critical axe violations: desktop, phone and dark colours", async () => {
+  it("has no serious or critical axe violations: desktop, phone, dark colours, a content warning", async () => {
     const found: string[] = [];
     for (const [context, paths] of [
-      [desktop, ["/", "/p/hostile", "/search?q=theory", "/nowhere"]],
+      [desktop, ["/", "/p/hostile", "/p/bellard", "/t/notes", "/search?q=theory", "/nowhere"]],
       [phone, ["/p/bellard"]],
     ] as const) {
       const page = await context.newPage();
@@ -126,6 +143,31 @@ describe("the web archive in Chromium", () => {
         found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
       }
       await page.close();
+    }
+    // A post behind a content warning: the disclosure closed, then opened from the keyboard.
+    const warned = await startArchive([
+      ...archivePosts(),
+      {
+        id: "veiled",
+        title: "Spoiled ending",
+        text: "The butler did it, in the library, with the candlestick.",
+        topics: ["mystery"],
+        links: [],
+        mentions: [],
+        contentWarning: "ending of the film",
+      },
+    ]);
+    try {
+      const page = await desktop.newPage();
+      await page.goto(`${warned.url}/p/veiled`);
+      found.push(...(await seriousViolations(page)).map((v) => `/p/veiled (closed): ${v}`));
+      await page.locator("summary").focus();
+      await page.keyboard.press("Enter");
+      expect(await page.getByText("The butler did it").isVisible()).toBe(true);
+      found.push(...(await seriousViolations(page)).map((v) => `/p/veiled (open): ${v}`));
+      await page.close();
+    } finally {
+      await warned.close();
     }
     // Contrast again with the dark colour scheme the stylesheet switches to.
     const dark = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, colorScheme: "dark" });
@@ -141,7 +183,7 @@ describe("the web archive in Chromium", () => {
       expect.arrayContaining(["image-alt", "link-name"]),
     );
     await bad.close();
-  }, 60_000); // axe takes 1-2 s a page on a busy 2-core machine
+  }, 120_000); // axe takes 1-2 s a page on a busy 2-core machine
 
   it("fits a phone screen without sideways scrolling", async () => {
     for (const [path, name] of [

@@ -35,7 +35,7 @@ describe("Discord links to the web archive (PUBLIC_URL)", () => {
           type: ComponentType.Button,
           style: ButtonStyle.Link,
           label: "Read on the web",
-          url: "https://curator.example/archive/p/bellard",
+          url: `https://curator.example/archive/p/bellard${page > 0 ? `#part-${page + 1}` : ""}`,
         },
       ]);
     }

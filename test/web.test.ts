@@ -1,11 +1,16 @@
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import fc from "fast-check";
 import { parseDocument } from "htmlparser2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
+import { escapePostText } from "../src/discord/markdown.js";
 import { postPages } from "../src/discord/render-post.js";
 import { createCollection } from "../src/library/collection.js";
 import { newDeck, postForDay } from "../src/library/potd.js";
 import { createSearchIndex } from "../src/library/search.js";
+import { createPageCache } from "../src/web/page-cache.js";
+import { escapeHtml } from "../src/web/pages.js";
+import { postParts } from "../src/web/post-parts.js";
 import { defaultPostsOfTheDay } from "../src/web/start.js";
 import {
   archivePosts,
@@ -96,6 +101,60 @@ describe("a post's page", () => {
       /<meta property="og:description" content="A French engineer who lives quietly in Paris[^"]{20,}…">/,
     );
     expect(body).toContain('<meta name="twitter:card" content="summary">');
+  });
+
+  it("marks each part of a long post where Discord pages it: a heading per part, each part's words under it", async () => {
+    const bellard = web.library.collection.byId.get("bellard")!;
+    const pages = postPages(bellard);
+    const { body } = await get("/p/bellard");
+    const sections = body.split('<section class="part"').slice(1);
+    expect(sections).toHaveLength(pages.length);
+    sections.forEach((section, i) => {
+      expect(section).toContain(
+        `id="part-${i + 1}" aria-labelledby="part-${i + 1}-heading">\n    <h2 class="part-marker" id="part-${i + 1}-heading">Part ${i + 1} of ${pages.length}</h2>`,
+      );
+      // The first words of Discord's page i+1 open part i+1 (Discord's page is escaped markdown; the page is HTML).
+      const opening = pages[i]!.replace(/\\(.)/g, "$1").split(/\s+/).slice(0, 6).join(" ");
+      expect(section.replace(/<[^>]+>|\s+/g, " ").replace(/\s+/g, " ")).toContain(escapeHtml(opening));
+    });
+    // A post that fits one Discord page has no parts to mark.
+    expect((await get("/p/note-01")).body).not.toContain("part-marker");
+  });
+
+  it("cuts a long text into Discord's pages as written: every character once, in order", () => {
+    const word = fc.oneof(
+      fc.constantFrom(
+        "*bold*",
+        "_it_",
+        "#",
+        "##",
+        "1.",
+        "-",
+        ">",
+        "@everyone",
+        "a\\b",
+        "`x`",
+        "||s||",
+        "[l]",
+      ),
+      fc.constantFrom("https://example.com/a_b*c", "…", "“quoted”", "🐈‍⬛", "e\u0301"),
+      fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 12 }),
+    );
+    const gap = fc.constantFrom(" ", " ", " ", "\n", "\n\n", ". ", "! ");
+    const text = fc
+      .array(fc.tuple(word, gap), { minLength: 200, maxLength: 1500 })
+      .map((pieces) => pieces.map(([w, g]) => w + g).join(""))
+      .filter((t) => t.trim() !== "");
+    fc.assert(
+      fc.property(text, (t) => {
+        const parts = postParts(t);
+        expect(parts.join("")).toBe(t);
+        const pages = postPages({ id: "x", text: t, topics: [], links: [], mentions: [] });
+        // Discord keeps the last page's trailing spaces: compare without the spaces around each page.
+        expect(parts.map((part) => escapePostText(part.trim()))).toEqual(pages.map((page) => page.trim()));
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it("renders everything from a hostile post as text: no script, no handler, no broken-out attribute", async () => {
@@ -236,6 +295,79 @@ describe("headers and what is not served", () => {
         ),
     );
     expect(gunzipSync(raw).toString("utf8")).toContain("<!doctype html>");
+  });
+
+  it("sends a page the same in every encoding: one ETag, the same HTML, 304 when it has not changed", async () => {
+    const ask = (encoding: string, extra: Record<string, string> = {}) =>
+      fetch(`${web.url}/t/notes`, { headers: { "accept-encoding": encoding, ...extra } });
+    const [br, gzip, plain] = await Promise.all([ask("br, gzip"), ask("gzip"), ask("identity")]);
+    expect([br, gzip, plain].map((r) => r.headers.get("content-encoding"))).toEqual(["br", "gzip", null]);
+    expect(new Set([br, gzip, plain].map((r) => r.headers.get("etag"))).size).toBe(1);
+    expect(br.headers.get("vary")).toContain("accept-encoding");
+    const html = await plain.text();
+    expect(html).toContain("30 posts, newest first.");
+    expect((await br.text()) === html && (await gzip.text()) === html).toBe(true);
+    const again = await ask("br", { "if-none-match": plain.headers.get("etag")! });
+    expect([again.status, await again.text()]).toEqual([304, ""]);
+  });
+
+  it("shows a cached page again only while the collection and the post of the day are the same", async () => {
+    const first = await get("/p/bellard");
+    const bellard = web.library.collection.byId.get("bellard")!;
+    const posts = archivePosts().map((p) => (p.id === "bellard" ? { ...p, title: "Bellard, retitled" } : p));
+    const before = web.library;
+    const collection = createCollection(posts, { source: "test", hash: "y", loadedAt: new Date() });
+    web.swap({ collection, index: createSearchIndex(posts) });
+    try {
+      const retitled = await get("/p/bellard");
+      expect(retitled.body).toContain("<h1>Bellard, retitled</h1>");
+      expect(retitled.response.headers.get("etag")).not.toBe(first.response.headers.get("etag"));
+      expect((await get("/")).body).toContain('<a href="/p/bellard">Bellard, retitled</a>');
+    } finally {
+      web.swap(before);
+    }
+    expect((await get("/p/bellard")).body).toContain(`<h1>${escapeHtml(bellard.title!)}</h1>`);
+
+    const potd = /<section class="potd"[\s\S]*?<h3><a href="\/p\/([\w-]+)">/;
+    expect((await get("/")).body.match(potd)?.[1]).toBe("bellard");
+    web.setPostsOfTheDay([{ id: "mosaic", localDate: "2026-12-01" }]);
+    try {
+      const home = (await get("/")).body;
+      expect(home.match(potd)?.[1]).toBe("mosaic");
+      expect(home).toContain("· 2026-12-01");
+      expect((await get("/feed.xml")).body).toContain(`${PUBLIC_URL}/p/mosaic#potd-2026-12-01`);
+    } finally {
+      web.setPostsOfTheDay([
+        { id: "bellard", localDate: "2026-11-30" },
+        { id: "mosaic", localDate: "2026-11-29" },
+      ]);
+    }
+  });
+
+  it("keeps rendered pages within its byte budget, least recently used out first, and empties on a reload", () => {
+    const cache = createPageCache(64 * 1024);
+    const made: string[] = [];
+    const page = (key: string) => () => {
+      made.push(key);
+      return { type: "text/html", body: `<p>${key}</p>`.padEnd(5000, " ") };
+    };
+    const v1 = {};
+    for (let i = 0; i < 100; i++) cache.get(v1, `/p/${i}`, undefined, page(`/p/${i}`));
+    expect(cache.size).toBeGreaterThan(5);
+    expect(cache.size).toBeLessThan(14);
+    made.length = 0;
+    cache.get(v1, "/p/99", undefined, page("/p/99"));
+    cache.get(v1, "/p/0", undefined, page("/p/0"));
+    expect(made).toEqual(["/p/0"]);
+    // Each encoding is its own entry, compressed once; a new collection version renders everything again.
+    const br = cache.get(v1, "/p/99", "gzip, br", page("/p/99"))!;
+    expect(brotliDecompressSync(br.body).toString()).toContain("<p>/p/99</p>");
+    expect(br.encoding).toBe("br");
+    expect(cache.get(v1, "/p/99", "gzip;q=1, br;q=0.5", page("/p/99"))!.encoding).toBe("gzip");
+    made.length = 0;
+    cache.get({}, "/p/99", undefined, page("/p/99"));
+    expect([made, cache.size]).toEqual([["/p/99"], 1]);
+    expect(cache.get(v1, "/p/none", undefined, () => undefined)).toBeUndefined();
   });
 
   it("serves nothing outside its routes and shows no internals", async () => {

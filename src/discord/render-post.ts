@@ -86,7 +86,8 @@ export function renderPost(post: Post, view: PostView): Reply {
       type: ComponentType.Button,
       style: ButtonStyle.Link,
       label: "Read on the web",
-      url: web,
+      // From a later page, straight to where that page starts there (the archive marks each page as a part).
+      url: page > 0 ? `${web}#part-${page + 1}` : web,
     });
   const reply: Reply = {
     embeds: [embed, ...gallery],

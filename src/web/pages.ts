@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { Eta } from "eta";
 import type { Library } from "../discord/context.js";
-import { postPages, postTitle } from "../discord/render-post.js";
+import { postTitle } from "../discord/render-post.js";
 import type { Post } from "../library/post.js";
 import type { SnippetPart } from "../library/search.js";
 import { archiveOf, PAGE_SIZE, type Paged, pageOf } from "./archive.js";
+import { postParts } from "./post-parts.js";
 import { postParagraphs } from "./post-text.js";
 
 /** Everything a page is rendered from besides the collection. */
@@ -86,8 +87,8 @@ export function postPage(site: Site, library: Library, post: Post): string {
     title,
     date: dateOf(post),
     day: post.day && `${Number(post.day.slice(3))} ${MONTHS[Number(post.day.slice(0, 2)) - 1]}`,
-    paragraphs: postParagraphs(post.text),
-    pageCount: postPages(post).length,
+    // One part per page Discord shows the post in; a short post is one unmarked part.
+    parts: postParts(post.text).map(postParagraphs),
   });
 }
 

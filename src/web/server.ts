@@ -6,12 +6,14 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyReply,
+  type FastifyRequest,
   LogController,
 } from "fastify";
 import type { Library } from "../discord/context.js";
 import { postTitle } from "../discord/render-post.js";
 import { POST_ID } from "../library/post.js";
 import { atomFeed } from "./feed.js";
+import { createPageCache } from "./page-cache.js";
 import {
   errorPage,
   homePage,
@@ -28,6 +30,8 @@ export interface WebDeps {
   postsOfTheDay?(): Promise<PostOfTheDay[]> | PostOfTheDay[];
   site: Site;
   log?: FastifyBaseLogger;
+  /** Bytes of rendered, compressed pages kept between requests (default 32 MiB). */
+  cacheBytes?: number;
 }
 
 const TOPIC = /^[a-z0-9][a-z0-9-]{0,48}$/;
@@ -36,6 +40,8 @@ const MAX_PAGE = 100_000;
 const SUGGESTIONS = 10;
 const PAGE_CACHE = "public, max-age=60";
 const ASSET_CACHE = "public, max-age=3600";
+const HTML = "text/html; charset=utf-8";
+const CACHE_BYTES = 32 * 1024 * 1024;
 
 const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), "utf8");
 const ASSETS: Record<string, { type: string; body: string }> = {
@@ -45,7 +51,8 @@ const ASSETS: Record<string, { type: string; body: string }> = {
 
 /**
  * The read-only web archive: only the routes below answer (GET and HEAD); everything else is a plain 404 page.
- * Every page is rendered from the library in hand at the request, so a hot reload shows at the next request.
+ * Every page is a function of the library in hand at the request (and of the post of the day): it is rendered and
+ * compressed once into a bounded cache, which a reloaded library empties, so a hot reload shows at the next request.
  */
 export function createWebServer(deps: WebDeps): FastifyInstance {
   const app = Fastify({
@@ -80,44 +87,87 @@ export function createWebServer(deps: WebDeps): FastifyInstance {
 
   const { site } = deps;
   const postsOfTheDay = async () => (deps.postsOfTheDay ? await deps.postsOfTheDay() : []);
+  const pages = createPageCache(deps.cacheBytes ?? CACHE_BYTES);
+
+  /** Sends the page `key` names from the cache, rendering it on a miss; `render` returning undefined is a 404. */
+  function cached(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    library: Library,
+    key: string,
+    render: () => string | undefined,
+    type = HTML,
+  ): FastifyReply {
+    const response = pages.get(library, key, request.headers["accept-encoding"], () => {
+      const body = render();
+      return body === undefined ? undefined : { type, body };
+    });
+    if (!response) return html(reply, errorPage(site, 404), 404);
+    // @fastify/etag answers 304 from this ETag; @fastify/compress leaves a body with a Content-Encoding alone.
+    reply.code(200).type(response.type).header("cache-control", PAGE_CACHE).header("etag", response.etag);
+    reply.header("vary", "accept-encoding");
+    if (response.encoding) reply.header("content-encoding", response.encoding);
+    return reply.send(response.body);
+  }
 
   void app.register(async (routes) => {
     routes.get("/", async (request, reply) => {
       const { page } = query(request.query);
-      return html(reply, homePage(site, deps.library(), page, (await postsOfTheDay())[0]));
+      const library = deps.library();
+      const potd = (await postsOfTheDay())[0];
+      return cached(request, reply, library, `/?page=${page}&potd=${potdKey(potd)}`, () =>
+        homePage(site, library, page, potd),
+      );
     });
     routes.get<{ Params: { id: string } }>("/p/:id", async (request, reply) => {
       const library = deps.library();
-      const post = POST_ID.test(request.params.id)
-        ? library.collection.byId.get(request.params.id)
-        : undefined;
-      if (!post) return html(reply, errorPage(site, 404), 404);
-      return html(reply, postPage(site, library, post));
+      const { id } = request.params;
+      const post = POST_ID.test(id) ? library.collection.byId.get(id) : undefined;
+      return cached(request, reply, library, `/p/${id}`, () => post && postPage(site, library, post));
     });
     routes.get<{ Params: { topic: string } }>("/t/:topic", async (request, reply) => {
       const library = deps.library();
       const { topic } = request.params;
-      const body = TOPIC.test(topic) ? topicPage(site, library, topic, query(request.query).page) : undefined;
-      if (body === undefined) return html(reply, errorPage(site, 404), 404);
-      return html(reply, body);
+      if (!TOPIC.test(topic)) return html(reply, errorPage(site, 404), 404);
+      const { page } = query(request.query);
+      return cached(request, reply, library, `/t/${topic}?page=${page}`, () =>
+        topicPage(site, library, topic, page),
+      );
     });
     routes.get("/search", async (request, reply) => {
       const { q, page } = query(request.query);
-      return html(reply, searchPage(site, deps.library(), q, page));
+      const library = deps.library();
+      return cached(request, reply, library, `/search?page=${page}&q=${q.trim()}`, () =>
+        searchPage(site, library, q, page),
+      );
     });
     routes.get("/suggest", async (request, reply) => {
       const { q } = query(request.query);
-      const posts = q.trim() === "" ? [] : deps.library().index.suggest(q, { limit: SUGGESTIONS });
-      return reply
-        .header("cache-control", PAGE_CACHE)
-        .send(posts.map((post) => ({ title: postTitle(post), url: `/p/${post.id}` })));
+      const library = deps.library();
+      return cached(
+        request,
+        reply,
+        library,
+        `/suggest?q=${q}`,
+        () => {
+          const posts = q.trim() === "" ? [] : library.index.suggest(q, { limit: SUGGESTIONS });
+          return JSON.stringify(posts.map((post) => ({ title: postTitle(post), url: `/p/${post.id}` })));
+        },
+        "application/json; charset=utf-8",
+      );
     });
     routes.get("/feed.xml", async (request, reply) => {
       const origin = site.publicUrl ?? `${request.protocol}://${request.host}`;
-      return reply
-        .type("application/atom+xml; charset=utf-8")
-        .header("cache-control", PAGE_CACHE)
-        .send(atomFeed(site, deps.library(), origin, await postsOfTheDay()));
+      const library = deps.library();
+      const potds = await postsOfTheDay();
+      return cached(
+        request,
+        reply,
+        library,
+        `/feed.xml?origin=${origin}&potd=${potds.map(potdKey).join(",")}`,
+        () => atomFeed(site, library, origin, potds),
+        "application/atom+xml; charset=utf-8",
+      );
     });
     routes.get("/robots.txt", async (_request, reply) =>
       reply
@@ -145,7 +195,12 @@ export function createWebServer(deps: WebDeps): FastifyInstance {
 
 function html(reply: FastifyReply, body: string, status = 200): FastifyReply {
   if (!reply.hasHeader("cache-control")) reply.header("cache-control", PAGE_CACHE);
-  return reply.code(status).type("text/html; charset=utf-8").send(body);
+  return reply.code(status).type(HTML).send(body);
+}
+
+/** What the home page and the feed show of a post of the day: part of their cache keys. */
+function potdKey(potd: PostOfTheDay | undefined): string {
+  return potd ? `${potd.localDate}:${potd.post.id}` : "";
 }
 
 /** Page number and search words from a query string, whatever was sent (repeated, missing, not a number). */

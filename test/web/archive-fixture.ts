@@ -55,6 +55,8 @@ export interface RunningArchive {
   library: Library;
   /** Replaces the library the server reads, as a hot reload does. */
   swap(library: Library): void;
+  /** Replaces the posts of the day (by id, newest first), as a new day does. */
+  setPostsOfTheDay(days: { id: string; localDate: string }[]): void;
   /** Makes every later page fail, to see what a reader gets then. */
   breakLibrary(): void;
   close(): Promise<void>;
@@ -68,10 +70,12 @@ export async function startArchive(
   await writeFile(join(dir, "posts.json"), JSON.stringify(posts));
   let library = await loadLibrary(join(dir, "posts.json"));
   let broken = false;
-  const postsOfTheDay = (): PostOfTheDay[] => [
-    { post: library.collection.byId.get("bellard")!, localDate: "2026-11-30" },
-    { post: library.collection.byId.get("mosaic")!, localDate: "2026-11-29" },
+  let days = [
+    { id: "bellard", localDate: "2026-11-30" },
+    { id: "mosaic", localDate: "2026-11-29" },
   ];
+  const postsOfTheDay = (): PostOfTheDay[] =>
+    days.map(({ id, localDate }) => ({ post: library.collection.byId.get(id)!, localDate }));
   const web = await startWebServer(
     {
       library: () => {
@@ -90,6 +94,9 @@ export async function startArchive(
     },
     swap: (next) => {
       library = next;
+    },
+    setPostsOfTheDay: (next) => {
+      days = next;
     },
     breakLibrary: () => {
       broken = true;
