@@ -49,8 +49,16 @@ export interface ArraySplitter {
 
 type State = "before" | "first" | "value" | "element" | "after" | "done";
 
+export interface SplitterOptions {
+  /** The array is a value inside a larger document: what follows its `]` is not looked at. */
+  stopAtEnd?: boolean;
+}
+
 /** Lines and columns are counted in bytes; a line of ASCII (the usual JSON layout) makes them characters. */
-export function createArraySplitter(onElement: (element: ArrayElement) => void): ArraySplitter {
+export function createArraySplitter(
+  onElement: (element: ArrayElement) => void,
+  { stopAtEnd = false }: SplitterOptions = {},
+): ArraySplitter {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let state: State = "before";
   let line = 1;
@@ -166,6 +174,10 @@ export function createArraySplitter(onElement: (element: ArrayElement) => void):
             else return problem(offset + i, "expected ','");
             break;
           case "done":
+            if (stopAtEnd) {
+              offset += chunk.length;
+              return undefined;
+            }
             return problem(offset + i, "unexpected text after the end of the array");
         }
       }
