@@ -25,7 +25,11 @@ export async function* jsonArrayItems(
   options: { key?: string; jsAssignment?: boolean } = {},
 ): AsyncIterable<unknown> {
   const start: ArrayStart | undefined =
-    options.key !== undefined ? arrayAtKey(options.key) : options.jsAssignment ? arrayAfterAssignment() : undefined;
+    options.key !== undefined
+      ? arrayAtKey(options.key)
+      : options.jsAssignment
+        ? arrayAfterAssignment()
+        : undefined;
   const inFile = (at: Position): Position =>
     start === undefined
       ? at

@@ -10,7 +10,7 @@ import {
   unique,
 } from "./text-utils.js";
 import { parseTwitterDate } from "./twitter-date.js";
-import { type Item, skip } from "./types.js";
+import { type Item, type Link, skip } from "./types.js";
 
 /** What the rest of the archive says about the account: from account.js, or the --author option. */
 export interface XContext {
@@ -95,22 +95,11 @@ export function indexNoteTweets(records: unknown[]): NoteIndex {
  * Ids and counts are strings in the archive and ids exceed 2^53: they are never turned into numbers.
  */
 export function tweetToItem(record: unknown, context: XContext): Item {
-  const tweet = isRec(record) && isRec(record.tweet) ? record.tweet : record;
-  if (!isRec(tweet)) return skip("bad record");
-  const id = str(tweet.id_str) ?? (typeof tweet.id === "string" ? tweet.id : undefined);
-  const raw = str(tweet.full_text) ?? str(tweet.text);
-  if (id === undefined || !/^\d{1,30}$/.test(id) || raw === undefined) return skip("bad record");
-  if (isRec(tweet.retweeted_status) || raw.startsWith("RT @")) return skip("retweet");
-  if (context.circle?.has(id)) return skip("not public");
-  if (tweet.withheld_copyright === true || list(tweet.withheld_in_countries).length > 0)
-    return skip("withheld");
+  const head = tweetHead(record, context);
+  if (typeof head === "string") return skip(head);
+  const { tweet, id, raw, replyTo, selfReply } = head;
   const createdAt = parseTwitterDate(tweet.created_at);
   if (createdAt === undefined) return skip("bad date");
-
-  const replyTo = str(tweet.in_reply_to_status_id_str) ?? str(tweet.in_reply_to_status_id);
-  const replyToUser = str(tweet.in_reply_to_user_id_str) ?? str(tweet.in_reply_to_user_id);
-  const selfReply =
-    replyTo !== undefined && (context.ownUserId === undefined || replyToUser === context.ownUserId);
 
   const note = findNote(context.notes, createdAt, raw);
   const entities = isRec(tweet.entities) ? tweet.entities : {};
@@ -141,6 +130,47 @@ export function tweetToItem(record: unknown, context: XContext): Item {
       ...(replaces.length > 0 && { replaces }),
     },
   };
+}
+
+/**
+ * The reply links of one tweets.js record, for the first pass of thread joining, without building the post.
+ * Records it keeps that tweetToItem then skips (a bad date, no text left) only hold their thread back
+ * until the end, where each surviving branch is joined on its own, as for a deleted tweet.
+ */
+export function tweetLinks(record: unknown, context: XContext): Link | undefined {
+  const head = tweetHead(record, context);
+  if (typeof head === "string") return undefined;
+  const replaces = editedFrom(head.tweet, head.id);
+  return {
+    id: head.id,
+    ...(head.selfReply && { parent: head.replyTo }),
+    ...(replaces.length > 0 && { replaces }),
+  };
+}
+
+interface TweetHead {
+  tweet: Rec;
+  id: string;
+  raw: string;
+  replyTo?: string;
+  selfReply: boolean;
+}
+
+/** What both passes read of a record: the tweet, or why it is left out. */
+function tweetHead(record: unknown, context: XContext): TweetHead | string {
+  const tweet = isRec(record) && isRec(record.tweet) ? record.tweet : record;
+  if (!isRec(tweet)) return "bad record";
+  const id = str(tweet.id_str) ?? (typeof tweet.id === "string" ? tweet.id : undefined);
+  const raw = str(tweet.full_text) ?? str(tweet.text);
+  if (id === undefined || !/^\d{1,30}$/.test(id) || raw === undefined) return "bad record";
+  if (isRec(tweet.retweeted_status) || raw.startsWith("RT @")) return "retweet";
+  if (context.circle?.has(id)) return "not public";
+  if (tweet.withheld_copyright === true || list(tweet.withheld_in_countries).length > 0) return "withheld";
+  const replyTo = str(tweet.in_reply_to_status_id_str) ?? str(tweet.in_reply_to_status_id);
+  const replyToUser = str(tweet.in_reply_to_user_id_str) ?? str(tweet.in_reply_to_user_id);
+  const selfReply =
+    replyTo !== undefined && (context.ownUserId === undefined || replyToUser === context.ownUserId);
+  return { tweet, id, raw, ...(replyTo !== undefined && { replyTo }), selfReply };
 }
 
 /**
