@@ -65,7 +65,10 @@ export async function* jsonArrayItems(
       if (error !== STOP) throw error;
     }
   };
-  const fail = (why: string) => new ImportError(`${file.name}: not valid JSON (${why})`);
+  const fail = (why: string) =>
+    new ImportError(
+      `${file.name}: not valid JSON (${why.replace(/^not valid JSON /, "").replace(/: not valid JSON /, ": ")})`,
+    );
 
   const utf8 = createUtf8Marker();
   const stream = await file.open();
