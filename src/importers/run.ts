@@ -209,9 +209,18 @@ async function importSources(
 
 /** Why a joined post cannot be kept, before the schema has its say. */
 function unusable({ post }: Piece): string | undefined {
-  if (JSON.stringify(post).includes(INVALID_UTF8)) return "invalid UTF-8";
+  if (holdsInvalidUtf8(post)) return "invalid UTF-8";
   if (post.text.trim() === "") return post.media?.length ? "media only (no text)" : "empty";
   return undefined;
+}
+
+/** Whether any string in the post (its text, a link, an alt text…) holds a byte that was not UTF-8. */
+function holdsInvalidUtf8(value: unknown): boolean {
+  if (typeof value === "string") return value.includes(INVALID_UTF8);
+  if (typeof value !== "object" || value === null) return false;
+  for (const item of Array.isArray(value) ? value : Object.values(value))
+    if (holdsInvalidUtf8(item)) return true;
+  return false;
 }
 
 /** Fails before any work when `--out` cannot be written: a folder, or in a folder that does not exist. */

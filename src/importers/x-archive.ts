@@ -179,7 +179,12 @@ function tweetHead(record: unknown, context: XContext): TweetHead | string {
  * do not land on its t.co URL is replaced by searching for the URL instead.
  */
 function tweetText(tweet: Rec, raw: string, isSelfReply: boolean): string {
-  const codePoints = [...raw];
+  // Entity indices count code points; most tweets have no entity to place, and keep their text as it is.
+  let units: string[] | undefined;
+  const codePoints = () => {
+    units ??= [...raw];
+    return units;
+  };
   const edits: Edit[] = [];
   const fallback: [string, string][] = [];
   const entities = isRec(tweet.entities) ? tweet.entities : {};
@@ -194,16 +199,16 @@ function tweetText(tweet: Rec, raw: string, isSelfReply: boolean): string {
     seen.add(short);
     const replacement = isMedia ? "" : (str(entity.expanded_url) ?? short);
     const [start, end] = list(entity.indices).map(Number);
-    if (start !== undefined && end !== undefined && codePoints.slice(start, end).join("") === short)
+    if (start !== undefined && end !== undefined && codePoints().slice(start, end).join("") === short)
       edits.push({ start, end, replacement });
     else fallback.push([short, replacement]);
   }
   const range = list(tweet.display_text_range).map(Number);
   const displayStart = range[0] ?? 0;
   // Only the automatic `@me ` prefix of a self-reply is cut: a reply to others keeps whom it answers.
-  if (isSelfReply && displayStart > 0 && /^(\s*@\w+)+\s*$/.test(codePoints.slice(0, displayStart).join("")))
+  if (isSelfReply && displayStart > 0 && /^(\s*@\w+)+\s*$/.test(codePoints().slice(0, displayStart).join("")))
     edits.push({ start: 0, end: displayStart, replacement: "" });
-  let text = applyEdits(codePoints, edits, (units) => units.join(""));
+  let text = edits.length === 0 ? raw : applyEdits(codePoints(), edits, (parts) => parts.join(""));
   for (const [short, replacement] of fallback) text = text.split(short).join(replacement);
   return decodeXEntities(text);
 }
