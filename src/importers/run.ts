@@ -6,10 +6,10 @@ import { basename, dirname, join } from "node:path";
 import { CollectionError, loadCollection } from "../library/load.js";
 import { type Post, PostSchema } from "../library/post.js";
 import { removeOnSignal } from "./cleanup.js";
+import { IdTable } from "./id-table.js";
 import { diskFile } from "./input-file.js";
 import { lines } from "./read-json.js";
 import { findSources } from "./sources.js";
-import { detach } from "./text-utils.js";
 import { joinThreads } from "./threads.js";
 import { ImportError, type Piece, type Source } from "./types.js";
 import { INVALID_UTF8 } from "./utf8.js";
@@ -88,12 +88,15 @@ async function importSources(
     unmatchedNotes: 0,
     leftOut,
   };
-  const ids = new Set(existing.map((p) => p.id));
+  // The collection's posts (with --merge), by source id and by id: they are in memory anyway.
   const sourceIds = new Map<string, number>();
   for (const [i, p] of existing.entries()) {
     if (p.sourceId !== undefined) sourceIds.set(p.sourceId, i);
     sourceIds.set(`id:${p.id}`, i);
   }
+  // The posts imported so far, to leave out duplicates: compact, as there may be millions.
+  const importedIds = new IdTable();
+  const importedSourceIds = new IdTable();
   const updatedAt = new Set<number>();
   const count = (reason: string) => summary.skipped.set(reason, (summary.skipped.get(reason) ?? 0) + 1);
   let from: number | undefined;
@@ -137,15 +140,20 @@ async function importSources(
         const match =
           (post.sourceId !== undefined ? sourceIds.get(post.sourceId) : undefined) ??
           sourceIds.get(`id:${post.id}`);
-        if (match !== undefined && match >= 0 && update(match, post, members)) continue;
-        if (match !== undefined || ids.has(post.id)) {
-          count(
-            options.merge && match !== undefined && match >= 0 ? "already in the collection" : "duplicate",
-          );
+        if (match !== undefined && update(match, post, members)) continue;
+        if (match !== undefined) {
+          count(options.merge ? "already in the collection" : "duplicate");
           continue;
         }
-        ids.add(detach(post.id));
-        if (post.sourceId !== undefined) sourceIds.set(detach(post.sourceId), -1);
+        if (
+          importedIds.has(post.id) ||
+          (post.sourceId !== undefined && importedSourceIds.has(post.sourceId))
+        ) {
+          count("duplicate");
+          continue;
+        }
+        importedIds.add(post.id);
+        if (post.sourceId !== undefined) importedSourceIds.add(post.sourceId);
         if (post.createdAt !== undefined) {
           const time = Date.parse(post.createdAt);
           if (from === undefined || time < from) from = time;
@@ -201,9 +209,18 @@ async function importSources(
 
 /** Why a joined post cannot be kept, before the schema has its say. */
 function unusable({ post }: Piece): string | undefined {
-  if (JSON.stringify(post).includes(INVALID_UTF8)) return "invalid UTF-8";
+  if (holdsInvalidUtf8(post)) return "invalid UTF-8";
   if (post.text.trim() === "") return post.media?.length ? "media only (no text)" : "empty";
   return undefined;
+}
+
+/** Whether any string in the post (its text, a link, an alt text…) holds a byte that was not UTF-8. */
+function holdsInvalidUtf8(value: unknown): boolean {
+  if (typeof value === "string") return value.includes(INVALID_UTF8);
+  if (typeof value !== "object" || value === null) return false;
+  for (const item of Array.isArray(value) ? value : Object.values(value))
+    if (holdsInvalidUtf8(item)) return true;
+  return false;
 }
 
 /** Fails before any work when `--out` cannot be written: a folder, or in a folder that does not exist. */

@@ -10,7 +10,14 @@ import { activityToItem, actorHandle } from "./mastodon.js";
 import { jsonArrayItems, lines, readSmallJson } from "./read-json.js";
 import { detach } from "./text-utils.js";
 import { ImportError, type Item, type Source, skip } from "./types.js";
-import { circleIds, indexNoteTweets, readAccount, tweetToItem, type XContext } from "./x-archive.js";
+import {
+  circleIds,
+  indexNoteTweets,
+  readAccount,
+  tweetLinks,
+  tweetToItem,
+  type XContext,
+} from "./x-archive.js";
 
 export const FORMAT_NAMES: Partial<Record<Format, string>> = {
   "x-tweets": "X/Twitter archive",
@@ -196,6 +203,11 @@ async function sourceFor(
           for (const file of files)
             for await (const record of jsonArrayItems(file, { jsAssignment: true }))
               yield tweetToItem(record, context);
+        },
+        async *links() {
+          for (const file of files)
+            for await (const record of jsonArrayItems(file, { jsAssignment: true }))
+              yield tweetLinks(record, context);
         },
         unmatchedNotes: () => context.notes.count - context.notes.matched.size,
       };

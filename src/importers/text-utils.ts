@@ -7,6 +7,18 @@ import { TOPIC } from "../library/post.js";
  * scripts a combining mark is part of the letter (`ば` is not `は`).
  */
 export function hashtagToTopic(tag: string): string | undefined {
+  // An archive repeats its few hundred hashtags across every post: each is folded once.
+  if (topicOf.has(tag)) return topicOf.get(tag);
+  if (topicOf.size >= TOPIC_CACHE_SIZE) topicOf.clear();
+  const topic = foldHashtag(tag);
+  topicOf.set(tag, topic);
+  return topic;
+}
+
+const TOPIC_CACHE_SIZE = 10_000;
+const topicOf = new Map<string, string | undefined>();
+
+function foldHashtag(tag: string): string | undefined {
   const folded = tag
     .replace(/^#/, "")
     .normalize("NFKD")

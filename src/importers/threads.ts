@@ -1,85 +1,101 @@
 import type { Post } from "../library/post.js";
+import { IdNumbers, IdTable } from "./id-table.js";
 import { detach, unique } from "./text-utils.js";
-import type { Item, Piece, Source } from "./types.js";
+import type { Item, Link, Piece, Source } from "./types.js";
 
 export type OnScan = (recordsScanned: number) => void;
 
 /**
  * Joins self-reply threads into one post each, reading the source twice: first only the reply links
- * (child -> parent, a few strings per reply), then the posts, holding back only thread members until
- * their thread is complete. Posts that are in no thread pass straight through.
+ * (child -> parent), then the posts, holding back only thread members until their thread is complete.
+ * Posts that are in no thread pass straight through. The links are kept in typed arrays indexed by
+ * id (id-table.ts), not in Maps of strings: a million-post archive has a hundred thousand replies.
  */
 export async function* joinThreads(source: Source, onScan?: OnScan): AsyncIterable<Item> {
   if (!source.threads) {
     yield* source.items();
     return;
   }
-  const parentOf = new Map<string, string>();
-  // An edited post's earlier versions -> its latest version in the export.
-  const newerVersion = new Map<string, string>();
+  const ids = new IdTable();
+  // By id number, plus one (0: none): the post it replies to; an edited post's latest version.
+  const parentOf = new IdNumbers();
+  const newerVersion = new IdNumbers();
+  // The latest versions' ids as text: a reply to an earlier version is given them as its parent.
+  const versionIds = new Map<number, string>();
   let scanned = 0;
-  for await (const item of source.items()) {
+  for await (const link of source.links?.() ?? linksOf(source.items())) {
     onScan?.(++scanned);
-    if (!("piece" in item) || item.piece.post.sourceId === undefined) continue;
-    const id = item.piece.post.sourceId;
-    if (item.piece.parent !== undefined) parentOf.set(detach(id), detach(item.piece.parent));
-    for (const older of item.piece.replaces ?? []) newerVersion.set(detach(older), detach(id));
+    if (link === undefined) continue;
+    if (link.parent !== undefined) parentOf.set(ids.add(link.id), ids.add(link.parent) + 1);
+    if (link.replaces === undefined || link.replaces.length === 0) continue;
+    const latest = ids.add(link.id);
+    versionIds.set(latest, detach(link.id));
+    for (const older of link.replaces) newerVersion.set(ids.add(older), latest + 1);
   }
-  const latest = (id: string): string => {
-    const seen = new Set<string>();
-    for (
-      let next = newerVersion.get(id);
-      next !== undefined && !seen.has(next);
-      next = newerVersion.get(id)
-    ) {
-      seen.add(id);
-      id = next;
-    }
-    return id;
-  };
-  // A reply to an earlier version of an edited post continues its latest version.
-  for (const [child, parent] of parentOf) if (newerVersion.has(parent)) parentOf.set(child, latest(parent));
-  for (const older of newerVersion.keys()) parentOf.delete(older);
-
-  const rootOf = (id: string): string => {
-    const seen = new Set<string>();
+  const count = ids.size;
+  // Visit stamps, one per id: loops in damaged links end where a walk comes back to an id it passed.
+  const visited = new Int32Array(count);
+  let walk = 0;
+  const follow = (links: IdNumbers, id: number): number => {
+    walk++;
     let at = id;
-    for (let up = parentOf.get(at); up !== undefined && !seen.has(up); up = parentOf.get(at)) {
-      seen.add(at);
+    for (let up = links.get(at) - 1; up !== -1 && visited[up] !== walk; up = links.get(at) - 1) {
+      visited[at] = walk;
       at = up;
     }
     return at;
   };
-  const members = new Set<string>([...parentOf.keys(), ...parentOf.values()]);
-  const expected = new Map<string, number>();
-  for (const member of members) {
-    const root = rootOf(member);
-    expected.set(root, (expected.get(root) ?? 0) + 1);
+  // A reply to an earlier version of an edited post continues its latest version.
+  const retargeted = new Map<number, string>();
+  for (let child = 0; child < count; child++) {
+    const parent = parentOf.get(child) - 1;
+    if (parent === -1 || newerVersion.get(parent) === 0) continue;
+    const latest = follow(newerVersion, parent);
+    parentOf.set(child, latest + 1);
+    const latestId = versionIds.get(latest);
+    if (latestId !== undefined) retargeted.set(child, latestId);
   }
-  const held = new Map<string, Piece[]>();
+  for (let older = 0; older < count; older++) if (newerVersion.get(older) !== 0) parentOf.set(older, 0);
+
+  // Thread members (a reply, or a post replied to) and, for each thread's root, how many it has.
+  const member = new Uint8Array(count);
+  for (let child = 0; child < count; child++) {
+    const parent = parentOf.get(child) - 1;
+    if (parent !== -1) member[child] = member[parent] = 1;
+  }
+  const rootOf = new Int32Array(count);
+  const expected = new Int32Array(count);
+  for (let id = 0; id < count; id++) {
+    if (!member[id]) continue;
+    rootOf[id] = follow(parentOf, id);
+    expected[rootOf[id]!]!++;
+  }
+  const held = new Map<number, Piece[]>();
   // A thread member seen twice (a pinned post in a feed, overlapping exports) counts once, or it would
   // complete its thread early. Other posts seen twice are left out by the caller, which keeps every id.
-  const seen = new Set<string>();
+  const seen = new Uint8Array(count);
 
   for await (const item of source.items()) {
-    const id = "piece" in item ? item.piece.post.sourceId : undefined;
-    if (id !== undefined && newerVersion.has(id)) {
+    const sourceId = "piece" in item ? item.piece.post.sourceId : undefined;
+    const id = sourceId === undefined ? -1 : ids.get(sourceId);
+    if (id !== -1 && newerVersion.get(id) !== 0) {
       yield { skip: "earlier version of an edited post" };
       continue;
     }
-    if (id === undefined || !members.has(id)) {
+    if (id === -1 || !member[id]) {
       yield item;
       continue;
     }
-    if (seen.has(id)) {
+    if (seen[id]) {
       yield { skip: "duplicate" };
       continue;
     }
-    seen.add(detach(id));
+    seen[id] = 1;
     const piece = (item as { piece: Piece }).piece;
-    const root = rootOf(id);
-    const group = [...(held.get(root) ?? []), { ...piece, parent: parentOf.get(id) }];
-    if (group.length < expected.get(root)!) {
+    const root = rootOf[id]!;
+    const parent = parentOf.get(id) === 0 ? undefined : (retargeted.get(id) ?? piece.parent);
+    const group = [...(held.get(root) ?? []), { ...piece, parent }];
+    if (group.length < expected[root]!) {
       held.set(root, group);
       continue;
     }
@@ -88,6 +104,17 @@ export async function* joinThreads(source: Source, onScan?: OnScan): AsyncIterab
   }
   // Threads with a missing member (a deleted post, a skipped record): each surviving branch on its own.
   for (const group of held.values()) yield* joinGroup(group);
+}
+
+/** The reply links of each post, for sources that have no cheaper way to list them. */
+async function* linksOf(items: AsyncIterable<Item>): AsyncIterable<Link | undefined> {
+  for await (const item of items) {
+    if (!("piece" in item) || item.piece.post.sourceId === undefined) yield undefined;
+    else {
+      const { post, parent, replaces } = item.piece;
+      yield { id: post.sourceId!, parent, replaces };
+    }
+  }
 }
 
 /**

@@ -13,6 +13,13 @@ export interface Piece {
   members?: number;
 }
 
+/** What thread joining needs of a post: its sourceId, the own post it replies to, its earlier versions. */
+export interface Link {
+  id: string;
+  parent?: string;
+  replaces?: string[];
+}
+
 /** What a format parser makes of one input record: a post, or the reason it was left out. */
 export type Item = { piece: Piece } | { skip: string };
 
@@ -30,6 +37,11 @@ export interface Source {
   /** Whether posts may reply to each other (false for JSON and plain text: nothing to join). */
   threads: boolean;
   items(): AsyncIterable<Item>;
+  /**
+   * The reply links alone, one entry per record (undefined for a record that is no post), when they are
+   * cheaper to read than the posts: the first of the two passes needs nothing else.
+   */
+  links?(): AsyncIterable<Link | undefined>;
   /** Long-post notes no tweet took (X), counted once the source was read. */
   unmatchedNotes?(): number;
 }

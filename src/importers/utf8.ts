@@ -52,21 +52,34 @@ function repair(chunk: Buffer): Buffer {
 }
 
 /**
- * A byte stream passed on as valid UTF-8: invalid bytes are replaced by INVALID_UTF8 wherever they are
- * (the first 64 KiB or the last), so every reader sees them the same way and can name the record.
+ * Passes bytes on as valid UTF-8, chunk by chunk: invalid bytes are replaced by INVALID_UTF8 wherever they
+ * are (the first 64 KiB or the last), so every reader sees them the same way and can name the record. A
+ * character split between chunks is held back until the next one completes it.
  */
-export function markInvalidUtf8(): Transform {
+export function createUtf8Marker(): { push(chunk: Buffer): Buffer; end(): Buffer } {
   let carry = Buffer.alloc(0);
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
+  return {
+    push(chunk) {
       const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
       const keep = incompleteTail(bytes);
       const body = bytes.subarray(0, bytes.length - keep);
       carry = Buffer.from(bytes.subarray(bytes.length - keep));
-      done(null, isUtf8(body) ? body : repair(body));
+      return isUtf8(body) ? body : repair(body);
+    },
+    end: () => (carry.length > 0 ? repair(carry) : carry),
+  };
+}
+
+/** The same as a stream stage. */
+export function markInvalidUtf8(): Transform {
+  const marker = createUtf8Marker();
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, marker.push(chunk));
     },
     flush(done) {
-      done(null, carry.length > 0 ? repair(carry) : undefined);
+      const tail = marker.end();
+      done(null, tail.length > 0 ? tail : undefined);
     },
   });
 }

@@ -27,7 +27,8 @@ export async function writeJsonArrayAtomically(
     let buffer = "[";
     let count = 0;
     for await (const item of items) {
-      buffer += `${count === 0 ? "" : ","}\n${JSON.stringify(item, null, 2).replace(/^/gm, "  ")}`;
+      // JSON.stringify writes line breaks only between tokens (a string's own are escaped): indent after each.
+      buffer += `${count === 0 ? "" : ","}\n  ${JSON.stringify(item, null, 2).replaceAll("\n", "\n  ")}`;
       count++;
       if (buffer.length >= FLUSH_AT) {
         await file.write(buffer);

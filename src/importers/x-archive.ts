@@ -10,7 +10,7 @@ import {
   unique,
 } from "./text-utils.js";
 import { parseTwitterDate } from "./twitter-date.js";
-import { type Item, skip } from "./types.js";
+import { type Item, type Link, skip } from "./types.js";
 
 /** What the rest of the archive says about the account: from account.js, or the --author option. */
 export interface XContext {
@@ -95,22 +95,11 @@ export function indexNoteTweets(records: unknown[]): NoteIndex {
  * Ids and counts are strings in the archive and ids exceed 2^53: they are never turned into numbers.
  */
 export function tweetToItem(record: unknown, context: XContext): Item {
-  const tweet = isRec(record) && isRec(record.tweet) ? record.tweet : record;
-  if (!isRec(tweet)) return skip("bad record");
-  const id = str(tweet.id_str) ?? (typeof tweet.id === "string" ? tweet.id : undefined);
-  const raw = str(tweet.full_text) ?? str(tweet.text);
-  if (id === undefined || !/^\d{1,30}$/.test(id) || raw === undefined) return skip("bad record");
-  if (isRec(tweet.retweeted_status) || raw.startsWith("RT @")) return skip("retweet");
-  if (context.circle?.has(id)) return skip("not public");
-  if (tweet.withheld_copyright === true || list(tweet.withheld_in_countries).length > 0)
-    return skip("withheld");
+  const head = tweetHead(record, context);
+  if (typeof head === "string") return skip(head);
+  const { tweet, id, raw, replyTo, selfReply } = head;
   const createdAt = parseTwitterDate(tweet.created_at);
   if (createdAt === undefined) return skip("bad date");
-
-  const replyTo = str(tweet.in_reply_to_status_id_str) ?? str(tweet.in_reply_to_status_id);
-  const replyToUser = str(tweet.in_reply_to_user_id_str) ?? str(tweet.in_reply_to_user_id);
-  const selfReply =
-    replyTo !== undefined && (context.ownUserId === undefined || replyToUser === context.ownUserId);
 
   const note = findNote(context.notes, createdAt, raw);
   const entities = isRec(tweet.entities) ? tweet.entities : {};
@@ -144,12 +133,58 @@ export function tweetToItem(record: unknown, context: XContext): Item {
 }
 
 /**
+ * The reply links of one tweets.js record, for the first pass of thread joining, without building the post.
+ * Records it keeps that tweetToItem then skips (a bad date, no text left) only hold their thread back
+ * until the end, where each surviving branch is joined on its own, as for a deleted tweet.
+ */
+export function tweetLinks(record: unknown, context: XContext): Link | undefined {
+  const head = tweetHead(record, context);
+  if (typeof head === "string") return undefined;
+  const replaces = editedFrom(head.tweet, head.id);
+  return {
+    id: head.id,
+    ...(head.selfReply && { parent: head.replyTo }),
+    ...(replaces.length > 0 && { replaces }),
+  };
+}
+
+interface TweetHead {
+  tweet: Rec;
+  id: string;
+  raw: string;
+  replyTo?: string;
+  selfReply: boolean;
+}
+
+/** What both passes read of a record: the tweet, or why it is left out. */
+function tweetHead(record: unknown, context: XContext): TweetHead | string {
+  const tweet = isRec(record) && isRec(record.tweet) ? record.tweet : record;
+  if (!isRec(tweet)) return "bad record";
+  const id = str(tweet.id_str) ?? (typeof tweet.id === "string" ? tweet.id : undefined);
+  const raw = str(tweet.full_text) ?? str(tweet.text);
+  if (id === undefined || !/^\d{1,30}$/.test(id) || raw === undefined) return "bad record";
+  if (isRec(tweet.retweeted_status) || raw.startsWith("RT @")) return "retweet";
+  if (context.circle?.has(id)) return "not public";
+  if (tweet.withheld_copyright === true || list(tweet.withheld_in_countries).length > 0) return "withheld";
+  const replyTo = str(tweet.in_reply_to_status_id_str) ?? str(tweet.in_reply_to_status_id);
+  const replyToUser = str(tweet.in_reply_to_user_id_str) ?? str(tweet.in_reply_to_user_id);
+  const selfReply =
+    replyTo !== undefined && (context.ownUserId === undefined || replyToUser === context.ownUserId);
+  return { tweet, id, raw, ...(replyTo !== undefined && { replyTo }), selfReply };
+}
+
+/**
  * t.co links -> their expanded URLs, media links removed, the automatic `@name` prefix of a reply cut.
  * Entity indices count code points (an emoji before a link is one, not two); an entity whose indices
  * do not land on its t.co URL is replaced by searching for the URL instead.
  */
 function tweetText(tweet: Rec, raw: string, isSelfReply: boolean): string {
-  const codePoints = [...raw];
+  // Entity indices count code points; most tweets have no entity to place, and keep their text as it is.
+  let units: string[] | undefined;
+  const codePoints = () => {
+    units ??= [...raw];
+    return units;
+  };
   const edits: Edit[] = [];
   const fallback: [string, string][] = [];
   const entities = isRec(tweet.entities) ? tweet.entities : {};
@@ -164,16 +199,16 @@ function tweetText(tweet: Rec, raw: string, isSelfReply: boolean): string {
     seen.add(short);
     const replacement = isMedia ? "" : (str(entity.expanded_url) ?? short);
     const [start, end] = list(entity.indices).map(Number);
-    if (start !== undefined && end !== undefined && codePoints.slice(start, end).join("") === short)
+    if (start !== undefined && end !== undefined && codePoints().slice(start, end).join("") === short)
       edits.push({ start, end, replacement });
     else fallback.push([short, replacement]);
   }
   const range = list(tweet.display_text_range).map(Number);
   const displayStart = range[0] ?? 0;
   // Only the automatic `@me ` prefix of a self-reply is cut: a reply to others keeps whom it answers.
-  if (isSelfReply && displayStart > 0 && /^(\s*@\w+)+\s*$/.test(codePoints.slice(0, displayStart).join("")))
+  if (isSelfReply && displayStart > 0 && /^(\s*@\w+)+\s*$/.test(codePoints().slice(0, displayStart).join("")))
     edits.push({ start: 0, end: displayStart, replacement: "" });
-  let text = applyEdits(codePoints, edits, (units) => units.join(""));
+  let text = edits.length === 0 ? raw : applyEdits(codePoints(), edits, (parts) => parts.join(""));
   for (const [short, replacement] of fallback) text = text.split(short).join(replacement);
   return decodeXEntities(text);
 }

@@ -149,7 +149,7 @@ export function createCollectionParser(file: string): CollectionParser {
 /** Thrown through the splitter to stop at the first syntax error. */
 const STOP = Symbol("stop");
 
-function describeStructure(problem: StructureProblem): string {
+export function describeStructure(problem: StructureProblem): string {
   if (problem.got !== undefined) return `${problem.message}, got ${problem.got}`;
   return `not valid JSON at line ${problem.at.line}, column ${problem.at.column}: ${problem.message}`;
 }
@@ -258,7 +258,7 @@ const SYNTAX_ERRORS: Record<string, string> = {
  * so on failure (only then: it is slower) a second parser locates the first error in the post's text,
  * which starts at `at` in the file.
  */
-function describeSyntaxError(json: string, error: unknown, at: Position): string {
+export function describeSyntaxError(json: string, error: unknown, at: Position): string {
   let first: { code: string; line: number; column: number } | undefined;
   jsonc.visit(
     json,

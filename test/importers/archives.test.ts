@@ -212,6 +212,36 @@ describe("npm run import on downloaded archives", () => {
     expect(JSON.parse(await readFile(out, "utf8"))[0].text).toBe("hello from a zip");
   });
 
+  it("imports a Mastodon .tar.gz and a Bluesky .car from the command line", async () => {
+    const folder = await tempFolder();
+    const outbox = { type: "OrderedCollection", orderedItems: [status(1, { content: "<p>from a tar</p>" })] };
+    const archive = await tarGzOf({ "outbox.json": JSON.stringify(outbox) }, join(folder, "archive.tar.gz"));
+    const car = await carOf(
+      DID,
+      {
+        "app.bsky.feed.post/3kcli00000001": {
+          $type: "app.bsky.feed.post",
+          text: "from a car",
+          createdAt: "2024-05-01T10:00:00.000Z",
+        },
+      },
+      join(folder, "repo.car"),
+    );
+    for (const [input, format, text] of [
+      [archive, "Mastodon outbox", "from a tar"],
+      [car, "Bluesky repository (CAR)", "from a car"],
+    ] as const) {
+      const out = join(folder, `${format.split(" ")[0]}.json`);
+      const { stdout } = await run(
+        process.execPath,
+        ["--import", "tsx", "src/importers/cli.ts", input, "--out", out],
+        { cwd: root },
+      );
+      expect(stdout).toContain(`Imported 1 posts (${format}) into ${out}`);
+      expect(JSON.parse(await readFile(out, "utf8")).map((p: { text: string }) => p.text)).toEqual([text]);
+    }
+  });
+
   it("a fixture folder still imports as before (the same code reads disk and archives)", async () => {
     const { summary } = await importFixture(fixture("x-archive"));
     expect(summary.imported).toBe(5);

@@ -380,28 +380,32 @@ describe("10. damaged bytes, interruptions, a folder as --out", () => {
     });
   }
 
-  it("removes its temporary file when interrupted with Ctrl-C (SIGINT)", async () => {
-    const folder = await tempFolder();
-    const input = join(folder, "big.jsonl");
-    const records = Array.from({ length: 150_000 }, (_, i) => `{"text":"post number ${i} #n${i % 50}"}`);
-    await writeFile(input, `${records.join("\n")}\n`);
-    const outFolder = await tempFolder();
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "src/importers/cli.ts", input, "--out", join(outFolder, "posts.json")],
-      {
-        cwd: root,
-        stdio: "ignore",
-      },
-    );
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    for (let i = 0; i < 400 && (await readdir(outFolder)).length === 0; i++)
-      await new Promise((r) => setTimeout(r, 25));
-    expect((await readdir(outFolder)).some((f) => f.endsWith(".tmp"))).toBe(true);
-    child.kill("SIGINT");
-    expect(await exited).toBe(130);
-    expect(await readdir(outFolder)).toEqual([]);
-  }, 30_000);
+  for (const [signal, code, how] of [
+    ["SIGINT", 130, "with Ctrl-C"],
+    ["SIGTERM", 143, "by a service manager"],
+  ] as const)
+    it(`removes its temporary file when stopped ${how} (${signal})`, async () => {
+      const folder = await tempFolder();
+      const input = join(folder, "big.jsonl");
+      const records = Array.from({ length: 150_000 }, (_, i) => `{"text":"post number ${i} #n${i % 50}"}`);
+      await writeFile(input, `${records.join("\n")}\n`);
+      const outFolder = await tempFolder();
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", "src/importers/cli.ts", input, "--out", join(outFolder, "posts.json")],
+        {
+          cwd: root,
+          stdio: "ignore",
+        },
+      );
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      for (let i = 0; i < 400 && (await readdir(outFolder)).length === 0; i++)
+        await new Promise((r) => setTimeout(r, 25));
+      expect((await readdir(outFolder)).some((f) => f.endsWith(".tmp"))).toBe(true);
+      child.kill(signal);
+      expect(await exited).toBe(code);
+      expect(await readdir(outFolder)).toEqual([]);
+    }, 30_000);
 
   it("refuses a folder as --out before importing anything", async () => {
     const folder = await xArchive([tweet("1", "a")]);
