@@ -226,6 +226,17 @@ describe("the console in a terminal", () => {
     expect(plain.out).toContain("== Search: bellard ==");
   });
 
+  it("answers in the language of LANG (LC_ALL first), and in English for a language it does not speak", async () => {
+    const french = await consoleRun(["search", "bellard"], undefined, { env: { LANG: "fr_FR.UTF-8" } });
+    expect(french.out).toContain("== Recherche : bellard ==");
+    const japanese = await consoleRun(["search", "zzzqqq"], undefined, {
+      env: { LANG: "fr_FR.UTF-8", LC_ALL: "ja_JP.UTF-8" },
+    });
+    expect(japanese.err).toContain("「zzzqqq」に一致する投稿はありません");
+    const other = await consoleRun(["search", "bellard"], undefined, { env: { LANG: "nl_NL.UTF-8" } });
+    expect(other.out).toContain("== Search: bellard ==");
+  });
+
   it("wraps to the terminal's width between words, and not in a pipe", async () => {
     const narrow = await consoleRun(["about"], undefined, { tty: true, columns: 40 });
     const lines = narrow.out.split("\n");

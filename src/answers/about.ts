@@ -3,6 +3,7 @@ import type { Library } from "../discord/context.js";
 import { truncate } from "../discord/markdown.js";
 import { COLORS, NO_MENTIONS, type Reply } from "../discord/reply.js";
 import { archiveUrl } from "../discord/web-links.js";
+import { t } from "../i18n/translate.js";
 import { discordDateTime } from "./schedule-input.js";
 
 export interface AboutRequest {
@@ -15,31 +16,39 @@ export function answerAbout(library: Library, request: AboutRequest): Reply {
   const { collection } = library;
   const topics = collection.topics.map((t) => `\`${t.name}\` (${t.count})`).join(", ");
   const range = collection.dateRange
-    ? `${collection.dateRange.from.slice(0, 10)} to ${collection.dateRange.to.slice(0, 10)}`
-    : "no dates in this collection";
+    ? t("about.dateRange", {
+        from: collection.dateRange.from.slice(0, 10),
+        to: collection.dateRange.to.slice(0, 10),
+      })
+    : t("about.noDates");
   const web = archiveUrl();
-  const commands =
-    "Search the collection with `/search`, draw a post with `/random`, see today's pick with `/potd`.";
+  const commands = t("about.commands");
   return {
     embeds: [
       {
         color: COLORS.post,
-        title: "About Curator",
+        title: t("about.title"),
         ...(web ? { url: web } : {}),
-        description: web ? `${commands}\nRead and share every post on the web: ${web}` : commands,
+        description: web ? `${commands}\n${t("about.web", { url: web })}` : commands,
         fields: [
-          { name: "Posts", value: String(collection.posts.length), inline: true },
-          { name: "Topics", value: String(collection.topics.length), inline: true },
-          { name: "Dates", value: range, inline: true },
-          { name: "Topic list", value: truncate(topics || "none", 1024) },
+          { name: t("about.posts"), value: String(collection.posts.length), inline: true },
+          { name: t("about.topics"), value: String(collection.topics.length), inline: true },
+          { name: t("about.dates"), value: range, inline: true },
+          { name: t("about.topicList"), value: truncate(topics || t("about.none"), 1024) },
           {
-            name: "Collection",
-            value: truncate(`\`${collection.source}\`, loaded ${discordDateTime(collection.loadedAt)}`, 1024),
+            name: t("about.collection"),
+            value: truncate(
+              t("about.loaded", { source: collection.source, when: discordDateTime(collection.loadedAt) }),
+              1024,
+            ),
           },
-          { name: "Version", value: `Curator ${request.version}`, inline: true },
+          { name: t("about.version"), value: `Curator ${request.version}`, inline: true },
           {
-            name: "Uptime",
-            value: `${formatDuration(request.now.getTime() - request.startedAt.getTime())}, since ${discordTime(request.startedAt, TimestampStyles.ShortDateTime)}`,
+            name: t("about.uptime"),
+            value: t("about.since", {
+              duration: formatDuration(request.now.getTime() - request.startedAt.getTime()),
+              when: discordTime(request.startedAt, TimestampStyles.ShortDateTime),
+            }),
             inline: true,
           },
         ],

@@ -1,6 +1,7 @@
 import { renderPost } from "../discord/render-post.js";
 import { postOfTheDayHeading } from "../discord/render-potd.js";
 import { COLORS, errorReply, type Reply } from "../discord/reply.js";
+import { t } from "../i18n/translate.js";
 import type { Post } from "../library/post.js";
 
 export interface PotdRequest {
@@ -12,8 +13,7 @@ export interface PotdRequest {
 }
 
 export function answerPotd(request: PotdRequest): Reply {
-  if (!request.post)
-    return errorReply("There is no post of the day: the collection has no posts to choose from.");
+  if (!request.post) return errorReply(t("error.noPotd"));
   return renderPost(request.post, {
     userId: request.userId,
     ephemeral: request.ephemeral,

@@ -3,6 +3,7 @@ import type { Library } from "../discord/context.js";
 import { encodeCustomId } from "../discord/custom-id.js";
 import { renderPost } from "../discord/render-post.js";
 import { errorReply, type Reply } from "../discord/reply.js";
+import { t } from "../i18n/translate.js";
 import type { RandomPicker } from "../library/random.js";
 import { resolveTopic } from "./topic.js";
 
@@ -18,7 +19,7 @@ export function answerRandom(library: Library, random: RandomPicker, request: Ra
   const topic = resolveTopic(library.collection, request.topic);
   if (topic.error) return errorReply(topic.error);
   const post = random.pick(library.collection.posts, { topic: topic.name, callerKey: request.callerKey });
-  if (!post) return errorReply("The collection has no posts to pick from.");
+  if (!post) return errorReply(t("error.emptyCollection"));
   const reply = renderPost(post, { userId: request.userId, ephemeral: request.ephemeral });
   reply.components.push({
     type: ComponentType.ActionRow,
@@ -26,7 +27,7 @@ export function answerRandom(library: Library, random: RandomPicker, request: Ra
       {
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
-        label: "Another",
+        label: t("random.another"),
         custom_id: encodeCustomId({ kind: "random", userId: request.userId, topic: topic.name ?? "" }),
       },
     ],

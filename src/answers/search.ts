@@ -1,6 +1,7 @@
 import { collectionVersion, type Library } from "../discord/context.js";
 import { pageCount, RESULTS_PER_PAGE, renderSearchResults } from "../discord/render-search.js";
 import { errorReply, type Reply } from "../discord/reply.js";
+import { t } from "../i18n/translate.js";
 import { clip } from "../library/text.js";
 import { answerPost } from "./post.js";
 import { resolveTopic } from "./topic.js";
@@ -24,10 +25,7 @@ export function answerSearch(library: Library, request: SearchRequest): Reply {
   const topic = resolveTopic(library.collection, request.topic);
   if (topic.error) return errorReply(topic.error);
   const query = request.query.trim();
-  if (query === "" && topic.name === undefined)
-    return errorReply(
-      "Type something to search for, for example `/search query:bellard`, or pick a topic to browse it.",
-    );
+  if (query === "" && topic.name === undefined) return errorReply(t("search.nothingTyped"));
 
   const pageOf = (page: number) =>
     library.index.search(query, {
@@ -38,10 +36,12 @@ export function answerSearch(library: Library, request: SearchRequest): Reply {
   let page = Math.max(request.page ?? 0, 0);
   let results = pageOf(page);
   if (results.total === 0) {
-    const where = topic.name ? ` in topic \`${topic.name}\`` : "";
-    if (query === "") return errorReply(`No posts in topic \`${topic.name}\`.`);
+    if (query === "") return errorReply(t("search.emptyTopic", { topic: topic.name! }));
+    const shown = clip(query, 100);
     return errorReply(
-      `No posts match “${clip(query, 100)}”${where}. Try fewer or other words, check the spelling, or use \`/random\`.`,
+      topic.name
+        ? t("search.noMatchInTopic", { query: shown, topic: topic.name })
+        : t("search.noMatch", { query: shown }),
     );
   }
   // A page past the end (a forged button, or fewer results since): show the last one.

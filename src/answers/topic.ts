@@ -1,3 +1,4 @@
+import { t } from "../i18n/translate.js";
 import type { Collection } from "../library/collection.js";
 import { clip, fold } from "../library/text.js";
 
@@ -14,6 +15,6 @@ export function resolveTopic(collection: Collection, typed: string | undefined):
     .map((t) => `\`${t.name}\``)
     .join(", ");
   return {
-    error: `There is no topic \`${clip(typed.trim(), 50)}\`. Start typing to pick one, e.g. ${some}.`,
+    error: t("error.noTopic", { topic: clip(typed.trim(), 50), examples: some }),
   };
 }

@@ -1,6 +1,8 @@
 import { createInterface } from "node:readline/promises";
 import type { AnswerContext } from "../discord/context.js";
 import type { Reply } from "../discord/reply.js";
+import { languageOf } from "../i18n/languages.js";
+import { withLanguage } from "../i18n/translate.js";
 import { CollectionError } from "../library/load.js";
 import { createRandomPicker } from "../library/random.js";
 import { loadLibrary } from "../load-library.js";
@@ -49,7 +51,14 @@ type TerminalStream = NodeJS.WritableStream & { isTTY?: boolean; columns?: numbe
  * The offline console: the bot's commands on the bundled collection, as text. With arguments it runs one command
  * and returns its exit code (see EXIT); without, it reads commands until /quit, end of input or Ctrl+C twice.
  */
-export async function runConsole(args: readonly string[], options: ConsoleOptions): Promise<number> {
+export function runConsole(args: readonly string[], options: ConsoleOptions): Promise<number> {
+  const env = options.env ?? process.env;
+  // POSIX order: LC_ALL overrides LC_MESSAGES, which overrides LANG.
+  const language = languageOf(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+  return withLanguage(language, () => runIn(args, options));
+}
+
+async function runIn(args: readonly string[], options: ConsoleOptions): Promise<number> {
   const output: TerminalStream = options.output ?? process.stdout;
   const errorOutput = options.errorOutput ?? process.stderr;
   const env = options.env ?? process.env;

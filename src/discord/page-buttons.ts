@@ -1,4 +1,5 @@
 import { ButtonStyle, ComponentType } from "discord.js";
+import { t } from "../i18n/translate.js";
 import type { Reply } from "./reply.js";
 
 /**
@@ -16,14 +17,14 @@ export function pageButtons(
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
-        label: "Previous",
+        label: t("page.previous"),
         custom_id: idFor(Math.max(page - 1, 0)),
         disabled: page === 0,
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
-        label: "Next",
+        label: t("page.next"),
         custom_id: idFor(page + 1),
         disabled: page >= pageCount - 1,
       },

@@ -1,4 +1,5 @@
 import { REST, Routes } from "discord.js";
+import { localizeCommand } from "../i18n/localize-commands.js";
 import type { Command } from "./command.js";
 
 export interface RegisterOptions {
@@ -15,7 +16,7 @@ export async function registerCommands(
   options: RegisterOptions,
 ): Promise<number> {
   const rest = new REST(options.restUrl ? { api: options.restUrl } : {}).setToken(options.token);
-  const body = commands.map((c) => c.data.toJSON());
+  const body = commands.map((c) => localizeCommand(c.data.toJSON()));
   const route = options.guildId
     ? Routes.applicationGuildCommands(options.clientId, options.guildId)
     : Routes.applicationCommands(options.clientId);

@@ -1,4 +1,6 @@
 import { type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType } from "discord.js";
+import type { MessageKey } from "../i18n/catalog/index.js";
+import { currentLanguage, t } from "../i18n/translate.js";
 import type { Media, Post } from "../library/post.js";
 import { encodeCustomId } from "./custom-id.js";
 import { escapePostText, truncate } from "./markdown.js";
@@ -19,8 +21,6 @@ export interface PostView {
   /** A line above the post, e.g. "Post of the day · 2026-11-27". */
   heading?: string;
 }
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** Discord shows this many images of one message side by side. */
 export const GALLERY_SIZE = 4;
@@ -85,7 +85,7 @@ export function renderPost(post: Post, view: PostView): Reply {
     buttons.components.push({
       type: ComponentType.Button,
       style: ButtonStyle.Link,
-      label: "Read on the web",
+      label: t("post.readOnWeb"),
       // From a later page, straight to where that page starts there (the archive marks each page as a part).
       url: page > 0 ? `${web}#part-${page + 1}` : web,
     });
@@ -101,8 +101,8 @@ export function renderPost(post: Post, view: PostView): Reply {
 
 function footer(post: Post, page: number, pageCount: number): string {
   const parts = [`id: ${post.id}`];
-  if (pageCount > 1) parts.push(`page ${page + 1}/${pageCount}`);
-  if (post.day) parts.push(`every ${Number(post.day.slice(3))} ${MONTHS[Number(post.day.slice(0, 2)) - 1]}`);
+  if (pageCount > 1) parts.push(t("post.page", { page: page + 1, pages: pageCount }));
+  if (post.day) parts.push(t("post.everyYear", { date: monthDay(post.day) }));
   return parts.join(" · ");
 }
 
@@ -110,7 +110,7 @@ function postFields(post: Post): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   if (post.topics.length > 0) {
     fields.push({
-      name: "Topics",
+      name: t("post.topics"),
       value: listWithin(
         post.topics.map((t) => `\`${t}\``),
         " ",
@@ -119,7 +119,7 @@ function postFields(post: Post): APIEmbedField[] {
     });
   }
   if (post.links.length > 0)
-    fields.push({ name: "Links", value: listWithin(post.links, "\n"), inline: false });
+    fields.push({ name: t("post.links"), value: listWithin(post.links, "\n"), inline: false });
   return fields;
 }
 
@@ -156,7 +156,7 @@ function mediaFields(post: Post): APIEmbedField[] {
       return `${n}. ${hidden ? spoiler(alt) : alt}`;
     };
     fields.push({
-      name: "Image descriptions",
+      name: t("post.imageDescriptions"),
       value: listWithin(described.map(line), "\n", MEDIA_FIELD),
       inline: false,
     });
@@ -165,18 +165,39 @@ function mediaFields(post: Post): APIEmbedField[] {
     .map((m, i) => ({ m, n: i + 1 }))
     .filter(({ m }) => !shown.has(m))
     .map(({ m, n }) => {
-      const link = `[${MEDIA_NAMES[m.type]} ${n}](${m.url.replace(/\)/g, "%29")})`;
+      const link = `[${t(MEDIA_NAMES[m.type], { n })}](${m.url.replace(/\)/g, "%29")})`;
       return hidden ? spoiler(link) : link;
     });
   if (links.length > 0)
-    fields.push({ name: "Media", value: listWithin(links, "\n", MEDIA_FIELD), inline: false });
+    fields.push({ name: t("post.media"), value: listWithin(links, "\n", MEDIA_FIELD), inline: false });
   return fields;
 }
 
 /** Two media fields of this size, next to a full page, full topic and link fields, stay within the 6,000 of an embed. */
 const MEDIA_FIELD = 512;
 
-const MEDIA_NAMES: Record<Media["type"], string> = { image: "Image", video: "Video", gif: "GIF" };
+const MEDIA_NAMES = { image: "post.image", video: "post.video", gif: "post.gif" } as const satisfies Record<
+  Media["type"],
+  MessageKey
+>;
+
+const monthDayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `MM-DD` as the reader's language writes a day of the year: "3 Mar", "3 mars", "3月3日". */
+function monthDay(day: string): string {
+  const language = currentLanguage();
+  let format = monthDayFormats.get(language);
+  if (!format) {
+    // British order in English: "3 Mar", as the footer has always read.
+    format = new Intl.DateTimeFormat(language === "en" ? "en-GB" : language, {
+      day: "numeric",
+      month: "short",
+      timeZone: "UTC",
+    });
+    monthDayFormats.set(language, format);
+  }
+  return format.format(new Date(Date.UTC(2000, Number(day.slice(0, 2)) - 1, Number(day.slice(3)))));
+}
 
 /** Joins items until the field limit, saying how many did not fit rather than cutting one in half. */
 function listWithin(
@@ -186,7 +207,7 @@ function listWithin(
 ): string {
   let out = "";
   for (const [i, item] of items.entries()) {
-    const more = `${separator}… and ${items.length - i} more`;
+    const more = `${separator}${t("post.andMore", { n: items.length - i })}`;
     const next = out === "" ? item : `${out}${separator}${item}`;
     if (next.length + more.length > max) return out === "" ? truncate(item, max - 24) : out + more;
     out = next;

@@ -1,4 +1,5 @@
 import { ComponentType } from "discord.js";
+import { t } from "../i18n/translate.js";
 import type { SearchHit } from "../library/search.js";
 import { encodeCustomId } from "./custom-id.js";
 import { escapePostText, truncate } from "./markdown.js";
@@ -39,18 +40,26 @@ export function renderSearchResults(view: SearchView): Reply {
         : `${warningLine(warning)} ${spoiler(renderSnippet(hit.snippet))}`;
     return `**${first + i + 1}. ${title}**\n${snippet}`;
   });
-  const filter = view.topic ? ` in topic \`${view.topic.name}\`` : "";
   return {
     embeds: [
       {
         color: COLORS.search,
         title: truncate(
-          view.query === "" && view.topic ? `Topic: ${view.topic.name}` : `Search: ${view.query}`,
+          view.query === "" && view.topic
+            ? t("search.titleTopic", { topic: view.topic.name })
+            : t("search.titleQuery", { query: view.query }),
           LIMITS.embedTitle,
         ),
         description: lines.join("\n\n"),
         footer: {
-          text: `${view.total} ${view.total === 1 ? "post" : "posts"}${filter.replace(/`/g, "")} · page ${view.page + 1}/${pages}`,
+          text: view.topic
+            ? t("search.footerInTopic", {
+                total: view.total,
+                topic: view.topic.name,
+                page: view.page + 1,
+                pages,
+              })
+            : t("search.footer", { total: view.total, page: view.page + 1, pages }),
         },
       },
     ],
@@ -81,7 +90,7 @@ function openMenu(view: SearchView): Reply["components"][number] {
       {
         type: ComponentType.StringSelect,
         custom_id: encodeCustomId({ kind: "searchOpen", version: view.version }),
-        placeholder: "Open a result in full",
+        placeholder: t("search.openMenu"),
         options: view.hits.map((hit, i) => ({
           label: truncate(
             `${view.page * RESULTS_PER_PAGE + i + 1}. ${postTitle(hit.post)}`,

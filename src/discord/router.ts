@@ -1,5 +1,7 @@
 import type { Interaction } from "discord.js";
 import type { Logger } from "pino";
+import { languageOf } from "../i18n/languages.js";
+import { t, withLanguage } from "../i18n/translate.js";
 import { type InteractionEvent, publishInteraction } from "../ops/events.js";
 import type { Command, ComponentHandler } from "./command.js";
 import type { BotContext } from "./context.js";
@@ -25,7 +27,10 @@ export function createRouter<Ctx extends BotContext>(
 
   /** Starts handling an interaction and keeps track of it, so shutdown can wait for replies in flight. */
   function route(interaction: Interaction): Promise<void> {
-    const handling = handle(interaction).finally(() => inFlight.delete(handling));
+    // Every reply, follow-up and error is in the language of the member's Discord client.
+    const handling = withLanguage(languageOf(interaction.locale), () => handle(interaction)).finally(() =>
+      inFlight.delete(handling),
+    );
     inFlight.add(handling);
     return handling;
   }
@@ -46,7 +51,7 @@ export function createRouter<Ctx extends BotContext>(
         const command = byName.get(interaction.commandName);
         if (!command) {
           outcome = "unknown";
-          return await respond(interaction, errorReply("This command is not known to this bot any more."));
+          return await respond(interaction, errorReply(t("error.unknownCommand")));
         }
         await command.execute(interaction, ctx);
       } else if (interaction.isAutocomplete()) {
@@ -57,16 +62,13 @@ export function createRouter<Ctx extends BotContext>(
         const handler = id && components.get(id.kind);
         if (!id || !handler) {
           outcome = "unknown";
-          return await respond(
-            interaction,
-            errorReply("This button is not one I know. Run the command again."),
-          );
+          return await respond(interaction, errorReply(t("error.unknownButton")));
         }
         await handler(interaction, id, ctx);
         // A handler that found nothing to do with this component (a forged id on the wrong kind of component)
         // must still answer, or Discord shows "This interaction failed".
         if (!interaction.replied && !interaction.deferred) {
-          await respond(interaction, errorReply("This button is not one I know. Run the command again."));
+          await respond(interaction, errorReply(t("error.unknownButton")));
         }
       }
       log.debug({ interaction: describe(interaction), ms: Date.now() - started }, "interaction answered");
@@ -77,10 +79,9 @@ export function createRouter<Ctx extends BotContext>(
       if (interaction.isAutocomplete()) {
         await interaction.respond([]).catch(() => undefined);
       } else if (interaction.isRepliable()) {
-        await respond(
-          interaction,
-          errorReply("Something went wrong on my side. Please try again in a moment."),
-        ).catch((e: unknown) => log.warn({ err: e }, "could not report the failure to the user"));
+        await respond(interaction, errorReply(t("error.internal"))).catch((e: unknown) =>
+          log.warn({ err: e }, "could not report the failure to the user"),
+        );
       }
     } finally {
       publishInteraction({

@@ -1,0 +1,215 @@
+import type { Language } from "./languages.js";
+
+/** A command's or option's name and description in one language (Discord: lower case, no spaces, ≤ 32 letters). */
+export type CommandText = { name: string; description: string };
+
+/**
+ * Command and option names and descriptions in every language but English (the builders in commands/ hold the
+ * English), keyed by path: `search`, `search.query`, `schedule.set.time`. Options shared by several commands
+ * (`topic`, `hide`) are keyed `*.topic`. test/i18n.test.ts fails when a registered command or option has no text here.
+ */
+export const COMMAND_TEXT: Record<Exclude<Language, "en">, Record<string, CommandText>> = {
+  fr: {
+    schedule: { name: "planning", description: "Programmer la publication du jour (Gérer le serveur)" },
+    "schedule.set": {
+      name: "régler",
+      description: "Publier une publication du jour dans un salon, chaque jour à une heure donnée",
+    },
+    "schedule.set.channel": { name: "salon", description: "Où publier" },
+    "schedule.set.time": { name: "heure", description: "HH:MM, sur 24 heures, p. ex. 09:00 ou 9:00" },
+    "schedule.set.timezone": {
+      name: "fuseau",
+      description: "Une ville, un pays ou une abréviation : Europe/Paris, India, CET, PST",
+    },
+    "schedule.role": {
+      name: "rôle",
+      description: "Mentionner un rôle à chaque publication (vide pour ne mentionner personne)",
+    },
+    "schedule.role.role": { name: "rôle", description: "Le rôle à mentionner" },
+    "schedule.pause": { name: "pause", description: "Arrêter de publier jusqu’à la reprise" },
+    "schedule.resume": { name: "reprendre", description: "Publier de nouveau" },
+    "schedule.skip": { name: "sauter", description: "Ne pas envoyer la publication d’aujourd’hui" },
+    "schedule.preview": {
+      name: "aperçu",
+      description: "La prochaine publication, exactement telle qu’elle sera envoyée (vous seul la voyez)",
+    },
+    "schedule.status": {
+      name: "état",
+      description: "Prochaine publication, dernière publication, dernière erreur",
+    },
+    "schedule.off": { name: "arrêt", description: "Désactiver la publication du jour" },
+    search: { name: "chercher", description: "Chercher dans la collection" },
+    "search.query": {
+      name: "requête",
+      description: "Mots à chercher (fautes de frappe et accents acceptés) ; vide pour parcourir un sujet",
+    },
+    random: { name: "hasard", description: "Une publication au hasard de la collection" },
+    post: { name: "publication", description: "Afficher une publication en entier" },
+    "post.id": {
+      name: "id",
+      description: "La publication (tapez pour chercher dans les titres et le texte)",
+    },
+    potd: { name: "du-jour", description: "La publication du jour de ce serveur" },
+    about: { name: "à-propos", description: "À propos de la collection et du bot" },
+    "*.topic": { name: "sujet", description: "Seulement les publications de ce sujet" },
+    "*.hide": { name: "masquer", description: "Vous seul voyez la réponse" },
+  },
+  de: {
+    schedule: { name: "zeitplan", description: "Den Beitrag des Tages einrichten (Server verwalten)" },
+    "schedule.set": {
+      name: "festlegen",
+      description: "Jeden Tag zu einer Uhrzeit einen Beitrag des Tages in einem Kanal posten",
+    },
+    "schedule.set.channel": { name: "kanal", description: "Wo gepostet wird" },
+    "schedule.set.time": { name: "uhrzeit", description: "HH:MM, 24 Stunden, z. B. 09:00 oder 9:00" },
+    "schedule.set.timezone": {
+      name: "zeitzone",
+      description: "Eine Stadt, ein Land oder eine Abkürzung: Europe/Paris, India, CET, PST",
+    },
+    "schedule.role": {
+      name: "rolle",
+      description: "Bei jedem Beitrag eine Rolle erwähnen (leer lassen, um niemanden zu erwähnen)",
+    },
+    "schedule.role.role": { name: "rolle", description: "Die zu erwähnende Rolle" },
+    "schedule.pause": { name: "pausieren", description: "Nicht mehr posten, bis es fortgesetzt wird" },
+    "schedule.resume": { name: "fortsetzen", description: "Wieder posten" },
+    "schedule.skip": { name: "überspringen", description: "Den heutigen Beitrag nicht senden" },
+    "schedule.preview": {
+      name: "vorschau",
+      description: "Der nächste Beitrag, genau wie er gesendet wird (nur du siehst ihn)",
+    },
+    "schedule.status": { name: "status", description: "Nächster Beitrag, letzter Beitrag, letzter Fehler" },
+    "schedule.off": { name: "aus", description: "Den Beitrag des Tages ausschalten" },
+    search: { name: "suchen", description: "Die Sammlung durchsuchen" },
+    "search.query": {
+      name: "suchbegriff",
+      description:
+        "Gesuchte Wörter (Tippfehler und Akzente sind kein Problem); leer lassen, um ein Thema zu blättern",
+    },
+    random: { name: "zufall", description: "Ein zufälliger Beitrag aus der Sammlung" },
+    post: { name: "beitrag", description: "Einen Beitrag vollständig zeigen" },
+    "post.id": { name: "id", description: "Der Beitrag (tippen, um Titel und Text zu durchsuchen)" },
+    potd: { name: "tagesbeitrag", description: "Der heutige Beitrag des Tages für diesen Server" },
+    about: { name: "info", description: "Über die Sammlung und den Bot" },
+    "*.topic": { name: "thema", description: "Nur Beiträge mit diesem Thema" },
+    "*.hide": { name: "verbergen", description: "Nur du siehst die Antwort" },
+  },
+  es: {
+    schedule: { name: "programar", description: "Configurar la publicación del día (Gestionar servidor)" },
+    "schedule.set": {
+      name: "fijar",
+      description: "Publicar una publicación del día en un canal, cada día a una hora",
+    },
+    "schedule.set.channel": { name: "canal", description: "Dónde publicar" },
+    "schedule.set.time": { name: "hora", description: "HH:MM, formato de 24 horas, p. ej. 09:00 o 9:00" },
+    "schedule.set.timezone": {
+      name: "zona",
+      description: "Una ciudad, un país o una abreviatura: Europe/Paris, India, CET, PST",
+    },
+    "schedule.role": {
+      name: "rol",
+      description: "Mencionar un rol con cada publicación (vacío para no mencionar a nadie)",
+    },
+    "schedule.role.role": { name: "rol", description: "El rol a mencionar" },
+    "schedule.pause": { name: "pausar", description: "Dejar de publicar hasta reanudar" },
+    "schedule.resume": { name: "reanudar", description: "Volver a publicar" },
+    "schedule.skip": { name: "saltar", description: "No enviar la publicación de hoy" },
+    "schedule.preview": {
+      name: "vista-previa",
+      description: "La próxima publicación, tal como se enviará (solo tú la ves)",
+    },
+    "schedule.status": {
+      name: "estado",
+      description: "Próxima publicación, última publicación, último error",
+    },
+    "schedule.off": { name: "apagar", description: "Desactivar la publicación del día" },
+    search: { name: "buscar", description: "Buscar en la colección" },
+    "search.query": {
+      name: "consulta",
+      description: "Palabras a buscar (se admiten erratas y acentos); déjalo vacío para explorar un tema",
+    },
+    random: { name: "azar", description: "Una publicación al azar de la colección" },
+    post: { name: "publicación", description: "Mostrar una publicación completa" },
+    "post.id": { name: "id", description: "La publicación (escribe para buscar en títulos y texto)" },
+    potd: { name: "del-día", description: "La publicación del día de este servidor" },
+    about: { name: "acerca", description: "Acerca de la colección y del bot" },
+    "*.topic": { name: "tema", description: "Solo publicaciones con este tema" },
+    "*.hide": { name: "ocultar", description: "Solo tú ves la respuesta" },
+  },
+  "pt-BR": {
+    schedule: { name: "agendar", description: "Configurar a publicação do dia (Gerenciar servidor)" },
+    "schedule.set": {
+      name: "definir",
+      description: "Postar uma publicação do dia num canal, todo dia num horário",
+    },
+    "schedule.set.channel": { name: "canal", description: "Onde postar" },
+    "schedule.set.time": { name: "horário", description: "HH:MM, 24 horas, por ex. 09:00 ou 9:00" },
+    "schedule.set.timezone": {
+      name: "fuso",
+      description: "Uma cidade, um país ou uma sigla: Europe/Paris, India, CET, PST",
+    },
+    "schedule.role": {
+      name: "cargo",
+      description: "Mencionar um cargo a cada publicação (vazio para não mencionar ninguém)",
+    },
+    "schedule.role.role": { name: "cargo", description: "O cargo a mencionar" },
+    "schedule.pause": { name: "pausar", description: "Parar de postar até retomar" },
+    "schedule.resume": { name: "retomar", description: "Postar de novo" },
+    "schedule.skip": { name: "pular", description: "Não enviar a publicação de hoje" },
+    "schedule.preview": {
+      name: "prévia",
+      description: "A próxima publicação, exatamente como será enviada (só você vê)",
+    },
+    "schedule.status": { name: "status", description: "Próxima publicação, última publicação, último erro" },
+    "schedule.off": { name: "desligar", description: "Desligar a publicação do dia" },
+    search: { name: "pesquisar", description: "Pesquisar na coleção" },
+    "search.query": {
+      name: "consulta",
+      description:
+        "Palavras a procurar (erros de digitação e acentos tudo bem); deixe vazio para navegar num tópico",
+    },
+    random: { name: "aleatório", description: "Uma publicação aleatória da coleção" },
+    post: { name: "publicação", description: "Mostrar uma publicação completa" },
+    "post.id": { name: "id", description: "A publicação (digite para pesquisar títulos e texto)" },
+    potd: { name: "do-dia", description: "A publicação do dia deste servidor" },
+    about: { name: "sobre", description: "Sobre a coleção e o bot" },
+    "*.topic": { name: "tópico", description: "Só publicações com este tópico" },
+    "*.hide": { name: "ocultar", description: "Só você vê a resposta" },
+  },
+  ja: {
+    schedule: { name: "スケジュール", description: "今日の投稿を設定（サーバー管理）" },
+    "schedule.set": { name: "設定", description: "毎日決まった時刻にチャンネルへ今日の投稿を送る" },
+    "schedule.set.channel": { name: "チャンネル", description: "投稿する場所" },
+    "schedule.set.time": { name: "時刻", description: "HH:MM（24時間制）、例: 09:00 または 9:00" },
+    "schedule.set.timezone": {
+      name: "タイムゾーン",
+      description: "都市・国・略称: Europe/Paris, India, CET, PST",
+    },
+    "schedule.role": {
+      name: "ロール",
+      description: "投稿ごとにロールをメンション（空なら誰もメンションしない）",
+    },
+    "schedule.role.role": { name: "ロール", description: "メンションするロール" },
+    "schedule.pause": { name: "一時停止", description: "再開するまで投稿を止める" },
+    "schedule.resume": { name: "再開", description: "投稿を再開する" },
+    "schedule.skip": { name: "スキップ", description: "今日の投稿を送らない" },
+    "schedule.preview": {
+      name: "プレビュー",
+      description: "次の投稿を送られるとおりに表示（自分だけに表示）",
+    },
+    "schedule.status": { name: "状況", description: "次の投稿、前回の投稿、最後のエラー" },
+    "schedule.off": { name: "オフ", description: "今日の投稿をオフにする" },
+    search: { name: "検索", description: "コレクションを検索" },
+    "search.query": {
+      name: "キーワード",
+      description: "探す言葉（誤字やアクセントは気にしなくて大丈夫）。空にするとトピックを一覧",
+    },
+    random: { name: "ランダム", description: "コレクションからランダムに一件" },
+    post: { name: "投稿", description: "投稿を全文で表示" },
+    "post.id": { name: "id", description: "投稿（入力してタイトルと本文を検索）" },
+    potd: { name: "今日の投稿", description: "このサーバーの今日の投稿" },
+    about: { name: "情報", description: "コレクションとボットについて" },
+    "*.topic": { name: "トピック", description: "このトピックの投稿だけ" },
+    "*.hide": { name: "非公開", description: "答えを自分だけに表示" },
+  },
+};
