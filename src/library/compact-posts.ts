@@ -38,14 +38,21 @@ const NONE: Rest = Object.freeze({});
 const REST_CACHE = 256;
 
 export class CompactPostsBuilder {
-  private readonly ids = new StringColumnBuilder("latin1");
-  private readonly texts = new StringColumnBuilder("utf8");
-  private readonly createdAts = new StringColumnBuilder("latin1");
-  private readonly rests = new StringColumnBuilder("utf8");
+  private readonly ids: StringColumnBuilder;
+  private readonly texts: StringColumnBuilder;
+  private readonly createdAts: StringColumnBuilder;
+  private readonly rests: StringColumnBuilder;
   private readonly days: number[] = [];
   private readonly topicNumbers = new Map<string, number>();
   private readonly topicStarts: number[] = [0];
   private readonly topicIds: number[] = [];
+
+  constructor(chunkBytes?: number) {
+    this.ids = new StringColumnBuilder("latin1", chunkBytes);
+    this.texts = new StringColumnBuilder("utf8", chunkBytes);
+    this.createdAts = new StringColumnBuilder("latin1", chunkBytes);
+    this.rests = new StringColumnBuilder("utf8", chunkBytes);
+  }
 
   /** `post` must be valid (ids and dates are ASCII, as the schema requires). */
   add(post: Post): void {

@@ -24,12 +24,18 @@ const FIRST_CHUNK_BYTES = 64 << 10;
 export class StringColumnBuilder {
   private readonly chunks: Uint8Array[] = [];
   private readonly firstRows: number[] = [0];
-  private current = Buffer.allocUnsafeSlow(FIRST_CHUNK_BYTES);
+  private current: Buffer;
   private used = 0;
   private ends = new Uint32Array(1024);
   private rows = 0;
 
-  constructor(private readonly encoding: ColumnEncoding) {}
+  /** `chunkBytes` is only made small by tests, to cross chunk boundaries with a few posts. */
+  constructor(
+    private readonly encoding: ColumnEncoding,
+    private readonly chunkBytes = CHUNK_BYTES,
+  ) {
+    this.current = Buffer.allocUnsafeSlow(Math.min(FIRST_CHUNK_BYTES, chunkBytes));
+  }
 
   add(value: string): void {
     const length = Buffer.byteLength(value, this.encoding);
@@ -45,17 +51,17 @@ export class StringColumnBuilder {
   }
 
   private makeRoom(length: number): void {
-    if (this.used + length <= CHUNK_BYTES) {
+    if (this.used + length <= this.chunkBytes) {
       let size = this.current.length * 2;
       while (size < this.used + length) size *= 2;
-      const grown = Buffer.allocUnsafeSlow(Math.min(size, CHUNK_BYTES));
+      const grown = Buffer.allocUnsafeSlow(Math.min(size, this.chunkBytes));
       this.current.copy(grown, 0, 0, this.used);
       this.current = grown;
       return;
     }
     this.chunks.push(trimmed(this.current, this.used));
     this.firstRows.push(this.rows);
-    this.current = Buffer.allocUnsafeSlow(Math.max(FIRST_CHUNK_BYTES, length));
+    this.current = Buffer.allocUnsafeSlow(Math.max(Math.min(FIRST_CHUNK_BYTES, this.chunkBytes), length));
     this.used = 0;
   }
 

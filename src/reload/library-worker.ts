@@ -11,12 +11,17 @@ import { loadPostings } from "../store/index-cache.js";
 import { loadCollectionCached } from "../store/posts-cache.js";
 import { POST_BATCH, TERM_BATCH, type WorkerMessage, type WorkerRequest } from "./worker-protocol.js";
 
-const { path, cacheDir } = workerData as WorkerRequest;
+const { path, cacheDir, compactFrom } = workerData as WorkerRequest;
 const send = (message: WorkerMessage, transfer: ArrayBuffer[] = []) =>
   parentPort!.postMessage(message, transfer);
 
 try {
-  const loaded = await loadCollectionCached(path, cacheDir);
+  const loaded = await loadCollectionCached(
+    path,
+    cacheDir,
+    undefined,
+    compactFrom === undefined ? {} : { compactFrom },
+  );
   const { collection } = loaded;
   const { postings, fromCache, problem } = loadPostings(collection, cacheDir);
   const topicDocs = [...(collection.compact?.topicDocs() ?? indexTopics(collection.posts))];

@@ -28,9 +28,11 @@ export interface LoadedLibrary {
 export function loadLibraryInWorker(
   path: string,
   cacheDir = join(dirname(path), ".cache"),
+  { compactFrom }: { compactFrom?: number } = {},
 ): Promise<LoadedLibrary> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(BOOTSTRAP, { workerData: { path, cacheDir } satisfies WorkerRequest });
+    const request: WorkerRequest = { path, cacheDir, ...(compactFrom === undefined ? {} : { compactFrom }) };
+    const worker = new Worker(BOOTSTRAP, { workerData: request });
     const posts: Post[] = [];
     const byId = new Map<string, Post>();
     const sortedTerms: string[] = [];

@@ -5,6 +5,8 @@ import type { Post } from "../library/post.js";
 export interface WorkerRequest {
   path: string;
   cacheDir: string;
+  /** See ParseOptions: tests lower it to send small collections in compact form. */
+  compactFrom?: number;
 }
 
 /**
