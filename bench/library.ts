@@ -3,17 +3,21 @@
  * autocomplete, random picks and the post-of-the-day choice. Run as a child process by bench/run.ts so
  * each case starts with a clean heap: `tsx bench/library.ts <size>` prints one JSON line.
  */
-import { existsSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
 import { loadCollection } from "../src/library/load.js";
 import type { Post } from "../src/library/post.js";
 import { createRandomPicker } from "../src/library/random.js";
 import { buildSearchPostings, createSearchIndex } from "../src/library/search.js";
+import { cacheDirOf } from "../src/load-library.js";
 import { cacheFile, encode, loadSearchIndex } from "../src/store/index-cache.js";
+import { postsCacheFile, writePosts } from "../src/store/posts-cache.js";
 import { measureQuality } from "./search-quality.js";
 import { createRng, createVocabulary, generatePosts, type Vocabulary, zipfWord } from "./synthetic.js";
 
@@ -34,6 +38,8 @@ export interface CaseResult {
   indexCpuMs: number;
   /** Building the index again from the on-disk cache instead of the posts. */
   cachedIndexMs: number;
+  /** A whole start from the posts and index caches, in a fresh process (bench/library-start.ts). */
+  cachedStart: { ms: number; cpuMs: number; rssMB: number; heapMB: number; compact: boolean };
   rssMB: number;
   heapMB: number;
   timings: Record<string, Timing>;
@@ -59,6 +65,7 @@ const ROUNDS = 3;
 const CONTENT_RANK = 110;
 
 const here = fileURLToPath(new URL(".", import.meta.url));
+const run = promisify(execFile);
 
 function cpuMs(from: NodeJS.CpuUsage, to: NodeJS.CpuUsage): number {
   return (to.user - from.user + to.system - from.system) / 1000;
@@ -144,11 +151,12 @@ export async function measureCase(size: number, quick = false): Promise<CaseResu
 
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const { posts, hash } = await loadCollection(file);
+    const collection = await loadCollection(file);
+    const { posts, hash, compact } = collection;
     const t1 = performance.now();
     const cpu1 = process.cpuUsage();
     const postings = buildSearchPostings(posts);
-    const index = createSearchIndex(posts, postings);
+    const index = createSearchIndex(posts, postings, compact?.topicDocs());
     const t2 = performance.now();
     const cpu2 = process.cpuUsage();
     global.gc?.();
@@ -159,6 +167,7 @@ export async function measureCase(size: number, quick = false): Promise<CaseResu
     const cached = loadSearchIndex({ posts, hash }, dir);
     const cachedIndexMs = performance.now() - t3;
     if (!cached.fromCache) throw new Error(`the index cache was not used: ${cached.problem}`);
+    const cachedStart = await measureCachedStart(file, collection, postings);
 
     // A million posts make the slowest queries take long enough that fewer samples still give a stable p99.
     const q = queryWorkload(vocab, quick || size >= 1_000_000 ? 300 : QUERIES);
@@ -191,6 +200,7 @@ export async function measureCase(size: number, quick = false): Promise<CaseResu
       loadCpuMs: cpuMs(cpu0, cpu1),
       indexCpuMs: cpuMs(cpu1, cpu2),
       cachedIndexMs,
+      cachedStart,
       rssMB: memory.rss / 1e6,
       heapMB: memory.heapUsed / 1e6,
       timings,
@@ -199,6 +209,29 @@ export async function measureCase(size: number, quick = false): Promise<CaseResu
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Writes both caches where the bot looks for them, then starts from them in a child process. */
+async function measureCachedStart(
+  file: string,
+  collection: Awaited<ReturnType<typeof loadCollection>>,
+  postings: ReturnType<typeof buildSearchPostings>,
+): Promise<CaseResult["cachedStart"]> {
+  const dir = cacheDirOf(file);
+  mkdirSync(dir, { recursive: true });
+  if (collection.compact) writePosts(postsCacheFile(dir, collection.hash), collection.compact, collection);
+  writeFileSync(cacheFile(dir, collection.hash), encode(postings));
+  const { stdout } = await run(process.execPath, [
+    "--expose-gc",
+    "--import",
+    "tsx",
+    join(here, "library-start.ts"),
+    file,
+  ]);
+  const start = JSON.parse(stdout) as CaseResult["cachedStart"] & { answered: boolean; problems: string[] };
+  if (!start.answered || start.problems.length > 0)
+    throw new Error(`the start from the caches failed: ${start.problems.join("; ")}`);
+  return start;
 }
 
 /** Post of the day belongs to another module; it is timed when present, with consecutive daily picks. */

@@ -36,15 +36,31 @@ export function suggestPosts(
 
 /** The newest posts first (dated ones by date; undated ones after, last added first), of a topic if given. */
 export function recentPosts(collection: Collection, topic?: string): Post[] {
-  const posts = collection.posts
-    .map((post, order) => ({
+  const recent: Post[] = [];
+  for (const post of newestFirst(collection)) {
+    if (topic !== undefined && !post.topics.includes(topic)) continue;
+    recent.push(post);
+    if (recent.length === LIMITS.autocompleteChoices) break;
+  }
+  return recent;
+}
+
+const orders = new WeakMap<Collection, readonly Post[]>();
+
+/** Sorted once per collection: an empty autocomplete box must not sort a million posts at each keystroke. */
+function newestFirst(collection: Collection): readonly Post[] {
+  let order = orders.get(collection);
+  if (!order) {
+    const keyed = collection.posts.map((post, index) => ({
       post,
-      order,
+      index,
       at: post.createdAt ? Date.parse(post.createdAt) : Number.NEGATIVE_INFINITY,
-    }))
-    .filter(({ post }) => topic === undefined || post.topics.includes(topic));
-  posts.sort((a, b) => b.at - a.at || b.order - a.order);
-  return posts.slice(0, LIMITS.autocompleteChoices).map(({ post }) => post);
+    }));
+    keyed.sort((a, b) => b.at - a.at || b.index - a.index);
+    order = keyed.map(({ post }) => post);
+    orders.set(collection, order);
+  }
+  return order;
 }
 
 /** Topics starting with (then containing) what was typed, most used first: before anything is typed, the top topics. */

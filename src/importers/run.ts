@@ -242,7 +242,8 @@ async function checkOut(out: string): Promise<void> {
 async function existingCollection(options: ImportOptions): Promise<{ posts: Post[]; count: number }> {
   if (!(await stat(options.out).catch(() => undefined))) return { posts: [], count: 0 };
   if (options.merge) {
-    const { posts } = await loadCollection(options.out);
+    // Plain objects, however big: merging spreads and replaces posts, which compact posts do not support.
+    const { posts } = await loadCollection(options.out, undefined, { compactFrom: Number.POSITIVE_INFINITY });
     return { posts: [...posts], count: posts.length };
   }
   let count: number;

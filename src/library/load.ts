@@ -3,7 +3,8 @@ import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
 import jsonc from "jsonc-parser";
 import type { z } from "zod";
-import { type Collection, createCollection } from "./collection.js";
+import { COMPACT_FROM, type Collection, createCollection } from "./collection.js";
+import { type CompactPosts, CompactPostsBuilder } from "./compact-posts.js";
 import {
   type ArrayElement,
   createArraySplitter,
@@ -26,9 +27,17 @@ export class CollectionError extends Error {
   }
 }
 
-export type ParseResult = { ok: true; posts: Post[] } | { ok: false; problems: string[] };
+/** `compact` is set for a collection of COMPACT_FROM posts or more: `posts` then reads from it. */
+export type ParseResult =
+  | { ok: true; posts: readonly Post[]; compact?: CompactPosts }
+  | { ok: false; problems: string[] };
 
-export interface LoadOptions {
+export interface ParseOptions {
+  /** From this many posts on, posts are kept in compact buffers rather than as objects (see compact-posts.ts). */
+  compactFrom?: number;
+}
+
+export interface LoadOptions extends ParseOptions {
   /** Bytes read at a time; the file is never held whole, so any size loads. */
   chunkBytes?: number;
 }
@@ -39,10 +48,10 @@ const DEFAULT_CHUNK_BYTES = 1 << 20;
 export async function loadCollection(
   path: string,
   now: () => Date = () => new Date(),
-  { chunkBytes = DEFAULT_CHUNK_BYTES }: LoadOptions = {},
+  { chunkBytes = DEFAULT_CHUNK_BYTES, ...options }: LoadOptions = {},
 ): Promise<Collection> {
   const hash = createHash("sha256");
-  const parser = createCollectionParser(path);
+  const parser = createCollectionParser(path, options);
   const stream = createReadStream(path, { highWaterMark: chunkBytes });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -57,12 +66,13 @@ export async function loadCollection(
   }
   const parsed = parser.end();
   if (!parsed.ok) throw new CollectionError(parsed.problems);
-  return createCollection(parsed.posts, { source: path, hash: hash.digest("hex"), loadedAt: now() });
+  const meta = { source: path, hash: hash.digest("hex"), loadedAt: now() };
+  return parsed.compact ? createCollection(parsed.compact, meta) : createCollection(parsed.posts, meta);
 }
 
 /** Validates the text of a collection file. `file` only names it in the problems. */
-export function parseCollection(content: string, file: string): ParseResult {
-  const parser = createCollectionParser(file);
+export function parseCollection(content: string, file: string, options: ParseOptions = {}): ParseResult {
+  const parser = createCollectionParser(file, options);
   parser.push(Buffer.from(content, "utf8"));
   return parser.end();
 }
@@ -74,9 +84,13 @@ export interface CollectionParser {
 }
 
 /** Validates a collection fed in chunks, post by post: only the posts (not the file's text) are kept. */
-export function createCollectionParser(file: string): CollectionParser {
+export function createCollectionParser(
+  file: string,
+  { compactFrom = COMPACT_FROM }: ParseOptions = {},
+): CollectionParser {
   const problems: string[] = [];
-  const posts: Post[] = [];
+  // Every valid post goes into the buffers at once: a million records are never held as objects together.
+  const posts = new CompactPostsBuilder();
   const firstUse = new Map<string, number>();
   let syntax: string | undefined;
 
@@ -106,9 +120,8 @@ export function createCollectionParser(file: string): CollectionParser {
     }
     const result = PostSchema.safeParse(record);
     if (!result.success) recordProblems.push(...describeIssues(result.error.issues, record));
-    // The schema has no transforms, so the validated record is the post: keeping it rather than zod's
-    // copy spares holding a million posts twice while loading.
-    else if (recordProblems.length === 0) posts.push(record as Post);
+    // The schema has no transforms, so the validated record is the post.
+    else if (recordProblems.length === 0) posts.add(record as Post);
     if (recordProblems.length > 0) {
       const where = `${file}: post #${number}${id === undefined ? "" : ` (id ${JSON.stringify(id)})`}`;
       for (const problem of recordProblems) problems.push(`${where}: ${problem}`);
@@ -141,7 +154,10 @@ export function createCollectionParser(file: string): CollectionParser {
       });
       if (syntax !== undefined) return { ok: false, problems: [syntax] };
       if (count === 0) return { ok: false, problems: [`${file}: has no posts (the array is empty)`] };
-      return problems.length === 0 ? { ok: true, posts } : { ok: false, problems };
+      if (problems.length > 0) return { ok: false, problems };
+      const compact = posts.finish();
+      if (compact.count >= compactFrom) return { ok: true, posts: compact.views(), compact };
+      return { ok: true, posts: Array.from({ length: compact.count }, (_, row) => compact.postAt(row)) };
     },
   };
 }

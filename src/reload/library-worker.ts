@@ -4,21 +4,34 @@
  * thread keeps answering while a big collection loads. See load-in-worker.ts for the other end.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { CollectionError, loadCollection } from "../library/load.js";
+import type { CompactPostsData } from "../library/compact-posts.js";
+import { CollectionError } from "../library/load.js";
 import { indexTopics } from "../library/search.js";
 import { loadPostings } from "../store/index-cache.js";
+import { loadCollectionCached } from "../store/posts-cache.js";
 import { POST_BATCH, TERM_BATCH, type WorkerMessage, type WorkerRequest } from "./worker-protocol.js";
 
-const { path, cacheDir } = workerData as WorkerRequest;
+const { path, cacheDir, compactFrom } = workerData as WorkerRequest;
 const send = (message: WorkerMessage, transfer: ArrayBuffer[] = []) =>
   parentPort!.postMessage(message, transfer);
 
 try {
-  const collection = await loadCollection(path);
+  const loaded = await loadCollectionCached(
+    path,
+    cacheDir,
+    undefined,
+    compactFrom === undefined ? {} : { compactFrom },
+  );
+  const { collection } = loaded;
   const { postings, fromCache, problem } = loadPostings(collection, cacheDir);
-  const topicDocs = [...indexTopics(collection.posts)];
-  for (let at = 0; at < collection.posts.length; at += POST_BATCH)
-    send({ kind: "posts", posts: collection.posts.slice(at, at + POST_BATCH) });
+  const topicDocs = [...(collection.compact?.topicDocs() ?? indexTopics(collection.posts))];
+  if (collection.compact) {
+    const { data } = collection.compact;
+    send({ kind: "compact", data }, buffersOf(data));
+  } else {
+    for (let at = 0; at < collection.posts.length; at += POST_BATCH)
+      send({ kind: "posts", posts: collection.posts.slice(at, at + POST_BATCH) });
+  }
   const { docCount, sortedTerms, start, doc, tf, norm, sortedIds, idf } = postings;
   for (let at = 0; at < sortedTerms.length; at += TERM_BATCH)
     send({ kind: "terms", terms: sortedTerms.slice(at, at + TERM_BATCH) });
@@ -38,12 +51,12 @@ try {
       sortedIds,
       idf,
       topicDocs,
-      fromCache,
-      ...(problem ? { cacheProblem: problem } : {}),
+      fromCache: fromCache && (loaded.fromCache || collection.compact === undefined),
+      ...(problem || loaded.problem
+        ? { cacheProblem: [loaded.problem, problem].filter(Boolean).join("; ") }
+        : {}),
     },
-    [start, doc, tf, norm, sortedIds, idf, ...topicDocs.map(([, docs]) => docs)].map(
-      (a) => a.buffer as ArrayBuffer,
-    ),
+    distinct([start, doc, tf, norm, sortedIds, idf, ...topicDocs.map(([, docs]) => docs)]),
   );
 } catch (error) {
   send({
@@ -53,4 +66,19 @@ try {
         ? error.problems
         : [`${path}: ${error instanceof Error ? error.message : String(error)}`],
   });
+}
+
+/** The ArrayBuffers under these arrays, each once: views read from one cache file share one buffer. */
+function distinct(arrays: ArrayBufferView[]): ArrayBuffer[] {
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+function buffersOf(data: CompactPostsData): ArrayBuffer[] {
+  const columns = [data.ids, data.texts, data.createdAts, data.rests];
+  return distinct([
+    ...columns.flatMap((c) => [c.ends, c.firstRows, ...c.chunks]),
+    data.days,
+    data.topicStarts,
+    data.topicIds,
+  ]);
 }

@@ -6,7 +6,8 @@
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Library } from "../discord/context.js";
-import type { Collection } from "../library/collection.js";
+import { type Collection, createCollection } from "../library/collection.js";
+import { CompactPosts } from "../library/compact-posts.js";
 import { CollectionError } from "../library/load.js";
 import type { Post } from "../library/post.js";
 import { createSearchIndex } from "../library/search.js";
@@ -27,12 +28,15 @@ export interface LoadedLibrary {
 export function loadLibraryInWorker(
   path: string,
   cacheDir = join(dirname(path), ".cache"),
+  { compactFrom }: { compactFrom?: number } = {},
 ): Promise<LoadedLibrary> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(BOOTSTRAP, { workerData: { path, cacheDir } satisfies WorkerRequest });
+    const request: WorkerRequest = { path, cacheDir, ...(compactFrom === undefined ? {} : { compactFrom }) };
+    const worker = new Worker(BOOTSTRAP, { workerData: request });
     const posts: Post[] = [];
     const byId = new Map<string, Post>();
     const sortedTerms: string[] = [];
+    let compact: CompactPosts | undefined;
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -48,21 +52,23 @@ export function loadLibraryInWorker(
             byId.set(post.id, post);
           }
           return;
+        case "compact":
+          compact = new CompactPosts(message.data);
+          return;
         case "terms":
           for (const term of message.terms) sortedTerms.push(term);
           return;
         case "rejected":
           return settle(() => reject(new CollectionError(message.problems)));
         case "done": {
-          const collection: Collection = {
-            posts,
-            byId,
+          const summary = {
             topics: message.topics,
-            source: message.source,
-            hash: message.hash,
-            loadedAt: new Date(message.loadedAt),
             ...(message.dateRange ? { dateRange: message.dateRange } : {}),
           };
+          const meta = { source: message.source, hash: message.hash, loadedAt: new Date(message.loadedAt) };
+          const collection: Collection = compact
+            ? createCollection(compact, meta, summary)
+            : { posts, byId, ...meta, ...summary };
           const { docCount, start, doc, tf, norm, sortedIds, idf } = message;
           const terms = new Array<string>(sortedTerms.length);
           for (let i = 0; i < sortedTerms.length; i++) terms[sortedIds[i]!] = sortedTerms[i]!;
@@ -70,7 +76,7 @@ export function loadLibraryInWorker(
             { docCount, terms, start, doc, tf, norm },
             { sortedIds, sortedTerms, idf },
           );
-          const index = createSearchIndex(posts, postings, new Map(message.topicDocs));
+          const index = createSearchIndex(collection.posts, postings, new Map(message.topicDocs));
           const library = { collection, index };
           return settle(() =>
             resolve({

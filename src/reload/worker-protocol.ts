@@ -1,9 +1,12 @@
 import type { Collection } from "../library/collection.js";
+import type { CompactPostsData } from "../library/compact-posts.js";
 import type { Post } from "../library/post.js";
 
 export interface WorkerRequest {
   path: string;
   cacheDir: string;
+  /** See ParseOptions: tests lower it to send small collections in compact form. */
+  compactFrom?: number;
 }
 
 /**
@@ -15,6 +18,8 @@ export const TERM_BATCH = 5_000;
 
 export type WorkerMessage =
   | { kind: "posts"; posts: Post[] }
+  /** A big collection's posts in one message: its buffers are transferred, not copied or decoded. */
+  | { kind: "compact"; data: CompactPostsData }
   /** The vocabulary in sorted order: the order prefix and typo lookups need. */
   | { kind: "terms"; terms: string[] }
   | {

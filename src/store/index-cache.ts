@@ -2,9 +2,10 @@
  * Keeps the search postings of a collection on disk, keyed by the collection's content hash, so a restart
  * skips tokenizing every post. Any problem with the cache means "rebuild": it is never worse than no cache.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
+import type { CompactPosts } from "../library/compact-posts.js";
 import type { Post } from "../library/post.js";
 import { buildSearchPostings, createSearchIndex, type SearchIndex } from "../library/search.js";
 import {
@@ -12,10 +13,13 @@ import {
   type Postings,
   type PostingsData,
   postingsFromData,
+  sortTermIds,
 } from "../library/search-postings.js";
+import { readWhole } from "./read-whole.js";
 
 export const DEFAULT_CACHE_DIR = "data/.cache";
-const MAGIC = 0x43555249; // "CURI"
+/** "CUR2": the second layout, which also keeps the terms' sorted order (sorting a million terms took a second). */
+const MAGIC = 0x32525543;
 
 export interface CachedIndex {
   index: SearchIndex;
@@ -30,11 +34,11 @@ export function cacheFile(dir: string, hash: string): string {
 }
 
 export function loadSearchIndex(
-  collection: { posts: readonly Post[]; hash: string },
+  collection: { posts: readonly Post[]; hash: string; compact?: CompactPosts },
   dir: string = DEFAULT_CACHE_DIR,
 ): CachedIndex {
   const { postings, fromCache, problem } = loadPostings(collection, dir);
-  const index = createSearchIndex(collection.posts, postings);
+  const index = createSearchIndex(collection.posts, postings, collection.compact?.topicDocs());
   return { index, fromCache, ...(problem ? { problem } : {}) };
 }
 
@@ -46,9 +50,9 @@ export function loadPostings(
   const file = cacheFile(dir, collection.hash);
   let readProblem: string | undefined;
   try {
-    const data = decode(readFileSync(file));
+    const { sortedIds, ...data } = decode(readWhole(file));
     if (data.docCount === collection.posts.length)
-      return { postings: postingsFromData(data), fromCache: true };
+      return { postings: postingsFromData(data, { sortedIds }), fromCache: true };
     readProblem = `${file} holds ${data.docCount} posts, the collection ${collection.posts.length}`;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") readProblem = `${file}: ${String(error)}`;
@@ -81,13 +85,14 @@ function pruneOldFiles(dir: string, current: string): void {
 }
 
 /** Layout: magic, version, header length, JSON header (counts, terms), padding to 4 bytes, then the arrays. */
-export function encode(data: PostingsData): Buffer {
+export function encode(data: PostingsData & { sortedIds?: Int32Array }): Buffer {
+  const sortedIds = data.sortedIds ?? sortTermIds(data.terms);
   const header = Buffer.from(
     JSON.stringify({ docCount: data.docCount, postings: data.doc.length, terms: data.terms }),
     "utf8",
   );
   const headerEnd = align4(12 + header.length);
-  const arrays = [data.start, data.doc, data.tf, data.norm];
+  const arrays = [data.start, data.doc, data.tf, data.norm, sortedIds];
   const out = Buffer.alloc(headerEnd + arrays.reduce((n, a) => n + a.byteLength, 0));
   out.writeUInt32LE(MAGIC, 0);
   out.writeUInt32LE(POSTINGS_VERSION, 4);
@@ -101,32 +106,35 @@ export function encode(data: PostingsData): Buffer {
   return out;
 }
 
-export function decode(bytes: Buffer): PostingsData {
-  if (bytes.length < 12 || bytes.readUInt32LE(0) !== MAGIC) throw new Error("not a search index cache");
-  if (bytes.readUInt32LE(4) !== POSTINGS_VERSION) throw new Error("search index cache of another version");
-  const headerLength = bytes.readUInt32LE(8);
-  const header = JSON.parse(bytes.toString("utf8", 12, 12 + headerLength)) as {
+/** `bytes` must start 4-aligned in its ArrayBuffer (readWhole's do): the arrays are views, not copies. */
+export function decode(bytes: Uint8Array): PostingsData & { sortedIds: Int32Array } {
+  if (bytes.byteOffset % 4 !== 0) bytes = new Uint8Array(bytes);
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.length < 12 || view.readUInt32LE(0) !== MAGIC) throw new Error("not a search index cache");
+  if (view.readUInt32LE(4) !== POSTINGS_VERSION) throw new Error("search index cache of another version");
+  const headerLength = view.readUInt32LE(8);
+  const header = JSON.parse(view.toString("utf8", 12, 12 + headerLength)) as {
     docCount: number;
     postings: number;
     terms: string[];
   };
   const { docCount, postings, terms } = header;
   let at = align4(12 + headerLength);
-  // Copies, not views: the file buffer's offset need not be aligned for 4-byte arrays.
-  const take = (count: number) => {
+  const take = <T>(make: new (buffer: ArrayBuffer, offset: number, length: number) => T, count: number) => {
     const end = at + count * 4;
     if (end > bytes.length) throw new Error("search index cache is truncated");
-    const copy = new Uint8Array(bytes.subarray(at, end)).buffer;
+    const array = new make(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, count);
     at = end;
-    return copy;
+    return array;
   };
-  const start = new Int32Array(take(terms.length + 1));
-  const doc = new Int32Array(take(postings));
-  const tf = new Float32Array(take(postings));
-  const norm = new Float32Array(take(docCount));
+  const start = take(Int32Array, terms.length + 1);
+  const doc = take(Int32Array, postings);
+  const tf = take(Float32Array, postings);
+  const norm = take(Float32Array, docCount);
+  const sortedIds = take(Int32Array, terms.length);
   if (at !== bytes.length || start[terms.length] !== postings)
     throw new Error("search index cache is inconsistent");
-  return { docCount, terms, start, doc, tf, norm };
+  return { docCount, terms, start, doc, tf, norm, sortedIds };
 }
 
 function align4(n: number): number {
