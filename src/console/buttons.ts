@@ -1,3 +1,4 @@
+import { answerOnThisDay } from "../answers/on-this-day.js";
 import { answerPost } from "../answers/post.js";
 import { answerRandom } from "../answers/random.js";
 import { answerSearch } from "../answers/search.js";
@@ -28,6 +29,14 @@ export function pressButton(last: Reply | undefined, word: keyof typeof LABELS, 
       });
     case "postPage":
       return answerPost(library, { id: id.postId, page: id.page, ...user });
+    case "onThisDay":
+      return answerOnThisDay(library, {
+        date: id.date,
+        timeZone: id.timeZone,
+        now: ctx.now(),
+        page: id.page,
+        ...user,
+      });
     case "random":
       return answerRandom(library, ctx.random, {
         topic: id.topic || undefined,

@@ -4,6 +4,7 @@ import { type InteractionEvent, publishInteraction } from "../ops/events.js";
 import type { Command, ComponentHandler } from "./command.js";
 import type { BotContext } from "./context.js";
 import { decodeCustomId } from "./custom-id.js";
+import { reachRefusal } from "./reach.js";
 import { errorReply } from "./reply.js";
 import { respond } from "./respond.js";
 
@@ -14,6 +15,7 @@ export function createRouter<Ctx extends BotContext>(
   log: Logger,
 ) {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
+  const declared = new Map(commands.map((c) => [c.data.name, c.data.toJSON()]));
   const components = new Map<string, ComponentHandler<Ctx>>();
   for (const command of commands) {
     for (const [kind, handler] of Object.entries(command.components ?? {})) {
@@ -48,6 +50,8 @@ export function createRouter<Ctx extends BotContext>(
           outcome = "unknown";
           return await respond(interaction, errorReply("This command is not known to this bot any more."));
         }
+        const refusal = reachRefusal(declared.get(command.data.name)!, interaction);
+        if (refusal) return await respond(interaction, errorReply(refusal));
         await command.execute(interaction, ctx);
       } else if (interaction.isAutocomplete()) {
         const command = byName.get(interaction.commandName);
