@@ -13,7 +13,16 @@ import { reachRefusal } from "../src/discord/reach.js";
 
 const COMMANDS_DIR = new URL("../commands/", import.meta.url);
 const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
-const KINDS = ["searchPage", "searchOpen", "postPage", "random", "onThisDay"];
+const KINDS = [
+  "searchPage",
+  "searchOpen",
+  "postPage",
+  "random",
+  "onThisDay",
+  "save",
+  "savedPage",
+  "savedRemove",
+];
 
 const json = (name: string) => {
   const command = commands.find((c) => c.data.name === name);
@@ -156,7 +165,7 @@ describe("commands", () => {
 });
 
 describe("where commands can be used", () => {
-  const ANYWHERE = ["search", "random", "post", "onthisday", "about"];
+  const ANYWHERE = ["search", "random", "post", "onthisday", "saved", "about"];
   const SERVER_ONLY = ["potd", "schedule"];
 
   it("declares every command: members can install Curator for themselves and use the reading commands anywhere", () => {

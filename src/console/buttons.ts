@@ -66,12 +66,18 @@ export function buttonsOf(
 ): { label: string; customId: string; disabled: boolean }[] {
   return (reply?.components ?? []).flatMap((row) =>
     row.components.flatMap((c) =>
-      "label" in c && c.label && "custom_id" in c
+      "label" in c &&
+      c.label &&
+      "custom_id" in c &&
+      !CONSOLE_LESS.has(decodeCustomId(c.custom_id)?.kind ?? "")
         ? [{ label: c.label, customId: c.custom_id, disabled: c.disabled === true }]
         : [],
     ),
   );
 }
+
+/** Buttons about a Discord member's own list (Save): the console has no member to keep one for. */
+const CONSOLE_LESS = new Set(["save", "savedPage", "savedRemove"]);
 
 export function menuOptionsOf(reply: Reply | undefined): { label: string; value: string }[] {
   return (reply?.components ?? []).flatMap((row) =>

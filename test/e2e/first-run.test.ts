@@ -5,7 +5,7 @@ import { inviteUrl } from "../../src/ops/first-run.js";
 import { APP_ID, type BotAgainstFake, GUILD, ROOT, startBotAgainstFake, TOKEN } from "./bot-process.js";
 
 const run = promisify(execFile);
-const COMMANDS = ["search", "random", "post", "onthisday", "potd", "about", "schedule"];
+const COMMANDS = ["search", "random", "post", "onthisday", "saved", "potd", "about", "schedule"];
 const DRIFT =
   "the slash commands registered with Discord differ from commands/: run `npm run deploy-commands` (or start once with REGISTER_COMMANDS=true)";
 let bots: BotAgainstFake[] = [];
