@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { APIMessage } from "discord.js";
+import { type APIMessage, PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
 import {
@@ -10,6 +10,7 @@ import {
   defaultGuilds,
   GUILD,
   PLAY_CHANNEL,
+  POTD_CHANNEL,
   startBotProcess,
   TOKEN,
 } from "./bot-process.js";
@@ -201,6 +202,29 @@ describe("/onthisday", () => {
     expect(none.data.embeds[0].description).toMatch(/^No posts from 1 July in years before 2026/);
     const bad = await send(fake.slashCommand({ name: "onthisday", options: { date: "2027-02-29" } }));
     expect(bad.data.embeds[0].description).toBe("date: 2027-02-29 is not a day in the calendar.");
+  });
+});
+
+describe("/onthisday in a server with a post of the day", () => {
+  it("reads dates in the server's zone, and the post of the day carries a Save button too", async () => {
+    const set = await send(
+      fake.slashCommand({
+        name: "schedule",
+        subcommand: "set",
+        options: { channel: POTD_CHANNEL, time: "23:59", timezone: "Asia/Tokyo" },
+        permissions: PermissionFlagsBits.Administrator,
+      }),
+    );
+    expect(set.data.flags).toBe(EPHEMERAL);
+    // In Tokyo the afternoon (UTC) posts of 14 March are on the 15th; one evening post of the 13th is on the 14th.
+    const reply = await send(
+      fake.slashCommand({ name: "onthisday", options: { date: "2026-03-14" }, channelId: PLAY_CHANNEL }),
+    );
+    expect(reply.data.embeds[0].footer.text).toBe("2 posts · page 1/1 · dates in Asia/Tokyo");
+    expect(reply.data.embeds[0].description).toContain("Pi day in Tokyo, not in London");
+
+    const potd = await send(fake.slashCommand({ name: "potd", channelId: PLAY_CHANNEL }));
+    expect(buttons(potd.data).map((b) => b.label)).toContain("Save");
   });
 });
 
