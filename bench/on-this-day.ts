@@ -10,7 +10,8 @@ import type { Post } from "../src/library/post.js";
 import { createRng, generatePosts } from "./synthetic.js";
 
 const YEARS = 15;
-const LIMIT_MS = 50;
+/** CPU time per call: wall-clock on a shared 2-core machine measures the other processes as much as this. */
+const LIMIT_CPU_MS = 20;
 const TARGET_SIZE = 100_000;
 
 type Figure = { size: number; zone: string; p50: number; p99: number; cpuMsPerCall: number; hits: number };
@@ -59,10 +60,10 @@ export function runOnThisDayBench(quick: boolean): { targets: string[]; section:
     for (const zone of ["UTC", "Europe/Paris"]) figures.push(measure(posts, zone, quick ? 20 : 60));
   }
   const target = figures.filter((f) => f.size === TARGET_SIZE);
-  const worst = Math.max(...target.map((f) => f.p99));
+  const worst = Math.max(...target.map((f) => f.cpuMsPerCall));
   return {
     targets: [
-      `| /onthisday p99 at ${TARGET_SIZE.toLocaleString("en")} posts ≤ ${LIMIT_MS} ms | ${worst.toFixed(1)} ms | ${worst <= LIMIT_MS ? "pass" : "FAIL"} |`,
+      `| /onthisday at ${TARGET_SIZE.toLocaleString("en")} posts ≤ ${LIMIT_CPU_MS} ms CPU per call | ${worst.toFixed(1)} ms | ${worst <= LIMIT_CPU_MS ? "pass" : "FAIL"} |`,
     ],
     section: [
       "## On this day",

@@ -23,9 +23,40 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** The calendar date (YYYY-MM-DD) at `instant` in `timeZone`; throws a RangeError on an unknown zone. */
 export function localDateIn(instant: number | Date, timeZone: string): string {
+  // en-US with 2-digit month and day formats as MM/DD/YYYY: slicing it is several times cheaper than formatToParts.
+  const text = formatter(timeZone).format(instant);
+  const m = US_DATE.exec(text);
+  if (m) return `${m[3]}-${m[1]}-${m[2]}`;
   const p: Record<string, string> = {};
   for (const part of formatter(timeZone).formatToParts(instant)) p[part.type] = part.value;
   return `${p.year}-${p.month}-${p.day}`;
+}
+
+const US_DATE = /^(\d{2})\/(\d{2})\/(\d{4})$/;
+
+const dayCode = (month: number, day: number) => month * 32 + day;
+
+/** Each post's instant and UTC month-day, computed once per collection: a call then scans two typed arrays. */
+type DateIndex = { times: Float64Array; utcDays: Uint16Array };
+const dateIndexes = new WeakMap<readonly Post[], DateIndex>();
+
+function dateIndex(posts: readonly Post[]): DateIndex {
+  let index = dateIndexes.get(posts);
+  if (!index) {
+    const times = new Float64Array(posts.length);
+    const utcDays = new Uint16Array(posts.length); // 0: no date
+    posts.forEach((post, i) => {
+      const time = post.createdAt === undefined ? Number.NaN : Date.parse(post.createdAt);
+      times[i] = time;
+      if (Number.isFinite(time)) {
+        const d = new Date(time);
+        utcDays[i] = dayCode(d.getUTCMonth() + 1, d.getUTCDate());
+      }
+    });
+    index = { times, utcDays };
+    dateIndexes.set(posts, index);
+  }
+  return index;
 }
 
 /** Whether Intl knows `timeZone` (an IANA name such as `Europe/Paris`, or `UTC`). */
@@ -63,21 +94,21 @@ export function postsOnThisDay(posts: readonly Post[], date: string, timeZone: s
   if (monthDay === "02-28" && !isLeapYear(year)) days.add("02-29");
   // A zone is at most 14 hours from UTC, so a post's local day is its UTC day or one next to it: only
   // those candidates pay for the (slow) Intl conversion.
-  const near = new Set<string>();
+  const near = new Set<number>();
   for (const md of days)
     for (const shift of [-1, 0, 1]) {
       const d = new Date(Date.UTC(2000, Number(md.slice(0, 2)) - 1, Number(md.slice(3)) + shift));
-      near.add(d.toISOString().slice(5, 10));
+      near.add(dayCode(d.getUTCMonth() + 1, d.getUTCDate()));
     }
+  const { times, utcDays } = dateIndex(posts);
   const hits: (OnThisDayHit & { time: number })[] = [];
-  for (const post of posts) {
-    if (post.createdAt === undefined) continue;
-    const time = Date.parse(post.createdAt);
-    if (!Number.isFinite(time) || !near.has(new Date(time).toISOString().slice(5, 10))) continue;
+  for (let i = 0; i < posts.length; i++) {
+    if (!near.has(utcDays[i]!)) continue;
+    const time = times[i]!;
     const local = localDateIn(time, timeZone);
     const postYear = Number(local.slice(0, 4));
     if (postYear >= year || !days.has(local.slice(5))) continue;
-    hits.push({ post, yearsAgo: year - postYear, localDate: local, time });
+    hits.push({ post: posts[i]!, yearsAgo: year - postYear, localDate: local, time });
   }
   hits.sort((a, b) => b.time - a.time || (a.post.id < b.post.id ? -1 : 1));
   return hits.map(({ time: _time, ...hit }) => hit);
