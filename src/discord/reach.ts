@@ -49,11 +49,11 @@ export function reachRefusal(
   const serverOnly = !contexts.includes(InteractionContextType.BotDM);
   const wrongPlace = !contexts.includes(context);
   const installs = command.integration_types ?? [ApplicationIntegrationType.GuildInstall];
-  // A user install in a server that did not add Curator: no server install authorizes this interaction.
-  const owners = interaction.authorizingIntegrationOwners;
-  const serverInstalled = owners?.guildId !== null && owners?.guildId !== undefined && owners.guildId !== "0";
-  const notInstalled =
-    !installs.includes(ApplicationIntegrationType.UserInstall) && owners !== undefined && !serverInstalled;
+  // A user install in a server that did not add Curator: no server install authorizes this interaction
+  // (in a DM with the bot a server install is owned by "0", which is no server either).
+  const owner = interaction.authorizingIntegrationOwners.guildId;
+  const serverInstalled = owner !== null && owner !== "0";
+  const notInstalled = !installs.includes(ApplicationIntegrationType.UserInstall) && !serverInstalled;
   if (!wrongPlace && !notInstalled) return undefined;
   return serverOnly
     ? `\`/${command.name}\` works only in a server that has added Curator: it acts on the server's settings. ` +

@@ -45,7 +45,7 @@ describe("first run", () => {
         DISCORD_REST_URL: first.fake.restUrl,
       },
     });
-    expect(stdout).toBe(`Registered 6 commands for server ${GUILD}.\n`);
+    expect(stdout).toBe(`Registered 8 commands for server ${GUILD}.\n`);
     expect(first.fake.commands(GUILD).map((c) => c.name)).toEqual(COMMANDS);
     first.bot.child.kill("SIGTERM");
     await first.bot.exited;
