@@ -61,7 +61,7 @@ describe("first run", () => {
     });
     try {
       expect(await again.waitForLog("the registered slash commands match commands/")).toMatchObject({
-        count: 6,
+        count: 8,
       });
       expect(again.output()).not.toContain(DRIFT);
     } finally {
