@@ -13,6 +13,7 @@ import { endToEnd, FULL, QUICK } from "./end-to-end.js";
 import { runFailoverBench } from "./failover.js";
 import { importBench } from "./import.js";
 import type { CaseResult, Timing } from "./library.js";
+import { runOnThisDayBench } from "./on-this-day.js";
 import { benchOutputPath } from "./output-path.js";
 import { runScaleBench } from "./scale.js";
 import { runWebBench, webReport } from "./web.js";
@@ -262,13 +263,15 @@ process.stderr.write("bench: delivery with a failover on PostgreSQL…\n");
 const failover = await runFailoverBench(quick ? 1_000 : 10_000);
 process.stderr.write("bench: the web archive with 100,000 posts…\n");
 const web = webReport(await runWebBench({ posts: 100_000, requests: quick ? 200 : 1_000 }));
+process.stderr.write("bench: on this day…\n");
+const onThisDay = runOnThisDayBench(quick);
 // A 1M-tweet export takes minutes to generate and import; --quick keeps it to seconds.
 const imported = await importBench(quick ? 5_000 : 1_000_000);
 const markdown = report(
   outcomes,
   {
-    targets: [...bot.targets, ...failover.targets, ...web.targets],
-    section: [...bot.section, ...web.section],
+    targets: [...bot.targets, ...failover.targets, ...web.targets, ...onThisDay.targets],
+    section: [...bot.section, ...web.section, ...onThisDay.section],
   },
   imported,
   started,

@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from "discord.js";
 import { suggestPosts } from "../src/answers/autocomplete.js";
 import { answerPost } from "../src/answers/post.js";
 import type { Command } from "../src/discord/command.js";
+import { REACH } from "../src/discord/reach.js";
 import { ANYONE } from "../src/discord/render-post.js";
 import { errorReply } from "../src/discord/reply.js";
 import { messageRows, respond, update } from "../src/discord/respond.js";
@@ -10,6 +11,8 @@ export const post = {
   data: new SlashCommandBuilder()
     .setName("post")
     .setDescription("Show one post in full")
+    .setIntegrationTypes(REACH.anywhere.integrationTypes)
+    .setContexts(REACH.anywhere.contexts)
     .addStringOption((o) =>
       o
         .setName("id")

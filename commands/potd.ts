@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
 import { answerPotd } from "../src/answers/potd.js";
 import type { Command } from "../src/discord/command.js";
+import { REACH } from "../src/discord/reach.js";
 import { errorReply } from "../src/discord/reply.js";
 import { respond } from "../src/discord/respond.js";
 import { todaysPost } from "../src/scheduler/preview.js";
@@ -9,6 +10,8 @@ export const potd = {
   data: new SlashCommandBuilder()
     .setName("potd")
     .setDescription("Today's post of the day for this server")
+    .setIntegrationTypes(REACH.server.integrationTypes)
+    .setContexts(REACH.server.contexts)
     .addBooleanOption((o) => o.setName("hide").setDescription("Only you see the answer")),
 
   async execute(interaction, ctx) {

@@ -2,12 +2,15 @@ import { SlashCommandBuilder } from "discord.js";
 import { suggestTopics } from "../src/answers/autocomplete.js";
 import { answerRandom } from "../src/answers/random.js";
 import type { Command } from "../src/discord/command.js";
+import { REACH } from "../src/discord/reach.js";
 import { respond, update } from "../src/discord/respond.js";
 
 export const random = {
   data: new SlashCommandBuilder()
     .setName("random")
     .setDescription("A random post from the collection")
+    .setIntegrationTypes(REACH.anywhere.integrationTypes)
+    .setContexts(REACH.anywhere.contexts)
     .addStringOption((o) =>
       o.setName("topic").setDescription("Only posts with this topic").setAutocomplete(true),
     )

@@ -1,4 +1,5 @@
 import {
+  ApplicationIntegrationType,
   ChannelType,
   type ChatInputCommandInteraction,
   InteractionContextType,
@@ -124,6 +125,7 @@ export const schedule = {
     .setDescription("Set up the post of the day (Manage Server)")
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
     .addSubcommand((s) =>
       s
         .setName("set")

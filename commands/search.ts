@@ -5,6 +5,7 @@ import { answerSearch } from "../src/answers/search.js";
 import type { Command } from "../src/discord/command.js";
 import { collectionVersion } from "../src/discord/context.js";
 import { MAX_QUERY_LENGTH } from "../src/discord/custom-id.js";
+import { REACH } from "../src/discord/reach.js";
 import { errorReply } from "../src/discord/reply.js";
 import { disableButtons, respond, update } from "../src/discord/respond.js";
 
@@ -12,6 +13,8 @@ export const search = {
   data: new SlashCommandBuilder()
     .setName("search")
     .setDescription("Search the collection")
+    .setIntegrationTypes(REACH.anywhere.integrationTypes)
+    .setContexts(REACH.anywhere.contexts)
     .addStringOption((o) =>
       o
         .setName("query")

@@ -170,6 +170,18 @@ describe("answerRandom", () => {
         components: [
           {
             type: ComponentType.Button,
+            style: ButtonStyle.Secondary,
+            label: "Save",
+            emoji: { name: "🔖" },
+            custom_id: "sv|mosaic",
+          },
+        ],
+      },
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.Button,
             style: ButtonStyle.Primary,
             label: "Another",
             custom_id: `rn|${USER}|weather`,
@@ -189,7 +201,7 @@ describe("answerRandom", () => {
       ephemeral: false,
     });
     expect(reply.components.map((row) => row.components.map((c) => ("label" in c ? c.label : "")))).toEqual([
-      ["Previous", "Next"],
+      ["Previous", "Next", "Save"],
       ["Another"],
     ]);
     const another = reply.components[1]?.components[0];

@@ -1,13 +1,28 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { type APIApplicationCommandOption, ApplicationCommandOptionType } from "discord.js";
+import {
+  type APIApplicationCommandOption,
+  ApplicationCommandOptionType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+} from "discord.js";
 import { describe, expect, it } from "vitest";
 import { commands } from "../commands/index.js";
 import type { Command } from "../src/discord/command.js";
 import { MAX_QUERY_LENGTH } from "../src/discord/custom-id.js";
+import { reachRefusal } from "../src/discord/reach.js";
 
 const COMMANDS_DIR = new URL("../commands/", import.meta.url);
 const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
-const KINDS = ["searchPage", "searchOpen", "postPage", "random"];
+const KINDS = [
+  "searchPage",
+  "searchOpen",
+  "postPage",
+  "random",
+  "onThisDay",
+  "save",
+  "savedPage",
+  "savedRemove",
+];
 
 const json = (name: string) => {
   const command = commands.find((c) => c.data.name === name);
@@ -146,5 +161,59 @@ describe("commands", () => {
     }
     expect(commands).toHaveLength(files.length);
     expect(new Set(found).size).toBe(files.length);
+  });
+});
+
+describe("where commands can be used", () => {
+  const ANYWHERE = ["search", "random", "post", "onthisday", "saved", "about"];
+  const SERVER_ONLY = ["potd", "schedule"];
+
+  it("declares every command: members can install Curator for themselves and use the reading commands anywhere", () => {
+    expect(commands.map((c) => c.data.name).sort()).toEqual([...ANYWHERE, ...SERVER_ONLY].sort());
+    for (const name of ANYWHERE)
+      expect(json(name)).toMatchObject({
+        integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+        contexts: [
+          InteractionContextType.Guild,
+          InteractionContextType.BotDM,
+          InteractionContextType.PrivateChannel,
+        ],
+      });
+    for (const name of SERVER_ONLY)
+      expect(json(name)).toMatchObject({
+        integration_types: [ApplicationIntegrationType.GuildInstall],
+        contexts: [InteractionContextType.Guild],
+      });
+  });
+
+  const inServer = { context: InteractionContextType.Guild, guildId: "1" };
+  const owners = (map: Record<string, string>) =>
+    ({ guildId: map["0"] ?? null, userId: map["1"] ?? null }) as never;
+
+  it("lets a server-only command run only in a server that installed Curator", () => {
+    const schedule = json("schedule");
+    expect(reachRefusal(schedule, { ...inServer, authorizingIntegrationOwners: owners({ "0": "1" }) })).toBe(
+      undefined,
+    );
+    const dm = {
+      context: InteractionContextType.BotDM,
+      guildId: null,
+      authorizingIntegrationOwners: owners({ "1": "7" }),
+    };
+    expect(reachRefusal(schedule, dm)).toMatch(/^`\/schedule` works only in a server that has added Curator/);
+    // Installed by a member for themselves, used in a server that did not add the bot.
+    const userInstall = { ...inServer, authorizingIntegrationOwners: owners({ "1": "7" }) };
+    expect(reachRefusal(json("potd"), userInstall)).toMatch(/works only in a server that has added Curator/);
+  });
+
+  it("lets a reading command run in DMs, group DMs and servers that did not add the bot", () => {
+    const search = json("search");
+    for (const context of [InteractionContextType.BotDM, InteractionContextType.PrivateChannel])
+      expect(
+        reachRefusal(search, { context, guildId: null, authorizingIntegrationOwners: owners({ "1": "7" }) }),
+      ).toBeUndefined();
+    expect(
+      reachRefusal(search, { ...inServer, authorizingIntegrationOwners: owners({ "1": "7" }) }),
+    ).toBeUndefined();
   });
 });

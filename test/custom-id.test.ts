@@ -22,6 +22,13 @@ describe("encodeCustomId / decodeCustomId", () => {
     ],
     [{ kind: "random", userId: "42", topic: "weather" }, "rn|42|weather"],
     [{ kind: "random", userId: "42", topic: "" }, "rn|42|"],
+    [
+      { kind: "onThisDay", userId: "42", page: 11, date: "2026-03-14", timeZone: "Europe/Paris" },
+      "od|42|b|20260314|Europe/Paris",
+    ],
+    [{ kind: "save", postId: "bellard" }, "sv|bellard"],
+    [{ kind: "savedPage", userId: "42", page: 2 }, "sl|42|2"],
+    [{ kind: "savedRemove", userId: "42", page: 0, postId: "bellard" }, "sr|42|0|bellard"],
   ])("%o is encoded as %s and decoded back", (id, encoded) => {
     expect(encodeCustomId(id)).toBe(encoded);
     expect(decodeCustomId(encoded)).toEqual(id);
@@ -99,6 +106,43 @@ describe("encodeCustomId / decodeCustomId", () => {
     });
   });
 
+  it("fits on-this-day and saved-post ids with the longest user, page, zone and post id", () => {
+    const ids: CustomId[] = [
+      {
+        kind: "onThisDay",
+        userId: BIGGEST_USER,
+        page: MAX_PAGE,
+        date: "2026-12-31",
+        timeZone: "America/Argentina/ComodRivadavia",
+      },
+      { kind: "save", postId: "x".repeat(64) },
+      { kind: "savedPage", userId: BIGGEST_USER, page: MAX_PAGE },
+      { kind: "savedRemove", userId: BIGGEST_USER, page: MAX_PAGE, postId: "x".repeat(64) },
+    ];
+    for (const id of ids) {
+      const encoded = encodeCustomId(id);
+      expect(encoded.length).toBeLessThanOrEqual(100);
+      expect(decodeCustomId(encoded)).toEqual(id);
+    }
+  });
+
+  it.each([
+    "od|1|0|20270229|UTC",
+    "od|1|0|2026-03-14|UTC",
+    "od|1|0|20260314|",
+    "od|1|0|20260314|../etc",
+    "od|x|0|20260314|UTC",
+    "sv|bad id",
+    "sv|",
+    "sl|1",
+    "sl|1|0|x",
+    "sr|1|0",
+    "sr|1|0|bad id",
+    "sr|one|0|bellard",
+  ])("refuses the forged on-this-day or saved-post id %j", (raw) => {
+    expect(decodeCustomId(raw)).toBeUndefined();
+  });
+
   it.each([
     "",
     "|",
@@ -138,7 +182,7 @@ describe("encodeCustomId / decodeCustomId", () => {
           fc.string({ unit: "binary", maxLength: 120 }),
           fc
             .tuple(
-              fc.constantFrom("sp", "so", "pp", "rn"),
+              fc.constantFrom("sp", "so", "pp", "rn", "od", "sv", "sl", "sr"),
               fc.array(fc.string({ maxLength: 25 }), { maxLength: 7 }),
             )
             .map(([kind, fields]) => [kind, ...fields].join("|")),

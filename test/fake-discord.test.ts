@@ -134,6 +134,38 @@ describe("fake Discord with a real discord.js client", () => {
     expect(handlerErrors).toEqual([]);
   });
 
+  it("delivers a DM interaction as Discord documents it: user, no member, no guild, context and user install", async () => {
+    let seen: Record<string, unknown> = {};
+    onInteraction = async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      seen = {
+        user: interaction.user.id,
+        member: interaction.member,
+        guildId: interaction.guildId,
+        context: interaction.context,
+        installer: interaction.authorizingIntegrationOwners.userId,
+        query: interaction.options.getString("query"),
+      };
+      await interaction.reply({ content: "in a DM", allowedMentions: { parse: [] } });
+    };
+    const payload = fake.slashCommand({ name: "search", options: { query: "dm" }, context: "botDm" });
+    expect(payload).not.toHaveProperty("member");
+    expect(payload).not.toHaveProperty("guild_id");
+    expect(payload).toMatchObject({ context: 1, channel: { type: 1 }, user: { id: "200000000000000001" } });
+    const callback = await fake.sendInteraction(payload);
+    expect(callback).toMatchObject({ type: 4, data: { content: "in a DM" } });
+    expect(seen).toEqual({
+      user: "200000000000000001",
+      member: null,
+      guildId: null,
+      context: 1,
+      installer: "200000000000000001",
+      query: "dm",
+    });
+    const group = fake.slashCommand({ name: "search", options: { query: "g" }, context: "privateChannel" });
+    expect(group).toMatchObject({ context: 2, channel: { type: 3 } });
+  });
+
   it("types options from the registered command, inside subcommand groups too", async () => {
     await client.application!.commands.create(
       {

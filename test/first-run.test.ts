@@ -39,7 +39,7 @@ describe("commandDrift", () => {
       registered({ name: "hello", description: "a command removed since" }, "13"),
     ];
     expect(commandDrift(stale, commands)).toEqual({
-      missing: ["potd", "about", "schedule"],
+      missing: ["onthisday", "saved", "potd", "about", "schedule"],
       changed: ["search", "post"],
       extra: ["hello"],
     });

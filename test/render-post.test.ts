@@ -64,7 +64,7 @@ describe("renderPost", () => {
           ],
         },
       ],
-      components: [],
+      components: [saveRow("drifting-fixed-point")],
       allowedMentions: { parse: [] },
       ephemeral: false,
     } satisfies Reply);
@@ -92,7 +92,7 @@ describe("renderPost", () => {
           fields: [{ name: "Topics", value: "`physics` `theory`", inline: true }],
         },
       ],
-      components: [],
+      components: [saveRow("symmetry-breaking")],
       allowedMentions: { parse: [] },
       ephemeral: true,
     } satisfies Reply);
@@ -122,7 +122,7 @@ describe("renderPost", () => {
           timestamp: "2026-05-12T08:00:00.000Z",
         },
       ],
-      components: [],
+      components: [saveRow("p1")],
       allowedMentions: { parse: [] },
       ephemeral: false,
     } satisfies Reply);
@@ -254,3 +254,19 @@ describe("renderPost", () => {
     expect(field?.value.endsWith(`… and ${60 - shown} more`)).toBe(true);
   });
 });
+
+/** The row with the Save button that every short post carries. */
+function saveRow(postId: string): Reply["components"][number] {
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: "Save",
+        emoji: { name: "🔖" },
+        custom_id: `sv|${postId}`,
+      },
+    ],
+  };
+}

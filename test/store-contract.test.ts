@@ -222,6 +222,40 @@ describe.each(backends)("$name store", (backend) => {
     expect(await store.deliveries.settled([])).toEqual(new Set());
   });
 
+  it("keeps each person's saved posts, newest first, once each, up to the cap, and deletes them on request", async () => {
+    const { store } = await fresh();
+    expect(await store.saved.list("u1")).toEqual([]);
+    expect(await store.saved.add("u1", "a", now, 3)).toEqual({ status: "saved", count: 1 });
+    expect(await store.saved.add("u1", "b", later, 3)).toEqual({ status: "saved", count: 2 });
+    expect(await store.saved.add("u1", "a", later, 3)).toEqual({ status: "already", count: 2 });
+    expect(await store.saved.add("u2", "a", now, 3)).toEqual({ status: "saved", count: 1 });
+    expect(await store.saved.list("u1")).toEqual([
+      { postId: "b", savedAt: later.toISOString() },
+      { postId: "a", savedAt: now.toISOString() },
+    ]);
+    expect(await store.saved.add("u1", "c", later, 3)).toEqual({ status: "saved", count: 3 });
+    expect(await store.saved.add("u1", "d", later, 3)).toEqual({ status: "full", count: 3 });
+    expect((await store.saved.list("u1")).map((s) => s.postId)).toEqual(["b", "c", "a"]);
+    expect(await store.saved.remove("u1", "c")).toBe(true);
+    expect(await store.saved.remove("u1", "c")).toBe(false);
+    expect(await store.saved.add("u1", "d", later, 3)).toEqual({ status: "saved", count: 3 });
+    expect(await store.saved.clear("u1")).toBe(3);
+    expect(await store.saved.list("u1")).toEqual([]);
+    // Another person's saved posts are untouched.
+    expect(await store.saved.list("u2")).toEqual([{ postId: "a", savedAt: now.toISOString() }]);
+  });
+
+  it("never lets one person pass the cap, even with saves from several connections at once", async () => {
+    const { store, another } = await fresh();
+    const stores = [store, await another(), await another()];
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => stores[i % stores.length]!.saved.add("u", `p${i}`, now, 5)),
+    );
+    expect(results.filter((r) => r.status === "saved")).toHaveLength(5);
+    expect(results.filter((r) => r.status === "full")).toHaveLength(7);
+    expect(await store.saved.list("u")).toHaveLength(5);
+  });
+
   it("is migrated to the same numbered version, and refuses a database written by a newer Curator", async () => {
     expect(postgresMigrations).toHaveLength(migrations.length);
     const { url } = await fresh();

@@ -23,6 +23,7 @@ async function snapshot(store: PostStore, guilds: string[]) {
     errors: await Promise.all(guilds.map((g) => store.settings.lastError(g))),
     decks: await Promise.all(guilds.map((g) => store.decks.get(g))),
     deliveries: await Promise.all(guilds.map((g) => store.deliveries.recent(g))),
+    saved: await Promise.all(["u1", "u2"].map((u) => store.saved.list(u))),
   };
 }
 
@@ -61,6 +62,9 @@ describe("npm run db:copy", () => {
       error: "500",
       retryAt: now,
     });
+    sqlite.saved.add("u1", "a", now, 100);
+    sqlite.saved.add("u1", "b", new Date(now.getTime() + 1000), 100);
+    sqlite.saved.add("u2", "a", now, 100);
     sqlite.close();
 
     const url = new URL(await freshPostgresUrl("copy"));
@@ -74,7 +78,7 @@ describe("npm run db:copy", () => {
         },
       );
     const { stdout } = await copy();
-    expect(stdout).toContain("2 guild_settings, 1 guild_status, 2 decks, 3 deliveries");
+    expect(stdout).toContain("2 guild_settings, 1 guild_status, 2 decks, 3 deliveries, 3 saved_posts");
 
     const guilds = ["g1", "g2", "env-only"];
     const from = openSqlitePostStore(file);

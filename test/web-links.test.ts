@@ -29,7 +29,12 @@ describe("Discord links to the web archive (PUBLIC_URL)", () => {
       const reply = renderPost(long, { userId: USER, page });
       expect(reply.embeds[0]?.url).toBe("https://curator.example/archive/p/bellard");
       const row = reply.components[0]!.components;
-      expect(row.map((c) => ("label" in c ? c.label : ""))).toEqual(["Previous", "Next", "Read on the web"]);
+      expect(row.map((c) => ("label" in c ? c.label : ""))).toEqual([
+        "Previous",
+        "Next",
+        "Read on the web",
+        "Save",
+      ]);
       expect(linkButtons(reply)).toEqual([
         {
           type: ComponentType.Button,
@@ -41,7 +46,10 @@ describe("Discord links to the web archive (PUBLIC_URL)", () => {
     }
     const short = renderPost(post("lr-decay"), { userId: USER });
     expect(short.embeds[0]?.url).toBe("https://curator.example/archive/p/lr-decay");
-    expect(short.components).toEqual([]);
+    // A short post has no page buttons: only Save.
+    expect(
+      short.components.flatMap((row) => row.components.map((c) => ("label" in c ? c.label : ""))),
+    ).toEqual(["Save"]);
   });
 
   it("keeps the source link on the author when the title goes to the archive", () => {

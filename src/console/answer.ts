@@ -1,4 +1,5 @@
 import { answerAbout } from "../answers/about.js";
+import { answerOnThisDay } from "../answers/on-this-day.js";
 import { answerPost } from "../answers/post.js";
 import { answerPotd } from "../answers/potd.js";
 import { answerRandom } from "../answers/random.js";
@@ -16,6 +17,7 @@ export const HELP = `Commands (the same as in Discord):
   /random [topic:<topic>]                      a random post
   /post <id> [page:<n>]                        one post in full (long posts have pages)
   /potd [date:YYYY-MM-DD]                      the post of the day (for a server that just started its schedule)
+  /onthisday [date:YYYY-MM-DD] [page:<n>]      posts of this day (UTC) in earlier years
   /about                                       the collection and the bot
   /help                                        this list
   /quit                                        leave (or Ctrl+D, or Ctrl+C twice)
@@ -55,6 +57,15 @@ export function answerConsole(command: ConsoleCommand, ctx: AnswerContext): Repl
       const pick = choosePostOfTheDay(library.collection, localDate, newDeck("console"));
       return answerPotd({ post: pick?.post, localDate, userId: CONSOLE_USER, ephemeral: false });
     }
+    case "onthisday":
+      return answerOnThisDay(library, {
+        date: command.options.date,
+        timeZone: "UTC",
+        now: ctx.now(),
+        page,
+        userId: CONSOLE_USER,
+        ephemeral: false,
+      });
     case "about":
       return answerAbout(library, { version: ctx.version, startedAt: ctx.startedAt, now: ctx.now() });
     default:

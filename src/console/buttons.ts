@@ -1,3 +1,4 @@
+import { answerOnThisDay } from "../answers/on-this-day.js";
 import { answerPost } from "../answers/post.js";
 import { answerRandom } from "../answers/random.js";
 import { answerSearch } from "../answers/search.js";
@@ -28,6 +29,14 @@ export function pressButton(last: Reply | undefined, word: keyof typeof LABELS, 
       });
     case "postPage":
       return answerPost(library, { id: id.postId, page: id.page, ...user });
+    case "onThisDay":
+      return answerOnThisDay(library, {
+        date: id.date,
+        timeZone: id.timeZone,
+        now: ctx.now(),
+        page: id.page,
+        ...user,
+      });
     case "random":
       return answerRandom(library, ctx.random, {
         topic: id.topic || undefined,
@@ -57,12 +66,18 @@ export function buttonsOf(
 ): { label: string; customId: string; disabled: boolean }[] {
   return (reply?.components ?? []).flatMap((row) =>
     row.components.flatMap((c) =>
-      "label" in c && c.label && "custom_id" in c
+      "label" in c &&
+      c.label &&
+      "custom_id" in c &&
+      !CONSOLE_LESS.has(decodeCustomId(c.custom_id)?.kind ?? "")
         ? [{ label: c.label, customId: c.custom_id, disabled: c.disabled === true }]
         : [],
     ),
   );
 }
+
+/** Buttons about a Discord member's own list (Save): the console has no member to keep one for. */
+const CONSOLE_LESS = new Set(["save", "savedPage", "savedRemove"]);
 
 export function menuOptionsOf(reply: Reply | undefined): { label: string; value: string }[] {
   return (reply?.components ?? []).flatMap((row) =>

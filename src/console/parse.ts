@@ -16,6 +16,7 @@ export const CONSOLE_COMMANDS: Readonly<
   random: { options: ["topic"] },
   post: { options: ["id", "page"], words: "id" },
   potd: { options: ["date"] },
+  onthisday: { options: ["date", "page"] },
   about: { options: [] },
   help: { options: [] },
   quit: { options: [] },

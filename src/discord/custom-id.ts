@@ -1,3 +1,4 @@
+import { isCalendarDate } from "../library/on-this-day.js";
 import { POST_ID } from "../library/post.js";
 
 /**
@@ -8,6 +9,10 @@ import { POST_ID } from "../library/post.js";
  *   so|<version>                                  search result menu: the values are post ids
  *   pp|<user>|<page>|<post id>                   a page of a long post
  *   rn|<user>|<topic>                            "Another" random post
+ *   od|<user>|<page>|<yyyymmdd>|<zone>           on-this-day results page (only <user> may page)
+ *   sv|<post id>                                 "Save": saves the post for whoever presses it
+ *   sl|<user>|<page>                             a page of <user>'s saved posts
+ *   sr|<user>|<page>|<post id>                   remove a post from <user>'s saved posts, then show <page>
  *
  * Numbers are base 36; <version> is the start of the collection's hash. In search ids <topic> is the topic's index in
  * the collection's topic list (short, and safe because a changed collection changes <version>); in random ids it is
@@ -17,12 +22,19 @@ export type CustomId =
   | { kind: "searchPage"; userId: string; page: number; version: string; topic?: number; query: string }
   | { kind: "searchOpen"; version: string }
   | { kind: "postPage"; userId: string; page: number; postId: string }
-  | { kind: "random"; userId: string; topic: string };
+  | { kind: "random"; userId: string; topic: string }
+  | { kind: "onThisDay"; userId: string; page: number; date: string; timeZone: string }
+  | { kind: "save"; postId: string }
+  | { kind: "savedPage"; userId: string; page: number }
+  | { kind: "savedRemove"; userId: string; page: number; postId: string };
 
 const SNOWFLAKE = /^\d{1,20}$/;
 const PAGE = /^[0-9a-z]{1,3}$/;
 const VERSION = /^[0-9a-f]{4}$/;
 const TOPIC = /^[a-z0-9-]{0,49}$/;
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+/** IANA zone names: `Europe/Paris`, `America/Argentina/Buenos_Aires`, `Etc/GMT+5`, `UTC`. */
+const ZONE = /^[A-Za-z][A-Za-z0-9_+\-/]{0,59}$/;
 
 export function encodeCustomId(id: CustomId): string {
   switch (id.kind) {
@@ -38,6 +50,14 @@ export function encodeCustomId(id: CustomId): string {
       return ["pp", id.userId, id.page.toString(36), id.postId].join("|");
     case "random":
       return ["rn", id.userId, id.topic].join("|");
+    case "onThisDay":
+      return ["od", id.userId, id.page.toString(36), id.date.replaceAll("-", ""), id.timeZone].join("|");
+    case "save":
+      return `sv|${id.postId}`;
+    case "savedPage":
+      return ["sl", id.userId, id.page.toString(36)].join("|");
+    case "savedRemove":
+      return ["sr", id.userId, id.page.toString(36), id.postId].join("|");
   }
 }
 
@@ -79,6 +99,25 @@ export function decodeCustomId(raw: string): CustomId | undefined {
     const [userId = "", topic = ""] = f;
     if (!SNOWFLAKE.test(userId) || !TOPIC.test(topic)) return undefined;
     return { kind: "random", userId, topic };
+  }
+  if (kind === "od" && f.length === 4) {
+    const [userId = "", page = "", date = "", timeZone = ""] = f;
+    const d = COMPACT_DATE.exec(date);
+    const iso = d ? `${d[1]}-${d[2]}-${d[3]}` : "";
+    if (!SNOWFLAKE.test(userId) || !PAGE.test(page) || !isCalendarDate(iso) || !ZONE.test(timeZone))
+      return undefined;
+    return { kind: "onThisDay", userId, page: Number.parseInt(page, 36), date: iso, timeZone };
+  }
+  if (kind === "sv" && f.length === 1 && POST_ID.test(f[0] ?? "")) return { kind: "save", postId: f[0]! };
+  if (kind === "sl" && f.length === 2) {
+    const [userId = "", page = ""] = f;
+    if (!SNOWFLAKE.test(userId) || !PAGE.test(page)) return undefined;
+    return { kind: "savedPage", userId, page: Number.parseInt(page, 36) };
+  }
+  if (kind === "sr" && f.length === 3) {
+    const [userId = "", page = "", postId = ""] = f;
+    if (!SNOWFLAKE.test(userId) || !PAGE.test(page) || !POST_ID.test(postId)) return undefined;
+    return { kind: "savedRemove", userId, page: Number.parseInt(page, 36), postId };
   }
   return undefined;
 }

@@ -89,14 +89,30 @@ export function renderPost(post: Post, view: PostView): Reply {
       // From a later page, straight to where that page starts there (the archive marks each page as a part).
       url: page > 0 ? `${web}#part-${page + 1}` : web,
     });
+  // Save on every post; on a long post it shares the row of the page buttons (Discord: 5 buttons a row, 5 rows).
+  const save = saveButton(post.id);
   const reply: Reply = {
     embeds: [embed, ...gallery],
-    components: pages.length > 1 ? [buttons] : [],
+    components:
+      pages.length > 1
+        ? [{ ...buttons, components: [...buttons.components, save] }]
+        : [{ type: ComponentType.ActionRow, components: [save] }],
     allowedMentions: NO_MENTIONS,
     ephemeral: view.ephemeral ?? false,
   };
   if (view.heading) reply.content = view.heading;
   return reply;
+}
+
+/** Saves the post for whoever presses it (each person has their own list: `/saved`). */
+export function saveButton(postId: string): Reply["components"][number]["components"][number] {
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: t("post.save"),
+    emoji: { name: "🔖" },
+    custom_id: encodeCustomId({ kind: "save", postId }),
+  };
 }
 
 function footer(post: Post, page: number, pageCount: number): string {

@@ -6,6 +6,7 @@ import { type InteractionEvent, publishInteraction } from "../ops/events.js";
 import type { Command, ComponentHandler } from "./command.js";
 import type { BotContext } from "./context.js";
 import { decodeCustomId } from "./custom-id.js";
+import { reachRefusal } from "./reach.js";
 import { errorReply } from "./reply.js";
 import { respond } from "./respond.js";
 
@@ -16,6 +17,7 @@ export function createRouter<Ctx extends BotContext>(
   log: Logger,
 ) {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
+  const declared = new Map(commands.map((c) => [c.data.name, c.data.toJSON()]));
   const components = new Map<string, ComponentHandler<Ctx>>();
   for (const command of commands) {
     for (const [kind, handler] of Object.entries(command.components ?? {})) {
@@ -53,6 +55,8 @@ export function createRouter<Ctx extends BotContext>(
           outcome = "unknown";
           return await respond(interaction, errorReply(t("error.unknownCommand")));
         }
+        const refusal = reachRefusal(declared.get(command.data.name)!, interaction);
+        if (refusal) return await respond(interaction, errorReply(refusal));
         await command.execute(interaction, ctx);
       } else if (interaction.isAutocomplete()) {
         const command = byName.get(interaction.commandName);

@@ -10,6 +10,21 @@ export type CommandText = { name: string; description: string };
  */
 export const COMMAND_TEXT: Record<Exclude<Language, "en">, Record<string, CommandText>> = {
   fr: {
+    onthisday: {
+      name: "ce-jour-là",
+      description: "Les publications écrites ce jour-là les années précédentes",
+    },
+    "onthisday.date": {
+      name: "date",
+      description:
+        "Un autre jour, au format AAAA-MM-JJ (par défaut : aujourd’hui dans le fuseau du serveur, sinon UTC)",
+    },
+    saved: { name: "enregistrées", description: "Vos publications enregistrées (vous seul les voyez)" },
+    "saved.list": {
+      name: "liste",
+      description: "Vos publications enregistrées, les plus récentes d’abord : ouvrez-les ou retirez-les",
+    },
+    "saved.clear": { name: "effacer", description: "Supprimer toutes vos publications enregistrées" },
     schedule: { name: "planning", description: "Programmer la publication du jour (Gérer le serveur)" },
     "schedule.set": {
       name: "régler",
@@ -55,6 +70,20 @@ export const COMMAND_TEXT: Record<Exclude<Language, "en">, Record<string, Comman
     "*.hide": { name: "masquer", description: "Vous seul voyez la réponse" },
   },
   de: {
+    onthisday: {
+      name: "an-diesem-tag",
+      description: "Beiträge, die an diesem Tag in früheren Jahren geschrieben wurden",
+    },
+    "onthisday.date": {
+      name: "datum",
+      description: "Ein anderer Tag als JJJJ-MM-TT (sonst heute in der Zeitzone des Servers, anderswo UTC)",
+    },
+    saved: { name: "gespeichert", description: "Deine gespeicherten Beiträge (nur du siehst sie)" },
+    "saved.list": {
+      name: "liste",
+      description: "Deine gespeicherten Beiträge, neueste zuerst: öffnen oder entfernen",
+    },
+    "saved.clear": { name: "löschen", description: "Alle deine gespeicherten Beiträge löschen" },
     schedule: { name: "zeitplan", description: "Den Beitrag des Tages einrichten (Server verwalten)" },
     "schedule.set": {
       name: "festlegen",
@@ -95,6 +124,20 @@ export const COMMAND_TEXT: Record<Exclude<Language, "en">, Record<string, Comman
     "*.hide": { name: "verbergen", description: "Nur du siehst die Antwort" },
   },
   es: {
+    onthisday: {
+      name: "tal-día-como-hoy",
+      description: "Publicaciones escritas este día en años anteriores",
+    },
+    "onthisday.date": {
+      name: "fecha",
+      description: "Otro día, como AAAA-MM-DD (por defecto: hoy en la zona del servidor, UTC en otro lugar)",
+    },
+    saved: { name: "guardadas", description: "Tus publicaciones guardadas (solo tú las ves)" },
+    "saved.list": {
+      name: "lista",
+      description: "Tus publicaciones guardadas, las más recientes primero: ábrelas o quítalas",
+    },
+    "saved.clear": { name: "borrar", description: "Borrar todas tus publicaciones guardadas" },
     schedule: { name: "programar", description: "Configurar la publicación del día (Gestionar servidor)" },
     "schedule.set": {
       name: "fijar",
@@ -137,6 +180,17 @@ export const COMMAND_TEXT: Record<Exclude<Language, "en">, Record<string, Comman
     "*.hide": { name: "ocultar", description: "Solo tú ves la respuesta" },
   },
   "pt-BR": {
+    onthisday: { name: "neste-dia", description: "Publicações escritas neste dia em anos anteriores" },
+    "onthisday.date": {
+      name: "data",
+      description: "Outro dia, como AAAA-MM-DD (padrão: hoje no fuso do servidor, UTC fora dele)",
+    },
+    saved: { name: "salvas", description: "Suas publicações salvas (só você as vê)" },
+    "saved.list": {
+      name: "lista",
+      description: "Suas publicações salvas, as mais recentes primeiro: abra ou remova",
+    },
+    "saved.clear": { name: "limpar", description: "Apagar todas as suas publicações salvas" },
     schedule: { name: "agendar", description: "Configurar a publicação do dia (Gerenciar servidor)" },
     "schedule.set": {
       name: "definir",
@@ -177,6 +231,14 @@ export const COMMAND_TEXT: Record<Exclude<Language, "en">, Record<string, Comman
     "*.hide": { name: "ocultar", description: "Só você vê a resposta" },
   },
   ja: {
+    onthisday: { name: "この日", description: "過去の年の同じ日に書かれた投稿" },
+    "onthisday.date": {
+      name: "日付",
+      description: "別の日（YYYY-MM-DD。既定はサーバーのタイムゾーンの今日、それ以外は UTC）",
+    },
+    saved: { name: "保存済み", description: "保存した投稿（自分だけに表示）" },
+    "saved.list": { name: "一覧", description: "保存した投稿を新しい順に表示: 開くか削除" },
+    "saved.clear": { name: "全削除", description: "保存した投稿をすべて削除" },
     schedule: { name: "スケジュール", description: "今日の投稿を設定（サーバー管理）" },
     "schedule.set": { name: "設定", description: "毎日決まった時刻にチャンネルへ今日の投稿を送る" },
     "schedule.set.channel": { name: "チャンネル", description: "投稿する場所" },

@@ -37,6 +37,7 @@ const TABLES = {
     "retry_at",
     "attempts",
   ],
+  saved_posts: ["user_id", "post_id", "saved_at"],
 } as const;
 
 export type CopySummary = Record<keyof typeof TABLES, number>;

@@ -63,4 +63,14 @@ export const migrations: readonly ((db: Database) => void)[] = [
       INSERT INTO guild_status (guild_id, last_error, last_error_at)
         SELECT guild_id, last_error, last_error_at FROM guild_settings WHERE last_error IS NOT NULL;
     `),
+  // Saved posts (/saved): the person's id and the post's id only, and when; the key serves "a person's posts".
+  (db) =>
+    db.exec(`
+      CREATE TABLE saved_posts (
+        user_id  TEXT NOT NULL,
+        post_id  TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        PRIMARY KEY (user_id, post_id)
+      ) STRICT;
+    `),
 ];

@@ -1,5 +1,6 @@
 import type { DeckHistory, PostOfTheDay } from "../library/potd.js";
 import type { ClaimOwner, ClaimResult, Delivery } from "./deliveries.js";
+import type { SavedPostsStore } from "./saved-posts.js";
 import type { GuildSettings, SettingsPatch } from "./settings.js";
 
 /**
@@ -52,6 +53,8 @@ export interface PostStore {
     markFailed(args: DayArgs & { owner: ClaimOwner; error: string; retryAt: Date | null }): Promise<boolean>;
     skip(guildId: string, localDate: string): Promise<boolean>;
   };
+  /** The posts each person saved (/saved), capped per person. */
+  readonly saved: SavedPostsStore;
   /**
    * Whether this process is the one scheduler that sends (PostgreSQL: a session advisory lock, released when its
    * connection dies, so a standby takes over). SQLite is one host: every process may send; the claims keep it

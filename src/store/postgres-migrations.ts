@@ -53,4 +53,12 @@ export const postgresMigrations: readonly string[] = [
   INSERT INTO guild_status (guild_id, last_error, last_error_at)
     SELECT guild_id, last_error, last_error_at FROM guild_settings WHERE last_error IS NOT NULL;
   `,
+  `
+  CREATE TABLE saved_posts (
+    user_id  TEXT NOT NULL,
+    post_id  TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, post_id)
+  );
+  `,
 ];

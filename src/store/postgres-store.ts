@@ -3,6 +3,7 @@ import { type DeckHistory, newDeck } from "../library/potd.js";
 import { type ClaimResult, type Delivery, type DeliveryRow, deliveryFromRow, leaseOf } from "./deliveries.js";
 import { type PostStore, settledKey } from "./post-store.js";
 import { postgresMigrations } from "./postgres-migrations.js";
+import { postgresSavedPosts } from "./postgres-saved-posts.js";
 import { nextSettings, type SettingsRow, settingsFromRow } from "./settings.js";
 
 /** Raised when the database was written by a newer Curator (the same rule as SQLite's SchemaTooNewError). */
@@ -290,6 +291,7 @@ export function postgresStore(pool: pg.Pool): PostStore {
         return (await getDelivery(pool, guildId, localDate))?.status === "skipped";
       },
     },
+    saved: postgresSavedPosts(pool),
     isLeader,
     ping: async () => {
       await pool.query("SELECT 1");

@@ -34,6 +34,12 @@ export function sqlitePostStore(store: Store): PostStore {
       markFailed: (args) => whenFree(() => deliveries.markFailed(args)),
       skip: (guildId, localDate) => whenFree(() => deliveries.skip(guildId, localDate)),
     },
+    saved: {
+      add: (userId, postId, now, cap) => whenFree(() => store.saved.add(userId, postId, now, cap)),
+      list: async (userId) => store.saved.list(userId),
+      remove: (userId, postId) => whenFree(() => store.saved.remove(userId, postId)),
+      clear: (userId) => whenFree(() => store.saved.clear(userId)),
+    },
     isLeader: async () => true,
     ping: async () => {
       store.db.prepare("SELECT 1").get();

@@ -2,6 +2,7 @@ import type { Database } from "better-sqlite3";
 import { type DeckRepository, deckRepository } from "./deck.js";
 import { type DeliveryRepository, deliveryRepository } from "./deliveries.js";
 import { openDatabase } from "./open.js";
+import { type SavedPostsRepository, savedPostsRepository } from "./saved-posts.js";
 import { type SettingsRepository, settingsRepository } from "./settings.js";
 
 export type Store = {
@@ -10,6 +11,7 @@ export type Store = {
   readonly settings: SettingsRepository;
   readonly decks: DeckRepository;
   readonly deliveries: DeliveryRepository;
+  readonly saved: SavedPostsRepository;
   close(): void;
 };
 
@@ -23,6 +25,7 @@ export function openStore(path: string): Store {
     settings: settingsRepository(db),
     decks,
     deliveries: deliveryRepository(db, decks),
+    saved: savedPostsRepository(db),
     close: () => db.close(),
   };
 }

@@ -39,7 +39,7 @@ function original(payload: { token: string }) {
 describe("the bot against a fake Discord", () => {
   it("registers every command to the configured server", () => {
     const names = fake.commands(GUILD).map((c) => c.name);
-    expect(names).toEqual(["search", "random", "post", "potd", "about", "schedule"]);
+    expect(names).toEqual(["search", "random", "post", "onthisday", "saved", "potd", "about", "schedule"]);
     const search = fake.commands(GUILD).find((c) => c.name === "search") as {
       options: { name: string; autocomplete?: boolean }[];
     };

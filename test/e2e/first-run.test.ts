@@ -5,7 +5,7 @@ import { inviteUrl } from "../../src/ops/first-run.js";
 import { APP_ID, type BotAgainstFake, GUILD, ROOT, startBotAgainstFake, TOKEN } from "./bot-process.js";
 
 const run = promisify(execFile);
-const COMMANDS = ["search", "random", "post", "potd", "about", "schedule"];
+const COMMANDS = ["search", "random", "post", "onthisday", "saved", "potd", "about", "schedule"];
 const DRIFT =
   "the slash commands registered with Discord differ from commands/: run `npm run deploy-commands` (or start once with REGISTER_COMMANDS=true)";
 let bots: BotAgainstFake[] = [];
@@ -45,7 +45,7 @@ describe("first run", () => {
         DISCORD_REST_URL: first.fake.restUrl,
       },
     });
-    expect(stdout).toBe(`Registered 6 commands for server ${GUILD}.\n`);
+    expect(stdout).toBe(`Registered 8 commands for server ${GUILD}.\n`);
     expect(first.fake.commands(GUILD).map((c) => c.name)).toEqual(COMMANDS);
     first.bot.child.kill("SIGTERM");
     await first.bot.exited;
@@ -61,7 +61,7 @@ describe("first run", () => {
     });
     try {
       expect(await again.waitForLog("the registered slash commands match commands/")).toMatchObject({
-        count: 6,
+        count: 8,
       });
       expect(again.output()).not.toContain(DRIFT);
     } finally {

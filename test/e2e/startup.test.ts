@@ -173,11 +173,13 @@ describe("surviving restarts and bad events", () => {
       "src/discord/deploy-commands.ts",
     );
     expect(await bot.exited).toBe(0);
-    expect(bot.output()).toContain(`Registered 6 commands for server ${GUILD}.`);
+    expect(bot.output()).toContain(`Registered 8 commands for server ${GUILD}.`);
     expect(discord.commands(GUILD).map((c) => c.name)).toEqual([
       "search",
       "random",
       "post",
+      "onthisday",
+      "saved",
       "potd",
       "about",
       "schedule",

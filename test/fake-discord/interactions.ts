@@ -27,6 +27,16 @@ export interface InteractionContext {
   permissions?: Permissions;
   roles?: string[];
   locale?: string;
+  /**
+   * Where the interaction happens (Discord's `context`): `guild` (default), `botDm` (a DM with the bot) or
+   * `privateChannel` (a DM between users or a group DM, reachable only by a user-installed app).
+   */
+  context?: "guild" | "botDm" | "privateChannel";
+  /**
+   * Who installed the app that receives it (`authorizing_integration_owners`): `guild` (default in a server) or
+   * `user` (a member installed it for themselves; the default outside servers).
+   */
+  install?: "guild" | "user";
 }
 
 export interface SlashCommandInput extends InteractionContext {
@@ -121,16 +131,18 @@ export class InteractionBuilders {
   }
 
   #command(type: 2 | 4, input: SlashCommandInput, focused: string | undefined): InteractionPayload {
-    const guild = this.#guild(input.guildId);
+    const inGuild = (input.context ?? "guild") === "guild";
+    const guild = inGuild ? this.#guild(input.guildId) : undefined;
+    // Outside a server only global commands exist (guild commands are not offered there).
     const registered = [
-      ...(this.state.commands.get(guild.id) ?? []),
+      ...(guild ? (this.state.commands.get(guild.id) ?? []) : []),
       ...(this.state.commands.get("global") ?? []),
     ].find((command) => command.name === input.name && (command.type ?? 1) === 1);
     let definitions = (registered?.options ?? []) as OptionDefinition[];
     const path = [input.subcommandGroup, input.subcommand].filter((name): name is string => Boolean(name));
     for (const name of path) definitions = definitions.find((d) => d.name === name)?.options ?? [];
     let options = toApiOptions(input.options ?? {}, definitions, focused);
-    const resolved = resolvedFor(options, guild);
+    const resolved = guild ? resolvedFor(options, guild) : undefined;
     if (input.subcommand) options = [{ type: OptionType.Subcommand, name: input.subcommand, options }];
     if (input.subcommandGroup)
       options = [{ type: OptionType.SubcommandGroup, name: input.subcommandGroup, options }];
@@ -138,7 +150,7 @@ export class InteractionBuilders {
       id: String(registered?.id ?? this.state.newId()),
       name: input.name,
       type: 1,
-      guild_id: guild.id,
+      ...(guild ? { guild_id: guild.id } : {}),
       options,
       ...(resolved ? { resolved } : {}),
     };
@@ -151,6 +163,7 @@ export class InteractionBuilders {
     data: Record<string, unknown>,
     message: APIMessage | undefined,
   ): InteractionPayload {
+    if ((input.context ?? "guild") !== "guild") return this.#private(type, input, data, message);
     const guild = this.#guild(input.guildId ?? (message as { guild_id?: string } | undefined)?.guild_id);
     const channel = input.channelId
       ? guild.channel(input.channelId)
@@ -183,8 +196,49 @@ export class InteractionBuilders {
       locale: input.locale ?? "en-US",
       guild_locale: guild.locale,
       entitlements: [],
-      authorizing_integration_owners: { "0": guild.id },
+      authorizing_integration_owners: input.install === "user" ? { "1": user.id } : { "0": guild.id },
       context: 0,
+      attachment_size_limit: 10_485_760,
+      ...(message ? { message } : {}),
+    };
+  }
+
+  /**
+   * An interaction outside any server, as Discord documents it: `user` instead of `member`, no `guild_id`, a DM
+   * (type 1) or group DM (type 3) channel, `context` 1 (bot DM) or 2 (private channel), and the installs that
+   * authorize it (a guild install answers in a bot DM with the owner "0").
+   */
+  #private(
+    type: number,
+    input: InteractionContext,
+    data: Record<string, unknown>,
+    message: APIMessage | undefined,
+  ): InteractionPayload {
+    const who = input.user ?? DEFAULT_USER;
+    const user: APIUser = makeUser(who.id, who.username);
+    const botDm = input.context === "botDm";
+    const channelId = input.channelId ?? message?.channel_id ?? this.state.newId();
+    const channel = botDm
+      ? { id: channelId, type: 1, recipients: [user], last_message_id: null, flags: 0 }
+      : { id: channelId, type: 3, name: null, icon: null, recipients: [user], owner_id: user.id, flags: 0 };
+    const install = input.install ?? "user";
+    // Outside a server, what the app may do is what any message sender may: view, send, embed, attach, history.
+    const dmPermissions = (1024n | 2048n | 16384n | 32768n | 65536n).toString();
+    return {
+      id: this.state.newId(),
+      application_id: this.state.applicationId,
+      type,
+      token: `fake-${randomBytes(24).toString("base64url")}`,
+      version: 1,
+      data,
+      channel_id: channelId,
+      channel,
+      user,
+      app_permissions: dmPermissions,
+      locale: input.locale ?? "en-US",
+      entitlements: [],
+      authorizing_integration_owners: install === "user" ? { "1": user.id } : { "0": "0" },
+      context: botDm ? 1 : 2,
       attachment_size_limit: 10_485_760,
       ...(message ? { message } : {}),
     };

@@ -33,6 +33,8 @@ export const de: Catalog = {
   "post.page": "Seite {page}/{pages}",
   "post.everyYear": "jedes Jahr am {date}",
   "post.andMore": "… und {n} weitere",
+  "post.save": "Speichern",
+  "saved.remove": "Entfernen {n}",
   "page.previous": "Zurück",
   "page.next": "Weiter",
   "random.another": "Noch einer",

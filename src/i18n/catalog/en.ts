@@ -36,6 +36,8 @@ export const en = {
   "post.page": "page {page}/{pages}",
   "post.everyYear": "every {date}",
   "post.andMore": "… and {n} more",
+  "post.save": "Save",
+  "saved.remove": "Remove {n}",
   "page.previous": "Previous",
   "page.next": "Next",
   "random.another": "Another",

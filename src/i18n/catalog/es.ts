@@ -33,6 +33,8 @@ export const es: Catalog = {
   "post.page": "página {page}/{pages}",
   "post.everyYear": "cada {date}",
   "post.andMore": "… y {n} más",
+  "post.save": "Guardar",
+  "saved.remove": "Quitar {n}",
   "page.previous": "Anterior",
   "page.next": "Siguiente",
   "random.another": "Otra",

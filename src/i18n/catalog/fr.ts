@@ -34,6 +34,8 @@ export const fr: Catalog = {
   "post.page": "page {page}/{pages}",
   "post.everyYear": "chaque {date}",
   "post.andMore": "… et {n} de plus",
+  "post.save": "Enregistrer",
+  "saved.remove": "Retirer {n}",
   "page.previous": "Précédent",
   "page.next": "Suivant",
   "random.another": "Une autre",

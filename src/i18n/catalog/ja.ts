@@ -32,6 +32,8 @@ export const ja: Catalog = {
   "post.page": "{page}/{pages} ページ",
   "post.everyYear": "毎年 {date}",
   "post.andMore": "… ほか {n} 件",
+  "post.save": "保存",
+  "saved.remove": "{n} を削除",
   "page.previous": "前へ",
   "page.next": "次へ",
   "random.another": "もう一つ",

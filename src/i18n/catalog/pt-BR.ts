@@ -33,6 +33,8 @@ export const ptBR: Catalog = {
   "post.page": "página {page}/{pages}",
   "post.everyYear": "todo {date}",
   "post.andMore": "… e mais {n}",
+  "post.save": "Salvar",
+  "saved.remove": "Remover {n}",
   "page.previous": "Anterior",
   "page.next": "Próxima",
   "random.another": "Outra",

@@ -1,0 +1,62 @@
+import { collectionVersion, type Library } from "../discord/context.js";
+import { escapePostText } from "../discord/markdown.js";
+import { postTitle } from "../discord/render-post.js";
+import { clampPage } from "../discord/render-post-list.js";
+import { noSavedPosts, renderSaved } from "../discord/render-saved.js";
+import { COLORS, errorReply, NO_MENTIONS, type Reply } from "../discord/reply.js";
+import type { SavedPost, SaveResult } from "../store/saved-posts.js";
+
+/** `/saved list` and its buttons: page `page` of the person's saved posts, newest first. */
+export function answerSavedList(
+  library: Library,
+  saved: readonly SavedPost[],
+  request: { userId: string; page?: number; cap: number },
+): Reply {
+  if (saved.length === 0) return noSavedPosts();
+  return renderSaved({
+    saved,
+    postOf: (id) => library.collection.byId.get(id),
+    page: clampPage(request.page ?? 0, saved.length),
+    cap: request.cap,
+    userId: request.userId,
+    version: collectionVersion(library.collection),
+  });
+}
+
+/** What pressing Save says, only to the person who pressed it. */
+export function answerSave(library: Library, postId: string, result: SaveResult, cap: number): Reply {
+  const post = library.collection.byId.get(postId);
+  const title = post ? `**${escapePostText(postTitle(post))}**` : `\`${postId}\``;
+  if (result.status === "full")
+    return errorReply(
+      `You have ${cap} saved posts, the most I keep for one person, so ${title} was not saved. ` +
+        "Remove some with `/saved list`, or all of them with `/saved clear`, then press Save again.",
+    );
+  const message =
+    result.status === "already"
+      ? `${title} is already in your saved posts (${result.count} of ${cap}). See them with \`/saved list\`.`
+      : `Saved ${title} (${result.count} of ${cap}). See your saved posts with \`/saved list\`.`;
+  return info(message);
+}
+
+/** A Save button for a post the collection no longer has (an old message). */
+export function postGone(postId: string): Reply {
+  return errorReply(`The post \`${postId}\` is no longer in the collection, so it cannot be saved.`);
+}
+
+export function answerSavedCleared(count: number): Reply {
+  return info(
+    count === 0
+      ? "You had no saved posts: there was nothing to delete."
+      : `Deleted your ${count} saved ${count === 1 ? "post" : "posts"}.`,
+  );
+}
+
+function info(description: string): Reply {
+  return {
+    embeds: [{ color: COLORS.post, description }],
+    components: [],
+    allowedMentions: NO_MENTIONS,
+    ephemeral: true,
+  };
+}
