@@ -5,11 +5,42 @@ export type CommandText = { name: string; description: string };
 
 /**
  * Command and option names and descriptions in every language but English (the builders in commands/ hold the
- * English), keyed by path: `search`, `search.query`, `schedule.set.time`. Options shared by several commands
- * (`topic`, `hide`) are keyed `*.topic`. test/i18n.test.ts fails when a registered command or option has no text here.
+ * English), keyed by path: `search`, `search.query`, `schedule.set.time`. An option every subcommand of a command
+ * shares is keyed `schedule.*.time`; one several commands share, `*.hide`. test/i18n.test.ts fails when a registered command or option has no text here.
  */
 export const COMMAND_TEXT: Record<Exclude<Language, "en">, Record<string, CommandText>> = {
   fr: {
+    "schedule.add": { name: "ajouter", description: "Ajouter un planning : un salon, une heure, des jours" },
+    "schedule.edit": { name: "modifier", description: "Changer les options d’un planning" },
+    "schedule.remove": { name: "retirer", description: "Retirer un planning" },
+    "schedule.list": { name: "liste", description: "Tous les plannings de ce serveur" },
+    "schedule.*.name": { name: "nom", description: "Le nom court du planning, p. ex. daily" },
+    "schedule.*.channel": {
+      name: "salon",
+      description: "Où publier : un salon textuel, d’annonces ou un forum",
+    },
+    "schedule.*.time": { name: "heure", description: "HH:MM, sur 24 heures, p. ex. 09:00 ou 9:00" },
+    "schedule.*.timezone": {
+      name: "fuseau",
+      description: "Une ville, un pays ou une abréviation : Europe/Paris, India, CET, PST",
+    },
+    "schedule.*.days": {
+      name: "jours",
+      description: "chaque jour (par défaut), weekdays, weekends, ou mon,wed,fri",
+    },
+    "schedule.*.role": { name: "rôle", description: "Un rôle à mentionner à chaque publication" },
+    "schedule.*.threads": {
+      name: "fils",
+      description: "Ouvrir un fil pour chaque publication (salons textuels)",
+    },
+    "schedule.*.crosspost": {
+      name: "diffuser",
+      description: "Publier chaque publication vers les serveurs abonnés (salons d’annonces)",
+    },
+    "schedule.*.heading": {
+      name: "en-tête",
+      description: "La ligne au-dessus de chaque publication, avec {date}, {topic}, {title}",
+    },
     onthisday: {
       name: "ce-jour-là",
       description: "Les publications écrites ce jour-là les années précédentes",
@@ -70,6 +101,40 @@ export const COMMAND_TEXT: Record<Exclude<Language, "en">, Record<string, Comman
     "*.hide": { name: "masquer", description: "Vous seul voyez la réponse" },
   },
   de: {
+    "schedule.add": {
+      name: "hinzufügen",
+      description: "Einen Zeitplan hinzufügen: ein Kanal, eine Uhrzeit, Tage",
+    },
+    "schedule.edit": { name: "bearbeiten", description: "Die Optionen eines Zeitplans ändern" },
+    "schedule.remove": { name: "entfernen", description: "Einen Zeitplan entfernen" },
+    "schedule.list": { name: "liste", description: "Alle Zeitpläne dieses Servers" },
+    "schedule.*.name": { name: "name", description: "Der Kurzname des Zeitplans, z. B. daily" },
+    "schedule.*.channel": {
+      name: "kanal",
+      description: "Wo gepostet wird: ein Text-, Ankündigungs- oder Forenkanal",
+    },
+    "schedule.*.time": { name: "uhrzeit", description: "HH:MM, 24 Stunden, z. B. 09:00 oder 9:00" },
+    "schedule.*.timezone": {
+      name: "zeitzone",
+      description: "Eine Stadt, ein Land oder eine Abkürzung: Europe/Paris, India, CET, PST",
+    },
+    "schedule.*.days": {
+      name: "tage",
+      description: "jeden Tag (Standard), weekdays, weekends oder mon,wed,fri",
+    },
+    "schedule.*.role": { name: "rolle", description: "Eine Rolle, die bei jedem Beitrag erwähnt wird" },
+    "schedule.*.threads": {
+      name: "threads",
+      description: "Für jeden Beitrag einen Thread öffnen (Textkanäle)",
+    },
+    "schedule.*.crosspost": {
+      name: "veröffentlichen",
+      description: "Jeden Beitrag an folgende Server veröffentlichen (Ankündigungskanäle)",
+    },
+    "schedule.*.heading": {
+      name: "überschrift",
+      description: "Die Zeile über jedem Beitrag, mit {date}, {topic}, {title}",
+    },
     onthisday: {
       name: "an-diesem-tag",
       description: "Beiträge, die an diesem Tag in früheren Jahren geschrieben wurden",
@@ -124,6 +189,37 @@ export const COMMAND_TEXT: Record<Exclude<Language, "en">, Record<string, Comman
     "*.hide": { name: "verbergen", description: "Nur du siehst die Antwort" },
   },
   es: {
+    "schedule.add": { name: "añadir", description: "Añadir una programación: un canal, una hora, unos días" },
+    "schedule.edit": { name: "editar", description: "Cambiar las opciones de una programación" },
+    "schedule.remove": { name: "quitar", description: "Quitar una programación" },
+    "schedule.list": { name: "lista", description: "Todas las programaciones de este servidor" },
+    "schedule.*.name": { name: "nombre", description: "El nombre corto de la programación, p. ej. daily" },
+    "schedule.*.channel": {
+      name: "canal",
+      description: "Dónde publicar: un canal de texto, de anuncios o un foro",
+    },
+    "schedule.*.time": { name: "hora", description: "HH:MM, formato de 24 horas, p. ej. 09:00 o 9:00" },
+    "schedule.*.timezone": {
+      name: "zona",
+      description: "Una ciudad, un país o una abreviatura: Europe/Paris, India, CET, PST",
+    },
+    "schedule.*.days": {
+      name: "días",
+      description: "cada día (por defecto), weekdays, weekends o mon,wed,fri",
+    },
+    "schedule.*.role": { name: "rol", description: "Un rol a mencionar con cada publicación" },
+    "schedule.*.threads": {
+      name: "hilos",
+      description: "Abrir un hilo para cada publicación (canales de texto)",
+    },
+    "schedule.*.crosspost": {
+      name: "difundir",
+      description: "Publicar cada publicación en los servidores seguidores (canales de anuncios)",
+    },
+    "schedule.*.heading": {
+      name: "encabezado",
+      description: "La línea sobre cada publicación, con {date}, {topic}, {title}",
+    },
     onthisday: {
       name: "tal-día-como-hoy",
       description: "Publicaciones escritas este día en años anteriores",
@@ -180,6 +276,37 @@ export const COMMAND_TEXT: Record<Exclude<Language, "en">, Record<string, Comman
     "*.hide": { name: "ocultar", description: "Solo tú ves la respuesta" },
   },
   "pt-BR": {
+    "schedule.add": {
+      name: "adicionar",
+      description: "Adicionar um agendamento: um canal, um horário, dias",
+    },
+    "schedule.edit": { name: "editar", description: "Mudar as opções de um agendamento" },
+    "schedule.remove": { name: "remover", description: "Remover um agendamento" },
+    "schedule.list": { name: "lista", description: "Todos os agendamentos deste servidor" },
+    "schedule.*.name": { name: "nome", description: "O nome curto do agendamento, por ex. daily" },
+    "schedule.*.channel": {
+      name: "canal",
+      description: "Onde postar: um canal de texto, de anúncios ou um fórum",
+    },
+    "schedule.*.time": { name: "horário", description: "HH:MM, 24 horas, por ex. 09:00 ou 9:00" },
+    "schedule.*.timezone": {
+      name: "fuso",
+      description: "Uma cidade, um país ou uma sigla: Europe/Paris, India, CET, PST",
+    },
+    "schedule.*.days": { name: "dias", description: "todo dia (padrão), weekdays, weekends ou mon,wed,fri" },
+    "schedule.*.role": { name: "cargo", description: "Um cargo a mencionar em cada publicação" },
+    "schedule.*.threads": {
+      name: "tópicos",
+      description: "Abrir um tópico para cada publicação (canais de texto)",
+    },
+    "schedule.*.crosspost": {
+      name: "publicar",
+      description: "Publicar cada publicação nos servidores seguidores (canais de anúncios)",
+    },
+    "schedule.*.heading": {
+      name: "cabeçalho",
+      description: "A linha acima de cada publicação, com {date}, {topic}, {title}",
+    },
     onthisday: { name: "neste-dia", description: "Publicações escritas neste dia em anos anteriores" },
     "onthisday.date": {
       name: "data",
@@ -231,6 +358,31 @@ export const COMMAND_TEXT: Record<Exclude<Language, "en">, Record<string, Comman
     "*.hide": { name: "ocultar", description: "Só você vê a resposta" },
   },
   ja: {
+    "schedule.add": { name: "追加", description: "スケジュールを追加: チャンネル、時刻、曜日" },
+    "schedule.edit": { name: "編集", description: "スケジュールの設定を変更" },
+    "schedule.remove": { name: "削除", description: "スケジュールを削除" },
+    "schedule.list": { name: "一覧", description: "このサーバーのすべてのスケジュール" },
+    "schedule.*.name": { name: "名前", description: "スケジュールの短い名前（例: daily）" },
+    "schedule.*.channel": {
+      name: "チャンネル",
+      description: "投稿先: テキスト、アナウンス、またはフォーラムチャンネル",
+    },
+    "schedule.*.time": { name: "時刻", description: "HH:MM（24時間制）、例: 09:00 または 9:00" },
+    "schedule.*.timezone": {
+      name: "タイムゾーン",
+      description: "都市・国・略称: Europe/Paris, India, CET, PST",
+    },
+    "schedule.*.days": { name: "曜日", description: "毎日（既定）、weekdays、weekends、または mon,wed,fri" },
+    "schedule.*.role": { name: "ロール", description: "投稿ごとにメンションするロール" },
+    "schedule.*.threads": { name: "スレッド", description: "投稿ごとにスレッドを作る（テキストチャンネル）" },
+    "schedule.*.crosspost": {
+      name: "公開",
+      description: "各投稿をフォローしているサーバーへ公開（アナウンスチャンネル）",
+    },
+    "schedule.*.heading": {
+      name: "見出し",
+      description: "各投稿の上の行。{date}、{topic}、{title} が使えます",
+    },
     onthisday: { name: "この日", description: "過去の年の同じ日に書かれた投稿" },
     "onthisday.date": {
       name: "日付",

@@ -9,12 +9,15 @@ type Localizable = {
   options?: readonly unknown[];
 };
 
-/** The text of a command or option at `path` in a language: its own, else the shared option's (`*.hide`). */
+/** The text of a command or option at `path` in a language: its own, else a shared option's. */
 export function commandText(
   texts: Record<string, CommandText>,
   path: readonly string[],
 ): CommandText | undefined {
-  return texts[path.join(".")] ?? (path.length > 1 ? texts[`*.${path.at(-1)}`] : undefined);
+  if (texts[path.join(".")]) return texts[path.join(".")];
+  if (path.length < 2) return undefined;
+  // An option every subcommand of a command shares (`schedule.*.time`), then one several commands share (`*.hide`).
+  return (path.length === 3 ? texts[`${path[0]}.*.${path[2]}`] : undefined) ?? texts[`*.${path.at(-1)}`];
 }
 
 /**
