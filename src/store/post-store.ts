@@ -5,37 +5,44 @@ import type { GuildSettings, SettingsPatch } from "./settings.js";
 /**
  * The store as the scheduler and the commands see it: asynchronous, with two implementations that pass one
  * contract test suite (test/store-contract.test.ts) — SQLite on one host (`sqlite-store.ts`), PostgreSQL for
- * several (`postgres-store.ts`). The correctness rules live in that contract: one claim per (server, local date),
+ * several (`postgres-store.ts`). The correctness rules live in that contract: one claim per (server, schedule, local date),
  * leases held by unique owners, the deck advanced with the claim, numbered migrations, a newer schema refused.
  */
 export interface PostStore {
   /** `sqlite:<path>` or `postgres`, for logs (never a password). */
   readonly label: string;
+  /** The servers' schedules, keyed by (server, name); `name` defaults to `daily` (a server's first). */
   readonly settings: {
-    get(guildId: string): Promise<GuildSettings | undefined>;
-    /** Every server with a settings row (the scheduler's list when no gateway holds the servers). */
+    get(guildId: string, name?: string): Promise<GuildSettings | undefined>;
+    /** A server's schedules, by name. */
+    list(guildId: string): Promise<GuildSettings[]>;
+    /** Every schedule row (the scheduler's list when no gateway holds the servers), by server then name. */
     all(): Promise<GuildSettings[]>;
     update(
       guildId: string,
       patch: SettingsPatch,
       now: Date,
       defaults: SettingDefaults,
+      name?: string,
     ): Promise<GuildSettings>;
-    switchOff(guildId: string, now: Date, defaults: SettingDefaults): Promise<GuildSettings>;
-    recordError(guildId: string, error: string | null, now: Date): Promise<void>;
-    lastError(guildId: string): Promise<{ message: string; at: string } | null>;
+    switchOff(guildId: string, now: Date, defaults: SettingDefaults, name?: string): Promise<GuildSettings>;
+    /** Removes a schedule, its deck and last error (its delivery log stays). True if it existed. */
+    remove(guildId: string, name: string): Promise<boolean>;
+    recordError(guildId: string, error: string | null, now: Date, name?: string): Promise<void>;
+    lastError(guildId: string, name?: string): Promise<{ message: string; at: string } | null>;
   };
   readonly decks: {
-    get(guildId: string): Promise<DeckHistory>;
+    get(guildId: string, name?: string): Promise<DeckHistory>;
   };
+  /** One row per (server, schedule, local date); `schedule` defaults to `daily`. */
   readonly deliveries: {
-    get(guildId: string, localDate: string): Promise<Delivery | undefined>;
-    recent(guildId: string, limit?: number): Promise<Delivery[]>;
+    get(guildId: string, localDate: string, schedule?: string): Promise<Delivery | undefined>;
+    recent(guildId: string, limit?: number, schedule?: string): Promise<Delivery[]>;
     claim(args: ClaimArgs): Promise<ClaimResult>;
     retakeFailed(
       args: DayArgs & { channelId: string; owner: ClaimOwner; now: Date; leaseMs: number },
     ): Promise<boolean>;
-    retrySoon(guildId: string, localDate: string, now: Date): Promise<boolean>;
+    retrySoon(guildId: string, localDate: string, now: Date, schedule?: string): Promise<boolean>;
     retakeStale(args: {
       delivery: Delivery;
       owner: ClaimOwner;
@@ -45,7 +52,7 @@ export interface PostStore {
     endLease(args: DayArgs & { owner: ClaimOwner; now: Date }): Promise<boolean>;
     markSent(args: DayArgs & { messageId: string; now: Date }): Promise<boolean>;
     markFailed(args: DayArgs & { owner: ClaimOwner; error: string; retryAt: Date | null }): Promise<boolean>;
-    skip(guildId: string, localDate: string): Promise<boolean>;
+    skip(guildId: string, localDate: string, schedule?: string): Promise<boolean>;
   };
   /**
    * Whether this process is the one scheduler that sends (PostgreSQL: a session advisory lock, released when its
@@ -59,7 +66,7 @@ export interface PostStore {
 }
 
 export type SettingDefaults = { channelId?: string | null; time: string; timeZone: string };
-type DayArgs = { guildId: string; localDate: string };
+type DayArgs = { guildId: string; localDate: string; schedule?: string };
 export type ClaimArgs = DayArgs & {
   channelId: string;
   owner: ClaimOwner;
