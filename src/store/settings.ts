@@ -1,5 +1,5 @@
 import type { Database } from "better-sqlite3";
-import { type ChannelKind, DEFAULT_SCHEDULE } from "./schedule-fields.js";
+import { type ChannelKind, DEFAULT_SCHEDULE, isChannelKind, parseDays } from "./schedule-fields.js";
 
 /**
  * One of a server's post-of-the-day schedules, keyed by (server, short name). A server's rows, once written, win
@@ -181,7 +181,9 @@ export function nextSettings(
   };
   const next = { ...pick(base), ...withoutUndefined(patch) };
   if (!HH_MM.test(next.time)) throw new RangeError(`time must be HH:MM (00:00-23:59), got ${next.time}`);
-  return next;
+  if (!isChannelKind(next.channelKind)) throw new RangeError(`not a channel kind: ${next.channelKind}`);
+  // `weekdays`, `Mon, Fri`: stored in the one spelling the scheduler reads.
+  return { ...next, days: next.days === null ? null : parseDays(next.days) };
 }
 
 /** SQLite has no booleans; PostgreSQL takes these too (its columns are integers for the same reason). */
