@@ -47,9 +47,11 @@ const handlers: Record<string, Handler> = {
   },
 
   async edit(interaction, ctx, name) {
-    if (!(await ctx.scheduler.scheduleFor(interaction.guildId, name)))
-      return errorReply(`There is no schedule \`${name}\` that is on. \`/schedule list\` shows them.`);
-    return save(interaction, ctx, name, "Changed");
+    const exists =
+      (await ctx.store.settings.get(interaction.guildId, name)) ??
+      (await ctx.scheduler.scheduleFor(interaction.guildId, name));
+    if (!exists) return errorReply(`There is no schedule \`${name}\`. \`/schedule list\` shows them.`);
+    return save(interaction, ctx, name, "Changed", false);
   },
 
   async set(interaction, ctx, name) {
@@ -132,7 +134,13 @@ const handlers: Record<string, Handler> = {
 };
 
 /** `/schedule add|edit|set`: read the options, check them and the channel, store, say when the next post goes. */
-async function save(interaction: Interaction, ctx: BotContext, name: string, verb: string): Promise<Reply> {
+async function save(
+  interaction: Interaction,
+  ctx: BotContext,
+  name: string,
+  verb: string,
+  resume = true,
+): Promise<Reply> {
   const current = await ctx.scheduler.scheduleFor(interaction.guildId, name);
   const topics = new Set(ctx.library().collection.topics.map((t) => t.name));
   const parsed = schedulePatch(readOptions(interaction), current, topics);
@@ -144,7 +152,9 @@ async function save(interaction: Interaction, ctx: BotContext, name: string, ver
     const refusal = await refuseChannel(interaction, ctx, name, channelId);
     if (refusal) return errorReply(refusal);
   }
-  await ctx.scheduler.configure(interaction.guildId, { ...parsed.patch, paused: false }, undefined, name);
+  // add and set turn the schedule on; edit keeps it paused if it was.
+  const patch = resume ? { ...parsed.patch, paused: false } : parsed.patch;
+  await ctx.scheduler.configure(interaction.guildId, patch, undefined, name);
   const status = await ctx.scheduler.status(interaction.guildId, undefined, name);
   const schedule = status.schedule;
   const next = schedule && status.nextRun ? describeNextRun(status.nextRun, schedule, ctx.now()) : undefined;
