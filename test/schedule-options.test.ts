@@ -1,5 +1,6 @@
 import { ChannelType } from "discord.js";
 import { describe, expect, it } from "vitest";
+import { renderScheduleList } from "../src/answers/schedule.js";
 import { schedulePatch } from "../src/answers/schedule-options.js";
 import { postOfTheDayMarker, renderPostOfTheDay } from "../src/discord/render-potd.js";
 import { headingDate, headingTemplateError, plainHeading, renderHeading } from "../src/library/heading.js";
@@ -91,5 +92,36 @@ describe("heading templates", () => {
     expect(headingDate(template, name, true)).toBe("2026-11-30");
     // The default heading reads back as it always did.
     expect(postOfTheDayMarker("**Post of the day** · 2026-11-27")).toBe("2026-11-27");
+  });
+});
+
+describe("/schedule list", () => {
+  it("lists each schedule by name in words, and those switched off", () => {
+    const on = {
+      guildId: "g",
+      name: "news",
+      channelId: "c",
+      timeZone: "Europe/Paris",
+      at: { time: "18:00" },
+      days: "mon,tue,wed,thu,fri",
+      topic: "cats",
+      roleId: "r",
+      paused: true,
+      channelKind: "thread",
+      crosspost: false,
+      template: "{date}",
+      source: "settings",
+    } as const;
+    const off = { name: "old", channelId: null } as unknown as Parameters<
+      typeof renderScheduleList
+    >[1][number];
+    const reply = renderScheduleList([on], [off]);
+    expect(reply.embeds![0]!.description).toBe(
+      "**news**: <#c> at 18:00 Europe/Paris, weekdays, topic `cats`, pinging <@&r>, a thread per post, heading `{date}` (paused)\n**old**: off",
+    );
+    expect(reply.allowedMentions).toEqual({ parse: [] });
+    expect(renderScheduleList([], []).embeds![0]!.description).toMatch(
+      /no schedule\. Add one with `\/schedule add/,
+    );
   });
 });
