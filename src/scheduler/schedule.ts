@@ -54,18 +54,6 @@ export function effectiveSchedules(
   return schedules.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** The single-schedule view: a server's `daily` schedule (its row, else the env defaults), undefined if off. */
-export function effectiveSchedule(
-  guildId: string,
-  settings: GuildSettings | undefined,
-  env: EnvSchedule | undefined,
-  onlyGuild?: string,
-): PotdSchedule | undefined {
-  return effectiveSchedules(guildId, settings ? [settings] : [], env, onlyGuild).find(
-    (s) => s.name === (settings?.name ?? DEFAULT_SCHEDULE),
-  );
-}
-
 function fromRow(row: GuildSettings, channelId: string): PotdSchedule {
   return {
     guildId: row.guildId,
