@@ -23,7 +23,7 @@ import { errorReply, type Reply } from "../src/discord/reply.js";
 import { respond, respondInTime } from "../src/discord/respond.js";
 import { nextPost } from "../src/scheduler/preview.js";
 import { AmbiguousScheduleError } from "../src/scheduler/scheduler.js";
-import { scheduleNameError } from "../src/store/schedule-fields.js";
+import { DEFAULT_SCHEDULE, scheduleNameError } from "../src/store/schedule-fields.js";
 
 /** In a server: over the gateway the server is cached, over HTTP it is not ("raw"). */
 type Interaction = ChatInputCommandInteraction<"cached" | "raw">;
@@ -76,10 +76,9 @@ const handlers: Record<string, Handler> = {
     if (!(await ctx.scheduler.scheduleFor(interaction.guildId, name)))
       return errorReply("Set up the post of the day first with `/schedule set`.");
     await ctx.scheduler.configure(interaction.guildId, { roleId: role?.id ?? null }, undefined, name);
+    const which = name === DEFAULT_SCHEDULE ? "the day" : `\`${name}\``;
     return scheduleNotice(
-      role
-        ? `Each post of \`${name}\` will ping <@&${role.id}>.`
-        : `The posts of \`${name}\` will ping nobody.`,
+      role ? `Each post of ${which} will ping <@&${role.id}>.` : `The post of ${which} will ping nobody.`,
     );
   },
 
