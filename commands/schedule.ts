@@ -5,106 +5,118 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
   SlashCommandBuilder,
+  type SlashCommandSubcommandBuilder,
 } from "discord.js";
-import { describeSchedule, renderScheduleStatus, scheduleNotice } from "../src/answers/schedule.js";
-import { describeNextRun, normalizeTime, suggestZones } from "../src/answers/schedule-input.js";
+import { suggestTopics } from "../src/answers/autocomplete.js";
+import {
+  describeSchedule,
+  renderScheduleList,
+  renderScheduleStatus,
+  scheduleNotice,
+} from "../src/answers/schedule.js";
+import { describeNextRun, suggestZones } from "../src/answers/schedule-input.js";
+import { type ScheduleOptions, schedulePatch } from "../src/answers/schedule-options.js";
 import { missingPostingPermissions } from "../src/discord/channel-permissions.js";
 import type { Command } from "../src/discord/command.js";
 import type { BotContext } from "../src/discord/context.js";
 import { renderPostOfTheDay } from "../src/discord/render-potd.js";
 import { errorReply, type Reply } from "../src/discord/reply.js";
 import { respond, respondInTime } from "../src/discord/respond.js";
-import { clip } from "../src/library/text.js";
-import { isValidTime, isValidTimeZone } from "../src/scheduler/next-run.js";
 import { nextPost } from "../src/scheduler/preview.js";
+import { AmbiguousScheduleError } from "../src/scheduler/scheduler.js";
+import { DEFAULT_SCHEDULE, scheduleNameError } from "../src/store/schedule-fields.js";
 
 /** In a server: over the gateway the server is cached, over HTTP it is not ("raw"). */
-type Handler = (
-  interaction: ChatInputCommandInteraction<"cached" | "raw">,
-  ctx: BotContext,
-) => Promise<Reply>;
+type Interaction = ChatInputCommandInteraction<"cached" | "raw">;
+/** `name`: the schedule the subcommand acts on (given, or the server's only one). */
+type Handler = (interaction: Interaction, ctx: BotContext, name: string) => Promise<Reply>;
+
+const CHANNEL_TYPES = [ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.GuildForum] as const;
 
 const handlers: Record<string, Handler> = {
-  async set(interaction, ctx) {
-    const channel = interaction.options.getChannel("channel", true, [
-      ChannelType.GuildText,
-      ChannelType.GuildAnnouncement,
-    ]);
-    const time = normalizeTime(interaction.options.getString("time", true));
-    const timeZone = interaction.options.getString("timezone", true).trim();
-    if (!isValidTime(time))
+  async add(interaction, ctx, name) {
+    const nameError = scheduleNameError(name);
+    if (nameError) return errorReply(nameError);
+    if (
+      (await ctx.store.settings.get(interaction.guildId, name)) ||
+      (await ctx.scheduler.scheduleFor(interaction.guildId, name))
+    )
       return errorReply(
-        `\`${clip(time, 20)}\` is not a time: use HH:MM, 24-hour, e.g. \`09:00\` or \`18:30\`.`,
+        `There is already a schedule \`${name}\`: change it with \`/schedule edit name:${name}\`.`,
       );
-    if (!isValidTimeZone(timeZone)) {
-      return errorReply(
-        `\`${clip(timeZone, 50)}\` is not a time zone. Start typing a city and pick one, e.g. \`Europe/Paris\`.`,
-      );
-    }
-    const missing = await missingPostingPermissions(interaction.client, interaction.guildId, channel.id);
-    if (missing.length > 0) {
-      return errorReply(
-        `I can't post in <#${channel.id}>: I am missing ${missing.join(", ")} there. Give me those permissions in the channel's settings, or pick another channel.`,
-      );
-    }
-    const saved = await ctx.scheduler.configure(interaction.guildId, {
-      channelId: channel.id,
-      time,
-      timeZone,
-      paused: false,
-    });
-    const status = await ctx.scheduler.status(interaction.guildId);
-    const schedule = status.schedule;
-    const next =
-      schedule && status.nextRun ? describeNextRun(status.nextRun, schedule, ctx.now()) : undefined;
-    return scheduleNotice(
-      `Post of the day: ${schedule ? describeSchedule(schedule) : `<#${saved.channelId}>`}.${next ? ` The next one goes out ${next}.` : ""} \`/schedule status\` shows it all.`,
+    return save(interaction, ctx, name, "Added");
+  },
+
+  async edit(interaction, ctx, name) {
+    const exists =
+      (await ctx.store.settings.get(interaction.guildId, name)) ??
+      (await ctx.scheduler.scheduleFor(interaction.guildId, name));
+    if (!exists) return errorReply(`There is no schedule \`${name}\`. \`/schedule list\` shows them.`);
+    return save(interaction, ctx, name, "Changed", false);
+  },
+
+  async set(interaction, ctx, name) {
+    return save(interaction, ctx, name, "Post of the day");
+  },
+
+  async remove(interaction, ctx, name) {
+    return (await ctx.scheduler.remove(interaction.guildId, name))
+      ? scheduleNotice(`Removed the schedule \`${name}\`. Its past posts stay where they are.`)
+      : errorReply(`There is no schedule \`${name}\` to remove. \`/schedule list\` shows them.`);
+  },
+
+  async list(interaction, ctx) {
+    return renderScheduleList(
+      await ctx.scheduler.schedulesFor(interaction.guildId),
+      await ctx.store.settings.list(interaction.guildId),
     );
   },
 
-  async role(interaction, ctx) {
+  async role(interaction, ctx, name) {
     const role = interaction.options.getRole("role");
-    if (!(await ctx.scheduler.scheduleFor(interaction.guildId)))
+    if (!(await ctx.scheduler.scheduleFor(interaction.guildId, name)))
       return errorReply("Set up the post of the day first with `/schedule set`.");
-    await ctx.scheduler.configure(interaction.guildId, { roleId: role?.id ?? null });
+    await ctx.scheduler.configure(interaction.guildId, { roleId: role?.id ?? null }, undefined, name);
+    const which = name === DEFAULT_SCHEDULE ? "the day" : `\`${name}\``;
     return scheduleNotice(
-      role ? `Each post of the day will ping <@&${role.id}>.` : "The post of the day will ping nobody.",
+      role ? `Each post of ${which} will ping <@&${role.id}>.` : `The post of ${which} will ping nobody.`,
     );
   },
 
-  async pause(interaction, ctx) {
-    if (!(await ctx.scheduler.scheduleFor(interaction.guildId)))
+  async pause(interaction, ctx, name) {
+    if (!(await ctx.scheduler.scheduleFor(interaction.guildId, name)))
       return errorReply("There is no post of the day to pause. Set one up with `/schedule set`.");
-    await ctx.scheduler.configure(interaction.guildId, { paused: true });
-    return scheduleNotice("Paused. Nothing is posted until `/schedule resume`.");
+    await ctx.scheduler.configure(interaction.guildId, { paused: true }, undefined, name);
+    return scheduleNotice(`Paused \`${name}\`. Nothing is posted until \`/schedule resume\`.`);
   },
 
-  async resume(interaction, ctx) {
-    if (!(await ctx.scheduler.scheduleFor(interaction.guildId)))
+  async resume(interaction, ctx, name) {
+    if (!(await ctx.scheduler.scheduleFor(interaction.guildId, name)))
       return errorReply("There is no post of the day to resume. Set one up with `/schedule set`.");
-    await ctx.scheduler.configure(interaction.guildId, { paused: false });
-    return scheduleNotice("Resumed. If today's post is due and not out yet, it is sent within a minute.");
+    await ctx.scheduler.configure(interaction.guildId, { paused: false }, undefined, name);
+    return scheduleNotice(
+      `Resumed \`${name}\`. If today's post is due and not out yet, it is sent within a minute.`,
+    );
   },
 
-  async skip(interaction, ctx) {
-    const { localDate, skipped } = await ctx.scheduler.skipToday(interaction.guildId);
+  async skip(interaction, ctx, name) {
+    const { localDate, skipped } = await ctx.scheduler.skipToday(interaction.guildId, undefined, name);
     return skipped
       ? scheduleNotice(`Today's post (${localDate}) will not be sent. The schedule goes on tomorrow.`)
       : errorReply(`Today's post (${localDate}) is already out or being sent: there is nothing to skip.`);
   },
 
-  async preview(interaction, ctx) {
-    const status = await ctx.scheduler.status(interaction.guildId);
+  async preview(interaction, ctx, name) {
+    const status = await ctx.scheduler.status(interaction.guildId, undefined, name);
     const next = await nextPost(ctx.store, ctx.library().collection, interaction.guildId, status);
-    if (!next) return errorReply("The collection has no posts to choose from.");
-    return {
-      ...renderPostOfTheDay(next.post, next.localDate, status.schedule?.roleId ?? null),
-      ephemeral: true,
-    };
+    if (!next)
+      return errorReply("The collection has no posts to choose from (or none with the schedule's topic).");
+    const { roleId = null, template = null, topic = null } = status.schedule ?? {};
+    return { ...renderPostOfTheDay(next.post, next.localDate, roleId, { template, topic }), ephemeral: true };
   },
 
-  async status(interaction, ctx) {
-    const status = await ctx.scheduler.status(interaction.guildId);
+  async status(interaction, ctx, name) {
+    const status = await ctx.scheduler.status(interaction.guildId, undefined, name);
     return renderScheduleStatus({
       status,
       guildId: interaction.guildId,
@@ -113,59 +125,209 @@ const handlers: Record<string, Handler> = {
     });
   },
 
-  async off(interaction, ctx) {
-    await ctx.scheduler.switchOff(interaction.guildId);
-    return scheduleNotice("The post of the day is off for this server. `/schedule set` turns it back on.");
+  async off(interaction, ctx, name) {
+    await ctx.scheduler.switchOff(interaction.guildId, undefined, name);
+    return scheduleNotice(
+      `\`${name}\` is off for this server. \`/schedule set\` or \`/schedule edit\` turns it back on.`,
+    );
   },
 };
+
+/** `/schedule add|edit|set`: read the options, check them and the channel, store, say when the next post goes. */
+async function save(
+  interaction: Interaction,
+  ctx: BotContext,
+  name: string,
+  verb: string,
+  resume = true,
+): Promise<Reply> {
+  const current = await ctx.scheduler.scheduleFor(interaction.guildId, name);
+  const topics = new Set(ctx.library().collection.topics.map((t) => t.name));
+  const parsed = schedulePatch(readOptions(interaction), current, topics);
+  if ("error" in parsed) return errorReply(parsed.error);
+  if (Object.keys(parsed.patch).length === 0)
+    return errorReply("Nothing to change: give at least one option.");
+  const channelId = parsed.patch.channelId;
+  if (channelId) {
+    const refusal = await refuseChannel(interaction, ctx, name, channelId);
+    if (refusal) return errorReply(refusal);
+  }
+  // add and set turn the schedule on; edit keeps it paused if it was.
+  const patch = resume ? { ...parsed.patch, paused: false } : parsed.patch;
+  await ctx.scheduler.configure(interaction.guildId, patch, undefined, name);
+  const status = await ctx.scheduler.status(interaction.guildId, undefined, name);
+  const schedule = status.schedule;
+  const next = schedule && status.nextRun ? describeNextRun(status.nextRun, schedule, ctx.now()) : undefined;
+  return scheduleNotice(
+    `${verb} \`${name}\`: ${schedule ? describeSchedule(schedule) : "off"}.${next ? ` The next one goes out ${next}.` : ""} \`/schedule status name:${name}\` shows it all.`,
+  );
+}
+
+function readOptions(interaction: Interaction): ScheduleOptions {
+  const o = interaction.options;
+  const channel = o.getChannel("channel", false, [...CHANNEL_TYPES]);
+  const read = {
+    channel: channel ? { id: channel.id, type: channel.type } : undefined,
+    time: o.getString("time") ?? undefined,
+    timezone: o.getString("timezone") ?? undefined,
+    days: o.getString("days") ?? undefined,
+    topic: o.getString("topic") ?? undefined,
+    roleId: o.getRole("role")?.id,
+    threads: o.getBoolean("threads") ?? undefined,
+    crosspost: o.getBoolean("crosspost") ?? undefined,
+    template: o.getString("heading") ?? undefined,
+  };
+  return Object.fromEntries(Object.entries(read).filter(([, v]) => v !== undefined)) as ScheduleOptions;
+}
+
+/** Why a schedule cannot post in a channel: another schedule posts there, or the bot lacks permissions. */
+async function refuseChannel(interaction: Interaction, ctx: BotContext, name: string, channelId: string) {
+  // One schedule per channel: a post found in the channel after a crash then belongs to that schedule.
+  const other = (await ctx.scheduler.schedulesFor(interaction.guildId)).find(
+    (s) => s.channelId === channelId && s.name !== name,
+  );
+  if (other)
+    return `The schedule \`${other.name}\` already posts in <#${channelId}>: pick another channel, or change \`${other.name}\`.`;
+  const missing = await missingPostingPermissions(interaction.client, interaction.guildId, channelId);
+  if (missing.length > 0)
+    return `I can't post in <#${channelId}>: I am missing ${missing.join(", ")} there. Give me those permissions in the channel's settings, or pick another channel.`;
+  return undefined;
+}
+
+const nameOption = (required: boolean) => (s: SlashCommandSubcommandBuilder) =>
+  s.addStringOption((o) =>
+    o
+      .setName("name")
+      .setDescription(
+        required ? "The schedule's short name, e.g. daily" : "Which schedule (when the server has several)",
+      )
+      .setRequired(required)
+      .setMaxLength(24)
+      .setAutocomplete(true),
+  );
+
+/** The options of `add` and `edit` (all required for `add` but the optional ones). */
+function scheduleOptions(s: SlashCommandSubcommandBuilder, required: boolean): SlashCommandSubcommandBuilder {
+  return s
+    .addChannelOption((o) =>
+      o
+        .setName("channel")
+        .setDescription("Where to post: a text, announcement or forum channel")
+        .setRequired(required)
+        .addChannelTypes(...CHANNEL_TYPES),
+    )
+    .addStringOption((o) =>
+      o
+        .setName("time")
+        .setDescription("HH:MM, 24-hour, e.g. 09:00 or 9:00")
+        .setRequired(required)
+        .setMaxLength(5),
+    )
+    .addStringOption((o) =>
+      o
+        .setName("timezone")
+        .setDescription("A city, country or abbreviation: Europe/Paris, India, CET, PST")
+        .setRequired(required)
+        .setAutocomplete(true),
+    )
+    .addStringOption((o) =>
+      o
+        .setName("days")
+        .setDescription("every day (default), weekdays, weekends, or mon,wed,fri")
+        .setMaxLength(60),
+    )
+    .addStringOption((o) =>
+      o
+        .setName("topic")
+        .setDescription("Only posts with this topic (none: every post)")
+        .setAutocomplete(true),
+    )
+    .addRoleOption((o) => o.setName("role").setDescription("A role to ping with each post"))
+    .addBooleanOption((o) =>
+      o.setName("threads").setDescription("Open a thread for each post (text channels)"),
+    )
+    .addBooleanOption((o) =>
+      o.setName("crosspost").setDescription("Publish each post to following servers (announcement channels)"),
+    )
+    .addStringOption((o) =>
+      o
+        .setName("heading")
+        .setDescription(
+          "The line above each post, with {date}, {topic}, {title} (default: back to the default)",
+        )
+        .setMaxLength(200),
+    );
+}
 
 export const schedule = {
   data: new SlashCommandBuilder()
     .setName("schedule")
-    .setDescription("Set up the post of the day (Manage Server)")
+    .setDescription("Set up the posts of the day (Manage Server)")
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
     .addSubcommand((s) =>
-      s
-        .setName("set")
-        .setDescription("Post a post of the day in a channel, every day at a time")
-        .addChannelOption((o) =>
-          o
-            .setName("channel")
-            .setDescription("Where to post")
-            .setRequired(true)
-            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
-        )
-        .addStringOption((o) =>
-          o
-            .setName("time")
-            .setDescription("HH:MM, 24-hour, e.g. 09:00 or 9:00")
-            .setRequired(true)
-            .setMaxLength(5),
-        )
-        .addStringOption((o) =>
-          o
-            .setName("timezone")
-            .setDescription("A city, country or abbreviation: Europe/Paris, India, CET, PST")
-            .setRequired(true)
-            .setAutocomplete(true),
-        ),
+      scheduleOptions(
+        nameOption(true)(s.setName("add").setDescription("Add a schedule: a channel, a time, days")),
+        true,
+      ),
     )
     .addSubcommand((s) =>
-      s
-        .setName("role")
-        .setDescription("Ping a role with each post (leave empty to ping nobody)")
-        .addRoleOption((o) => o.setName("role").setDescription("The role to ping")),
+      scheduleOptions(
+        nameOption(false)(s.setName("edit").setDescription("Change a schedule's options")),
+        false,
+      ),
     )
-    .addSubcommand((s) => s.setName("pause").setDescription("Stop posting until resumed"))
-    .addSubcommand((s) => s.setName("resume").setDescription("Post again"))
-    .addSubcommand((s) => s.setName("skip").setDescription("Do not send today's post"))
+    .addSubcommand((s) => nameOption(true)(s.setName("remove").setDescription("Remove a schedule")))
+    .addSubcommand((s) => s.setName("list").setDescription("Every schedule of this server"))
     .addSubcommand((s) =>
-      s.setName("preview").setDescription("The next post, exactly as it will be sent (only you see it)"),
+      nameOption(false)(
+        s
+          .setName("set")
+          .setDescription("Post a post of the day in a channel, every day at a time")
+          .addChannelOption((o) =>
+            o
+              .setName("channel")
+              .setDescription("Where to post")
+              .setRequired(true)
+              .addChannelTypes(...CHANNEL_TYPES),
+          )
+          .addStringOption((o) =>
+            o
+              .setName("time")
+              .setDescription("HH:MM, 24-hour, e.g. 09:00 or 9:00")
+              .setRequired(true)
+              .setMaxLength(5),
+          )
+          .addStringOption((o) =>
+            o
+              .setName("timezone")
+              .setDescription("A city, country or abbreviation: Europe/Paris, India, CET, PST")
+              .setRequired(true)
+              .setAutocomplete(true),
+          ),
+      ),
     )
-    .addSubcommand((s) => s.setName("status").setDescription("Next post, last post, last error"))
-    .addSubcommand((s) => s.setName("off").setDescription("Turn the post of the day off")),
+    .addSubcommand((s) =>
+      nameOption(false)(
+        s
+          .setName("role")
+          .setDescription("Ping a role with each post (leave empty to ping nobody)")
+          .addRoleOption((o) => o.setName("role").setDescription("The role to ping")),
+      ),
+    )
+    .addSubcommand((s) => nameOption(false)(s.setName("pause").setDescription("Stop posting until resumed")))
+    .addSubcommand((s) => nameOption(false)(s.setName("resume").setDescription("Post again")))
+    .addSubcommand((s) => nameOption(false)(s.setName("skip").setDescription("Do not send today's post")))
+    .addSubcommand((s) =>
+      nameOption(false)(
+        s.setName("preview").setDescription("The next post, exactly as it will be sent (only you see it)"),
+      ),
+    )
+    .addSubcommand((s) =>
+      nameOption(false)(s.setName("status").setDescription("Next post, last post, last error")),
+    )
+    .addSubcommand((s) => nameOption(false)(s.setName("off").setDescription("Turn a post of the day off"))),
 
   async execute(interaction, ctx) {
     // Discord hides the command from members without Manage Server, but a server can override that: check again.
@@ -176,13 +338,52 @@ export const schedule = {
         errorReply("Only members with the Manage Server permission can change the post of the day."),
       );
     }
-    const handler = handlers[interaction.options.getSubcommand(true)];
+    const subcommand = interaction.options.getSubcommand(true);
+    const handler = handlers[subcommand];
     if (!handler) return respond(interaction, errorReply("Unknown subcommand."));
     // Every answer of /schedule is private; a write may wait for another process's database lock.
-    await respondInTime(interaction, handler(interaction, ctx), { ephemeral: true });
+    await respondInTime(
+      interaction,
+      whichSchedule(interaction, ctx, subcommand)
+        .then((name) => handler(interaction, ctx, name))
+        .catch(ambiguous),
+      {
+        ephemeral: true,
+      },
+    );
   },
 
-  async autocomplete(interaction) {
-    await interaction.respond(suggestZones(interaction.options.getFocused()));
+  async autocomplete(interaction, ctx) {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name === "topic")
+      return interaction.respond(suggestTopics(ctx.library().collection, focused.value));
+    if (focused.name === "name" && interaction.guildId) {
+      const rows = await ctx.store.settings.list(interaction.guildId);
+      const names = [
+        ...new Set([
+          ...rows.map((r) => r.name),
+          ...(await ctx.scheduler.schedulesFor(interaction.guildId)).map((s) => s.name),
+        ]),
+      ];
+      return interaction.respond(
+        names
+          .filter((n) => n.includes(focused.value.toLowerCase()))
+          .slice(0, 25)
+          .map((n) => ({ name: n, value: n })),
+      );
+    }
+    await interaction.respond(suggestZones(focused.value));
   },
 } satisfies Command;
+
+/** The schedule a subcommand acts on: `name:` if given (required by add and remove), else the server's only one. */
+async function whichSchedule(interaction: Interaction, ctx: BotContext, subcommand: string): Promise<string> {
+  const given = interaction.options.getString("name")?.trim().toLowerCase();
+  if (subcommand === "list") return "";
+  return ctx.scheduler.resolveName(interaction.guildId, given || null);
+}
+
+function ambiguous(error: unknown): Reply {
+  if (error instanceof AmbiguousScheduleError) return errorReply(error.message);
+  throw error;
+}

@@ -50,6 +50,7 @@ describe("claimAbandoned", () => {
   const now = new Date("2026-11-27T09:01:00Z");
   const claim = (over: Partial<Delivery>): Delivery => ({
     guildId: "g",
+    schedule: "daily",
     localDate: "2026-11-27",
     postId: "p",
     status: "claimed",

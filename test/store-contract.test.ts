@@ -22,7 +22,15 @@ const choose = (history: Parameters<typeof choosePostOfTheDay>[2]) =>
   choosePostOfTheDay({ posts }, day.localDate, history);
 
 /** A fresh, empty database of each kind for every test: a temp file, or a schema of its own on the server. */
-type Backend = { name: string; open(): Promise<{ url: string; stores: () => Promise<PostStore> }> };
+type Backend = {
+  name: string;
+  open(): Promise<{ url: string; stores: () => Promise<PostStore> }>;
+  /** A database with no schema yet. */
+  openEmpty(): Promise<{ url: string }>;
+  /** Brings a database to schema version `version` with that version's migrations, then runs `statements`. */
+  runOld(url: string, version: number, statements: string[]): Promise<void>;
+  reopen(url: string): Promise<PostStore>;
+};
 
 const backends: Backend[] = [
   {
@@ -31,6 +39,18 @@ const backends: Backend[] = [
       const file = join(mkdtempSync(join(tmpdir(), "curator-contract-")), "curator.db");
       return { url: file, stores: async () => openSqlitePostStore(file) };
     },
+    async openEmpty() {
+      return { url: join(mkdtempSync(join(tmpdir(), "curator-contract-")), "curator.db") };
+    },
+    async runOld(url, version, statements) {
+      const Database = (await import("better-sqlite3")).default;
+      const db = new Database(url);
+      for (const step of migrations.slice(0, version)) step(db);
+      db.pragma(`user_version = ${version}`);
+      for (const sql of statements) db.exec(sql);
+      db.close();
+    },
+    reopen: async (url) => openSqlitePostStore(url),
   },
   {
     name: "PostgreSQL",
@@ -38,6 +58,19 @@ const backends: Backend[] = [
       const url = await freshPostgresUrl("t");
       return { url, stores: () => openPostgresStore(url, { max: 4 }) };
     },
+    async openEmpty() {
+      return { url: await freshPostgresUrl("t") };
+    },
+    async runOld(url, version, statements) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      for (const step of postgresMigrations.slice(0, version)) await client.query(step);
+      await client.query("CREATE TABLE curator_schema (version INTEGER NOT NULL)");
+      await client.query("INSERT INTO curator_schema (version) VALUES ($1)", [version]);
+      for (const sql of statements) await client.query(sql);
+      await client.end();
+    },
+    reopen: (url) => openPostgresStore(url, { max: 4 }),
   },
 ];
 
@@ -197,9 +230,14 @@ describe.each(backends)("$name store", (backend) => {
     expect(await store.deliveries.skip("g", day.localDate)).toBe(true);
   });
 
-  it("tells which of many days are settled in one call: sent or skipped, not claimed or failed", async () => {
+  it("tells which of many schedules' days are settled in one call: sent or skipped, not claimed or failed", async () => {
     const { store } = await fresh();
-    const on = (guildId: string, localDate = day.localDate) => ({ ...day, guildId, localDate });
+    const on = (guildId: string, localDate = day.localDate) => ({
+      ...day,
+      guildId,
+      schedule: "daily",
+      localDate,
+    });
     await store.deliveries.claim({ ...on("sent"), owner: own("p"), choose });
     await store.deliveries.markSent({ ...on("sent"), messageId: "m1", now: later });
     await store.deliveries.skip("skipped", day.localDate);
@@ -214,10 +252,11 @@ describe.each(backends)("$name store", (backend) => {
       on("failed"),
       on("none"),
       on("sent", "2026-11-28"),
+      { ...on("sent"), schedule: "news" },
       ...many,
     ];
     expect([...(await store.deliveries.settled(asked))].sort()).toEqual(
-      [settledKey("sent", day.localDate), settledKey("skipped", day.localDate)].sort(),
+      [settledKey("sent", "daily", day.localDate), settledKey("skipped", "daily", day.localDate)].sort(),
     );
     expect(await store.deliveries.settled([])).toEqual(new Set());
   });
@@ -254,6 +293,124 @@ describe.each(backends)("$name store", (backend) => {
     expect(results.filter((r) => r.status === "saved")).toHaveLength(5);
     expect(results.filter((r) => r.status === "full")).toHaveLength(7);
     expect(await store.saved.list("u")).toHaveLength(5);
+  });
+
+  it("keeps several schedules per server, each with its own fields, deck, deliveries and last error", async () => {
+    const { store } = await fresh();
+    await store.settings.update("g", { channelId: "c1" }, now, defaults);
+    const news = await store.settings.update(
+      "g",
+      {
+        channelId: "c2",
+        time: "18:30",
+        days: "mon,wed,fri",
+        topic: "cats",
+        roleId: "r",
+        channelKind: "announcement",
+        crosspost: true,
+        template: "{date}: {title}",
+      },
+      now,
+      defaults,
+      "news",
+    );
+    expect(news).toMatchObject({
+      guildId: "g",
+      name: "news",
+      channelId: "c2",
+      time: "18:30",
+      days: "mon,wed,fri",
+      topic: "cats",
+      channelKind: "announcement",
+      crosspost: true,
+      template: "{date}: {title}",
+    });
+    expect((await store.settings.get("g"))?.channelKind).toBe("text");
+    expect((await store.settings.list("g")).map((s) => s.name)).toEqual(["daily", "news"]);
+    expect((await store.settings.all()).map((s) => `${s.guildId}/${s.name}`)).toEqual(["g/daily", "g/news"]);
+
+    // The same server and day, two schedules: two claims, two decks.
+    const daily = await store.deliveries.claim({ ...day, owner: own("p"), choose });
+    const other = await store.deliveries.claim({ ...day, schedule: "news", owner: own("p"), choose });
+    expect([daily.claimed, other.claimed]).toEqual([true, true]);
+    expect(await store.deliveries.claim({ ...day, schedule: "news", owner: own("q"), choose })).toMatchObject(
+      {
+        claimed: false,
+        reason: "exists",
+        delivery: { schedule: "news", claimOwner: "p" },
+      },
+    );
+    expect((await store.decks.get("g", "news")).seed).toBe("g/news");
+    expect((await store.decks.get("g")).seed).toBe("g");
+    expect((await store.decks.get("g", "news")).shown).toHaveLength(1);
+    expect(await store.deliveries.markSent({ ...day, schedule: "news", messageId: "m2", now })).toBe(true);
+    expect((await store.deliveries.get("g", day.localDate))?.status).toBe("claimed");
+    expect((await store.deliveries.recent("g", 7, "news")).map((d) => d.messageId)).toEqual(["m2"]);
+    expect(await store.deliveries.skip("g", "2026-11-28", "news")).toBe(true);
+    expect(await store.deliveries.get("g", "2026-11-28")).toBeUndefined();
+
+    await store.settings.recordError("g", "Missing Access", now, "news");
+    expect(await store.settings.lastError("g")).toBeNull();
+    expect((await store.settings.get("g", "news"))?.lastError).toBe("Missing Access");
+
+    expect(await store.settings.remove("g", "news")).toBe(true);
+    expect(await store.settings.remove("g", "news")).toBe(false);
+    expect((await store.settings.list("g")).map((s) => s.name)).toEqual(["daily"]);
+    expect(await store.settings.lastError("g", "news")).toBeNull();
+    expect((await store.decks.get("g", "news")).shown).toEqual([]);
+    // The log stays: a schedule added again under that name does not post that day twice.
+    expect((await store.deliveries.get("g", day.localDate, "news"))?.status).toBe("sent");
+  });
+
+  it("upgrades a database made by the previous version: the server's schedule, deck and log become `daily`", async () => {
+    const { url } = await backend.openEmpty();
+    const old = 2;
+    const sent = "2026-11-26";
+    const stmts = [
+      `INSERT INTO guild_settings (guild_id, channel_id, time, timezone, role_id, paused, created_at, updated_at)
+       VALUES ('g', 'c', '08:15', 'Europe/Paris', 'r', ${backend.name === "SQLite" ? 0 : "false"}, 'x', 'x')`,
+      `INSERT INTO decks (guild_id, seed, cycle, shown) VALUES ('g', 'g', 0, '["a"]')`,
+      `INSERT INTO deliveries (guild_id, local_date, post_id, status, claimed_at, first_claimed_at, sent_at,
+         message_id, channel_id, attempts) VALUES ('g', '${sent}', 'a', 'sent', 't', 't', 't', 'm1', 'c', 1)`,
+      `INSERT INTO deliveries (guild_id, local_date, post_id, status, claimed_at, first_claimed_at, claim_owner,
+         claim_host, claim_pid, lease_until, channel_id, attempts)
+       VALUES ('g', '${day.localDate}', 'b', 'claimed', 't', 't', 'dead', 'h', 9, 't', 'c', 1)`,
+      `INSERT INTO guild_status (guild_id, last_error, last_error_at) VALUES ('g', '503', 't')`,
+    ];
+    await backend.runOld(url, old, stmts);
+    const store = await backend.reopen(url);
+    opened.push(store);
+    expect(await store.settings.get("g")).toMatchObject({
+      name: "daily",
+      channelId: "c",
+      time: "08:15",
+      timeZone: "Europe/Paris",
+      roleId: "r",
+      days: null,
+      topic: null,
+      channelKind: "text",
+      lastError: "503",
+    });
+    expect(await store.decks.get("g")).toEqual({ seed: "g", cycle: 0, shown: ["a"] });
+    // The day already sent is not sent again; the day in flight stays one claim (repaired, not re-claimed).
+    expect(await store.deliveries.claim({ ...day, localDate: sent, owner: own("p"), choose })).toMatchObject({
+      claimed: false,
+      reason: "exists",
+      delivery: { schedule: "daily", status: "sent", messageId: "m1" },
+    });
+    expect(await store.deliveries.claim({ ...day, owner: own("p"), choose })).toMatchObject({
+      claimed: false,
+      delivery: { schedule: "daily", postId: "b", claimOwner: "dead" },
+    });
+    // No post lost: the next day's pick continues the old deck (neither a nor b shown twice).
+    const next = await store.deliveries.claim({ ...day, localDate: "2026-11-28", owner: own("p"), choose });
+    expect(next.claimed && next.delivery.postId).not.toBe("a");
+    expect((await store.decks.get("g")).shown).toHaveLength(2);
+    expect((await store.deliveries.recent("g")).map((d) => [d.localDate, d.status])).toEqual([
+      ["2026-11-28", "claimed"],
+      [day.localDate, "claimed"],
+      [sent, "sent"],
+    ]);
   });
 
   it("is migrated to the same numbered version, and refuses a database written by a newer Curator", async () => {

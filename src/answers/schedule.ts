@@ -6,7 +6,9 @@ import { clip } from "../library/text.js";
 import { localDate, localTime } from "../scheduler/next-run.js";
 import type { PotdSchedule } from "../scheduler/schedule.js";
 import type { ScheduleStatus } from "../scheduler/scheduler.js";
+import type { GuildSettings } from "../store/settings.js";
 import { describeNextRun, discordDateTime } from "./schedule-input.js";
+import { describeScheduleLine } from "./schedule-options.js";
 
 /** A private confirmation or explanation for an admin. */
 export function scheduleNotice(description: string): Reply {
@@ -26,9 +28,26 @@ export function formatInstant(instant: Date, timeZone: string): string {
 }
 
 export function describeSchedule(schedule: PotdSchedule): string {
-  const when = "time" in schedule.at ? `${schedule.at.time}` : `cron \`${schedule.at.cron}\``;
-  const role = schedule.roleId ? `, pinging <@&${schedule.roleId}>` : "";
-  return `<#${schedule.channelId}> at ${when} ${schedule.timeZone}${role}${schedule.paused ? " (paused)" : ""}`;
+  return describeScheduleLine(schedule);
+}
+
+/** `/schedule list`: each schedule by name, on or off, in one embed. */
+export function renderScheduleList(on: readonly PotdSchedule[], rows: readonly GuildSettings[]): Reply {
+  const off = rows.filter((r) => r.channelId === null && !on.some((s) => s.name === r.name));
+  if (on.length === 0 && off.length === 0)
+    return scheduleNotice(
+      "This server has no schedule. Add one with `/schedule add name:daily channel:#channel time:09:00 timezone:Europe/Paris`.",
+    );
+  const lines = [
+    ...on.map((s) => `**${s.name}**: ${describeScheduleLine(s)}`),
+    ...off.map((r) => `**${r.name}**: off`),
+  ];
+  return {
+    embeds: [{ color: COLORS.potd, title: "Schedules", description: clip(lines.join("\n"), 4000) }],
+    components: [],
+    allowedMentions: NO_MENTIONS,
+    ephemeral: true,
+  };
 }
 
 export interface StatusView {
@@ -78,7 +97,7 @@ export function renderScheduleStatus({ status, guildId, posts, now = new Date() 
     embeds: [
       {
         color: COLORS.potd,
-        title: "Post of the day",
+        title: status.name === "daily" ? "Post of the day" : `Post of the day: ${status.name}`,
         fields: fields.map((f) => ({ ...f, value: clip(f.value, 1024) })),
       },
     ],

@@ -1,18 +1,25 @@
 import {
+  type APIChannel,
   type APIMessage,
+  type APIThreadChannel,
   type REST,
   type RESTPostAPIChannelMessageJSONBody,
   Routes,
   SnowflakeUtil,
 } from "discord.js";
+import { headingDate, plainHeading } from "../library/heading.js";
 import { publishPotd } from "../ops/events.js";
 import type { FindPosted, SendPost } from "../scheduler/deliver.js";
-import { postOfTheDayMarker, renderPostOfTheDay } from "./render-potd.js";
+import type { PotdSchedule } from "../scheduler/schedule.js";
+import { describeError } from "../scheduler/send-errors.js";
+import { postOfTheDayMarker, renderPostOfTheDay, scheduleHeading } from "./render-potd.js";
 
 /** Discord's most messages per history page. */
 const PAGE = 100;
 /** Bounds the history read after a lost answer: 10,000 messages posted since the claim. */
 const MAX_PAGES = 100;
+/** A day's thread stays in the channel list for a day after its last message (Discord's minutes). */
+const ARCHIVE_AFTER_MINUTES = 1440;
 
 /**
  * How the scheduler reaches Discord. `rest` must not retry by itself (`retries: 0`): a retry of a send whose
@@ -26,9 +33,65 @@ export function createPotdTransport(
   send: SendPost;
   findPosted: FindPosted;
 } {
+  /** A forum: one new post (a thread whose first message is the post), named by the heading. */
+  async function sendForumPost(
+    channelId: string,
+    body: RESTPostAPIChannelMessageJSONBody,
+    heading: string,
+    signal: AbortSignal,
+  ): Promise<string> {
+    const { nonce: _n, enforce_nonce: _e, ...message } = body;
+    const thread = (await rest.post(Routes.threads(channelId), {
+      body: { name: plainHeading(heading), auto_archive_duration: ARCHIVE_AFTER_MINUTES, message },
+      signal,
+    })) as APIThreadChannel;
+    // The post's first message has the thread's id.
+    return thread.id;
+  }
+
+  /** After the post is out: publish it, or open its thread. A failure here is reported, never a resend. */
+  async function afterSend(
+    schedule: PotdSchedule,
+    channelId: string,
+    messageId: string,
+    heading: string,
+  ): Promise<string | undefined> {
+    try {
+      if (schedule.channelKind === "announcement" && schedule.crosspost)
+        await rest.post(Routes.channelMessageCrosspost(channelId, messageId));
+      if (schedule.channelKind === "thread")
+        await rest.post(Routes.threads(channelId, messageId), {
+          body: { name: plainHeading(heading), auto_archive_duration: ARCHIVE_AFTER_MINUTES },
+        });
+      return undefined;
+    } catch (error) {
+      const what = schedule.channelKind === "thread" ? "open its thread" : "publish it";
+      return `posted, but could not ${what}: ${describeError(error)}`;
+    }
+  }
+
+  /** The bot's forum posts (threads) in `channelId` created after `anchor`: the active ones and the archived. */
+  async function forumPosts(channelId: string, anchor: string, me: string, signal: AbortSignal) {
+    const channel = (await rest.get(Routes.channel(channelId), { signal })) as APIChannel & {
+      guild_id?: string;
+    };
+    const active = (await rest.get(Routes.guildActiveThreads(channel.guild_id ?? ""), { signal })) as {
+      threads: APIThreadChannel[];
+    };
+    const archived = (await rest.get(Routes.channelThreads(channelId, "public"), {
+      query: new URLSearchParams({ limit: "100" }),
+      signal,
+    })) as { threads: APIThreadChannel[] };
+    return [...active.threads, ...archived.threads].filter(
+      (t) => t.parent_id === channelId && t.owner_id === me && BigInt(t.id) > BigInt(anchor),
+    );
+  }
+
   return {
     async send(channelId, post, schedule, delivery, signal) {
-      const reply = renderPostOfTheDay(post, delivery.localDate, schedule.roleId);
+      const { template, topic } = schedule;
+      const reply = renderPostOfTheDay(post, delivery.localDate, schedule.roleId, { template, topic });
+      const heading = scheduleHeading(template, delivery.localDate, post, topic);
       const body: RESTPostAPIChannelMessageJSONBody = {
         content: reply.content ?? "",
         embeds: reply.embeds,
@@ -39,25 +102,36 @@ export function createPotdTransport(
         enforce_nonce: true,
       };
       const { localDate } = delivery;
+      let messageId: string;
       try {
-        const message = (await rest.post(Routes.channelMessages(channelId), { body, signal })) as APIMessage;
+        if (schedule.channelKind === "forum")
+          messageId = await sendForumPost(channelId, body, heading, signal);
+        else
+          messageId = ((await rest.post(Routes.channelMessages(channelId), { body, signal })) as APIMessage)
+            .id;
         publishPotd({ outcome: "sent", channelId, localDate });
-        return { messageId: message.id };
       } catch (error) {
         publishPotd({ outcome: "failed", channelId, localDate, error });
         throw error;
       }
+      const warning = await afterSend(schedule, channelId, messageId, heading);
+      return warning ? { messageId, warning } : { messageId };
     },
 
-    async findPosted(channelId, after, signal) {
+    async findPosted(channelId, after, signal, schedule) {
       const me = await botUserId();
-      const found: { id: string; marker?: string }[] = [];
+      const template = schedule?.template ?? null;
       let anchor = SnowflakeUtil.generate({ timestamp: after }).toString();
+      if (schedule?.channelKind === "forum") {
+        const posts = await forumPosts(channelId, anchor, me, signal);
+        return posts.map((t) => ({ id: t.id, marker: headingDate(template, t.name, true) }));
+      }
+      const found: { id: string; marker?: string }[] = [];
       for (let page = 0; page < MAX_PAGES; page++) {
         const query = new URLSearchParams({ after: anchor, limit: String(PAGE) });
         const batch = (await rest.get(Routes.channelMessages(channelId), { query, signal })) as APIMessage[];
         for (const m of batch) {
-          if (m.author.id === me) found.push({ id: m.id, marker: postOfTheDayMarker(m.content) });
+          if (m.author.id === me) found.push({ id: m.id, marker: postOfTheDayMarker(m.content, template) });
           if (BigInt(m.id) > BigInt(anchor)) anchor = m.id;
         }
         if (batch.length < PAGE) return found;

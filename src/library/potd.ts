@@ -167,3 +167,26 @@ function byKey(posts: readonly Post[], key: (p: Post) => string): Post[] {
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+type Indexed = Collection & { readonly byId?: ReadonlyMap<string, Post> };
+const topicViews = new WeakMap<readonly Post[], Map<string, readonly Post[]>>();
+
+/**
+ * The collection as a topic-filtered schedule sees it: only posts with `topic` (so its deck, pinned days
+ * included, cycles through that topic alone). The same array for the same collection and topic, so the deck's
+ * hashes are computed once.
+ */
+export function withTopic<C extends Indexed>(collection: C, topic: string | null): C {
+  if (topic === null) return collection;
+  let views = topicViews.get(collection.posts);
+  if (!views) {
+    views = new Map();
+    topicViews.set(collection.posts, views);
+  }
+  let posts = views.get(topic);
+  if (!posts) {
+    posts = collection.posts.filter((p) => p.topics.includes(topic));
+    views.set(topic, posts);
+  }
+  return { ...collection, posts };
+}

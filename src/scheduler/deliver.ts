@@ -1,15 +1,18 @@
 import { createHash } from "node:crypto";
 import type { Post } from "../library/post.js";
-import { choosePostOfTheDay, postForDay } from "../library/potd.js";
+import { choosePostOfTheDay, postForDay, withTopic } from "../library/potd.js";
 import type { ClaimOwner, Delivery } from "../store/deliveries.js";
 import type { PostStore } from "../store/post-store.js";
+import { DEFAULT_SCHEDULE } from "../store/schedule-fields.js";
 import { localDate as localDateIn } from "./next-run.js";
 import { claimAbandoned, pidAlive } from "./owner.js";
 import type { PotdSchedule } from "./schedule.js";
 import { classifySendError, describeError, isTokenRefused } from "./send-errors.js";
 
 /**
- * Sends the post; the payload must carry `nonce: delivery.nonce` and `enforce_nonce: true` (Discord then drops a
+ * Sends the post (to a channel, a new forum post, or a message with a thread of its own, as the schedule says);
+ * a step after the post is out that failed (crossposting, opening the thread) comes back as `warning`, since the
+ * post must not be sent again for it. The message the payload must carry `nonce: delivery.nonce` and `enforce_nonce: true` (Discord then drops a
  * duplicate itself) and a marker `findPosted` can read back (see `isDeliveryMarker`). `signal` cancels it.
  */
 export type SendPost = (
@@ -18,17 +21,19 @@ export type SendPost = (
   schedule: PotdSchedule,
   delivery: { localDate: string; nonce: string },
   signal: AbortSignal,
-) => Promise<{ messageId: string }>;
+) => Promise<{ messageId: string; warning?: string }>;
 
 /**
- * The bot's own messages in a channel created after `after`, each with the marker it put in it (if any): the
- * whole history since then, paged forward, however many people posted meanwhile (up to a bound: past it, it
- * throws rather than answer "not found" on a history it did not read).
+ * The bot's own posts for `schedule` in a channel created after `after` (messages, or a forum's posts), each with
+ * the marker it put in it (the local date read back from the heading, if any): the whole history since then,
+ * paged forward, however many people posted meanwhile (up to a bound: past it, it throws rather than answer "not
+ * found" on a history it did not read).
  */
 export type FindPosted = (
   channelId: string,
   after: Date,
   signal: AbortSignal,
+  schedule?: PotdSchedule,
 ) => Promise<{ id: string; marker?: string }[]>;
 
 export type RetryPolicy = {
@@ -75,14 +80,29 @@ export type DeliverArgs = {
   isAlive?: (pid: number) => boolean;
 };
 
-/** A Discord nonce (<= 25 chars) that is the same for every attempt of one server's post of one day. */
-export function deliveryNonce(guildId: string, localDate: string): string {
-  return createHash("sha256").update(`potd\u0000${guildId}\u0000${localDate}`).digest("hex").slice(0, 25);
+/**
+ * A Discord nonce (<= 25 chars) that is the same for every attempt of one schedule's post of one day (`daily`
+ * keeps the nonce it had before schedules had names, so a day in flight across the upgrade keeps it too).
+ */
+export function deliveryNonce(guildId: string, localDate: string, schedule = DEFAULT_SCHEDULE): string {
+  const key =
+    schedule === DEFAULT_SCHEDULE
+      ? `potd\u0000${guildId}\u0000${localDate}`
+      : `potd\u0000${guildId}\u0000${schedule}\u0000${localDate}`;
+  return createHash("sha256").update(key).digest("hex").slice(0, 25);
 }
 
-/** A message is that day's post if its marker is the nonce or the local date (e.g. read from the footer). */
-export function isDeliveryMarker(marker: string | undefined, guildId: string, localDate: string): boolean {
-  return marker === localDate || marker === deliveryNonce(guildId, localDate);
+/**
+ * A message is that day's post if its marker is the nonce or the local date (read from the heading). A channel
+ * holds one schedule of a server (`/schedule` refuses a second), so the date names the schedule's post.
+ */
+export function isDeliveryMarker(
+  marker: string | undefined,
+  guildId: string,
+  localDate: string,
+  schedule = DEFAULT_SCHEDULE,
+): boolean {
+  return marker === localDate || marker === deliveryNonce(guildId, localDate, schedule);
 }
 
 /**
@@ -95,9 +115,10 @@ export async function deliverPostOfTheDay(args: DeliverArgs): Promise<DeliveryOu
   const { store, schedule, now, owner } = args;
   const leaseMs = (args.retry ?? DEFAULT_RETRY).leaseMs;
   const localDate = localDateIn(now, schedule.timeZone);
-  const day = { guildId: schedule.guildId, localDate };
+  const day = { guildId: schedule.guildId, localDate, schedule: schedule.name };
   if (args.signal?.aborted) return { kind: "nothing", localDate, reason: "cancelled" };
-  const existing = await store.deliveries.get(day.guildId, localDate);
+  const posts = withTopic(args.collection, schedule.topic);
+  const existing = await store.deliveries.get(day.guildId, localDate, day.schedule);
 
   if (!existing) {
     const claim = await store.deliveries.claim({
@@ -106,7 +127,7 @@ export async function deliverPostOfTheDay(args: DeliverArgs): Promise<DeliveryOu
       owner,
       now,
       leaseMs,
-      choose: (history) => choosePostOfTheDay(args.collection, localDate, history),
+      choose: (history) => choosePostOfTheDay(posts, localDate, history),
     });
     if (!claim.claimed)
       return { kind: "nothing", localDate, reason: claim.reason === "empty" ? "empty" : "lost-race" };
@@ -123,17 +144,17 @@ export async function deliverPostOfTheDay(args: DeliverArgs): Promise<DeliveryOu
       leaseMs,
     });
     if (!retaken) return { kind: "nothing", localDate, reason: "waiting" };
-    return checkThenSend(args, (await store.deliveries.get(day.guildId, localDate))!);
+    return checkThenSend(args, (await store.deliveries.get(day.guildId, localDate, day.schedule))!);
   }
   if (!claimAbandoned(existing, owner, now, args.isAlive ?? pidAlive))
     return { kind: "nothing", localDate, reason: "in-flight" };
   if (!(await store.deliveries.retakeStale({ delivery: existing, owner, now, leaseMs })))
     return { kind: "nothing", localDate, reason: "in-flight" };
-  return checkThenSend(args, (await store.deliveries.get(day.guildId, localDate))!);
+  return checkThenSend(args, (await store.deliveries.get(day.guildId, localDate, day.schedule))!);
 }
 
 async function checkThenSend(args: DeliverArgs, delivery: Delivery): Promise<DeliveryOutcome> {
-  const { guildId, localDate } = delivery;
+  const { guildId, localDate, schedule } = delivery;
   const channelId = delivery.channelId ?? args.schedule.channelId;
   const firstClaim = Date.parse(delivery.firstClaimedAt ?? delivery.claimedAt ?? "");
   let posted: { id: string } | undefined;
@@ -143,15 +164,16 @@ async function checkThenSend(args: DeliverArgs, delivery: Delivery): Promise<Del
       channelId,
       new Date(firstClaim - CLOCK_SKEW_MS),
       args.signal ?? NEVER_CANCELLED,
+      args.schedule,
     );
-    posted = mine.find((m) => isDeliveryMarker(m.marker, guildId, localDate));
+    posted = mine.find((m) => isDeliveryMarker(m.marker, guildId, localDate, schedule));
   } catch (error) {
     // Sending blind could post twice: treat it like a failed send and look again later.
     return recordFailure(args, delivery, error);
   }
   if (posted) {
     const messageId = posted.id;
-    await args.store.deliveries.markSent({ guildId, localDate, messageId, now: args.now });
+    await args.store.deliveries.markSent({ guildId, localDate, schedule, messageId, now: args.now });
     return { kind: "found", localDate, messageId };
   }
   return sendAndRecord(args, delivery);
@@ -160,21 +182,23 @@ async function checkThenSend(args: DeliverArgs, delivery: Delivery): Promise<Del
 async function sendAndRecord(args: DeliverArgs, delivery: Delivery): Promise<DeliveryOutcome> {
   const { store, schedule, now } = args;
   const { guildId, localDate } = delivery;
-  const post = postForDay(args.collection, localDate, await store.decks.get(guildId), delivery.postId);
+  const name = delivery.schedule;
+  const posts = withTopic(args.collection, schedule.topic);
+  const post = postForDay(posts, localDate, await store.decks.get(guildId, name), delivery.postId);
   if (!post) return { kind: "nothing", localDate, reason: "empty" };
   const signal = args.signal ?? NEVER_CANCELLED;
   try {
     if (signal.aborted) throw signal.reason;
-    const { messageId } = await args.send(
+    const { messageId, warning } = await args.send(
       schedule.channelId,
       post,
       schedule,
-      { localDate, nonce: deliveryNonce(guildId, localDate) },
+      { localDate, nonce: deliveryNonce(guildId, localDate, name) },
       signal,
     );
     // Recorded even during a shutdown: the message is out, and saying so spares the next run a history read.
-    await store.deliveries.markSent({ guildId, localDate, messageId, now });
-    await store.settings.recordError(guildId, null, now);
+    await store.deliveries.markSent({ guildId, localDate, schedule: name, messageId, now });
+    await store.settings.recordError(guildId, warning ?? null, now, name);
     return { kind: "sent", localDate, postId: post.id, messageId };
   } catch (error) {
     return recordFailure(args, delivery, error);
@@ -186,21 +210,21 @@ async function recordFailure(
   delivery: Delivery,
   error: unknown,
 ): Promise<DeliveryOutcome> {
-  const { guildId, localDate } = delivery;
+  const { guildId, localDate, schedule } = delivery;
   const { store, owner, now } = args;
   // Cancelled, or the token is gone: not the day's failure. The claim waits (lease ended) for the next run,
   // which reads the channel first, as after a crash.
   if (args.signal?.aborted || isTokenRefused(error)) {
-    await store.deliveries.endLease({ guildId, localDate, owner, now: new Date() });
+    await store.deliveries.endLease({ guildId, localDate, schedule, owner, now: new Date() });
     return { kind: "nothing", localDate, reason: "cancelled" };
   }
   const retry = args.retry ?? DEFAULT_RETRY;
-  const attempts = (await store.deliveries.get(guildId, localDate))?.attempts ?? delivery.attempts;
+  const attempts = (await store.deliveries.get(guildId, localDate, schedule))?.attempts ?? delivery.attempts;
   const permanent = classifySendError(error) === "permanent";
   const delay = permanent ? undefined : retry.delaysMs[attempts - 1];
   const retryAt = delay === undefined ? null : new Date(now.getTime() + delay);
   const message = describeError(error);
-  await store.deliveries.markFailed({ guildId, localDate, owner, error: message, retryAt });
-  await store.settings.recordError(guildId, message, now);
+  await store.deliveries.markFailed({ guildId, localDate, schedule, owner, error: message, retryAt });
+  await store.settings.recordError(guildId, message, now, schedule);
   return { kind: "failed", localDate, permanent, error: message, retryAt };
 }

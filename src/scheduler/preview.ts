@@ -1,19 +1,25 @@
 import type { Post } from "../library/post.js";
-import { choosePostOfTheDay, postForDay } from "../library/potd.js";
+import { choosePostOfTheDay, postForDay, withTopic } from "../library/potd.js";
 import type { PostStore } from "../store/post-store.js";
 import { addDays } from "./next-run.js";
 import type { ScheduleStatus } from "./scheduler.js";
 
 type Posts = { readonly posts: readonly Post[]; readonly byId: ReadonlyMap<string, Post> };
 
-/** Today's post of the day for a server: the one sent (or being sent) today, else the one the deck will give. */
+/** Today's post of one of a server's schedules (`status.name`): the one sent (or being sent) today, else the one the deck will give. */
 export async function todaysPost(
   store: PostStore,
   posts: Posts,
   guildId: string,
   status: ScheduleStatus,
 ): Promise<Post | undefined> {
-  return postForDay(posts, status.localDate, await store.decks.get(guildId), status.today?.postId);
+  const deck = await store.decks.get(guildId, status.name);
+  return postForDay(
+    withTopic(posts, status.schedule?.topic ?? null),
+    status.localDate,
+    deck,
+    status.today?.postId,
+  );
 }
 
 /** The next post that will be sent, and for which local date: today's if it is not out yet, else tomorrow's. */
@@ -27,6 +33,7 @@ export async function nextPost(
   const today = status.today;
   const done = today !== undefined && !(today.status === "failed" && today.retryAt !== null);
   const localDate = done ? addDays(status.localDate, 1) : status.localDate;
-  const pick = choosePostOfTheDay(posts, localDate, await store.decks.get(guildId));
+  const deck = await store.decks.get(guildId, status.name);
+  const pick = choosePostOfTheDay(withTopic(posts, status.schedule?.topic ?? null), localDate, deck);
   return pick && { localDate, post: pick.post };
 }

@@ -1,16 +1,28 @@
+import type { ChannelKind } from "../store/schedule-fields.js";
+import { DEFAULT_SCHEDULE, postsOn } from "../store/schedule-fields.js";
 import type { GuildSettings } from "../store/settings.js";
 import { firstCronTime } from "./cron-time.js";
 import { dueInstant } from "./next-run.js";
 
-/** Where and when a server gets its post of the day, from its settings row or the env defaults. */
+/** Where and when one of a server's schedules posts, from its settings row or the env defaults. */
 export type PotdSchedule = {
   guildId: string;
+  /** Unique in the server; `daily` for the env schedule and for every server's schedule before names. */
+  name: string;
   channelId: string;
   timeZone: string;
   /** `{ time: "HH:MM" }` from /schedule, or `{ cron }` from POTD_CRON. */
   at: { time: string } | { cron: string };
+  /** Canonical `mon,wed,fri`, or null for every day (a cron chooses its days itself). */
+  days: string | null;
+  /** Only posts with this topic. */
+  topic: string | null;
   roleId: string | null;
   paused: boolean;
+  channelKind: ChannelKind;
+  crosspost: boolean;
+  /** The heading line's template; null for the default. */
+  template: string | null;
   source: "settings" | "env";
 };
 
@@ -26,44 +38,70 @@ export type EnvSchedule = {
 };
 
 /**
- * A settings row wins over the env defaults, even a row with no channel (switched off).
- * `onlyGuild`: the guild id when the shard holds exactly one guild.
+ * A server's schedules in force, by name. Its rows win; the env schedule is its `daily` schedule unless a row of
+ * that name exists (even one with no channel: switched off). `onlyGuild`: the guild id when the shard holds
+ * exactly one guild.
  */
-export function effectiveSchedule(
+export function effectiveSchedules(
   guildId: string,
-  settings: GuildSettings | undefined,
+  rows: readonly GuildSettings[],
   env: EnvSchedule | undefined,
   onlyGuild?: string,
-): PotdSchedule | undefined {
-  if (settings) {
-    if (settings.channelId === null) return undefined;
-    return {
-      guildId,
-      channelId: settings.channelId,
-      timeZone: settings.timeZone,
-      at: { time: settings.time },
-      roleId: settings.roleId,
-      paused: settings.paused,
-      source: "settings",
-    };
-  }
-  if (!env || (env.guildId ?? onlyGuild) !== guildId) return undefined;
+): PotdSchedule[] {
+  const schedules = rows.flatMap((row) => (row.channelId === null ? [] : [fromRow(row, row.channelId)]));
+  const envApplies = env && (env.guildId ?? onlyGuild) === guildId;
+  if (envApplies && !rows.some((r) => r.name === DEFAULT_SCHEDULE)) schedules.push(fromEnv(guildId, env));
+  return schedules.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function fromRow(row: GuildSettings, channelId: string): PotdSchedule {
+  return {
+    guildId: row.guildId,
+    name: row.name,
+    channelId,
+    timeZone: row.timeZone,
+    at: { time: row.time },
+    days: row.days,
+    topic: row.topic,
+    roleId: row.roleId,
+    paused: row.paused,
+    channelKind: row.channelKind,
+    crosspost: row.crosspost,
+    template: row.template,
+    source: "settings",
+  };
+}
+
+function fromEnv(guildId: string, env: EnvSchedule): PotdSchedule {
   return {
     guildId,
+    name: DEFAULT_SCHEDULE,
     channelId: env.channelId,
     timeZone: env.timeZone,
     at: { cron: env.cron },
+    days: null,
+    topic: null,
     roleId: null,
     paused: false,
+    channelKind: "text",
+    crosspost: false,
+    template: null,
     source: "env",
   };
 }
 
-/** When the post of local date `date` is due, or null if a cron schedule does not fire that day. */
-export function dueAt(schedule: Pick<PotdSchedule, "at" | "timeZone">, date: string): Date | null {
+/**
+ * When the post of local date `date` is due, or null if the schedule does not post that day (not one of its
+ * days of the week, or a cron that does not fire).
+ */
+export function dueAt(
+  schedule: Pick<PotdSchedule, "at" | "timeZone"> & { days?: string | null },
+  date: string,
+): Date | null {
+  if (schedule.days && !postsOn(schedule.days, new Date(`${date}T00:00:00Z`).getUTCDay())) return null;
   const time = "time" in schedule.at ? schedule.at.time : firstCronTime(schedule.at.cron, date);
   if (time === null) return null;
-  // Every guild asks every minute: remember the answer (a few Intl calls) for the day.
+  // Every schedule asks every minute: remember the answer (a few Intl calls) for the day.
   const key = `${date} ${time} ${schedule.timeZone}`;
   let due = dueCache.get(key);
   if (due === undefined) {

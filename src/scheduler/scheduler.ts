@@ -1,8 +1,9 @@
 import nodeCron from "node-cron";
 import pLimit from "p-limit";
-import { remainingInCycle } from "../library/potd.js";
+import { remainingInCycle, withTopic } from "../library/potd.js";
 import type { ClaimOwner, Delivery } from "../store/deliveries.js";
 import { type PostStore, settledKey } from "../store/post-store.js";
+import { DEFAULT_SCHEDULE } from "../store/schedule-fields.js";
 import type { GuildSettings, SettingsPatch } from "../store/settings.js";
 import { firstCronTime } from "./cron-time.js";
 import {
@@ -16,7 +17,7 @@ import {
 } from "./deliver.js";
 import { addDays, canonicalTimeZone, isValidTime, localDate } from "./next-run.js";
 import { processOwner } from "./owner.js";
-import { dueAt, type EnvSchedule, effectiveSchedule, type PotdSchedule } from "./schedule.js";
+import { dueAt, type EnvSchedule, effectiveSchedules, type PotdSchedule } from "./schedule.js";
 
 /** pino's call shape, so a pino logger (or a child of it) can be passed as is. */
 export type SchedulerLog = {
@@ -65,9 +66,21 @@ type CronJob = {
   destroy?(): void | Promise<void>;
 };
 
-export type GuildTick = { guildId: string; outcome: DeliveryOutcome };
+export type GuildTick = { guildId: string; schedule: string; outcome: DeliveryOutcome };
+
+/** `/schedule` named no schedule and the server has several: the message names them. */
+export class AmbiguousScheduleError extends Error {
+  constructor(readonly names: readonly string[]) {
+    super(
+      `This server has ${names.length} schedules: ${names.map((n) => `\`${n}\``).join(", ")}. Say which one with \`name:\`.`,
+    );
+    this.name = "AmbiguousScheduleError";
+  }
+}
 
 export type ScheduleStatus = {
+  /** The schedule's name (whether or not it is on). */
+  name: string;
   schedule: PotdSchedule | undefined;
   localDate: string;
   /** When today's post is due (may be past), null if none is due today (off, or the cron skips today). */
@@ -90,19 +103,29 @@ export type Scheduler = {
   stop(deadlineMs?: number): Promise<void>;
   /** One pass over the guilds at `at`: delivers for every guild whose post is due and not yet out. */
   tick(at?: Date): Promise<GuildTick[]>;
-  status(guildId: string, at?: Date): Promise<ScheduleStatus>;
-  /** The schedule in force for a guild (settings row, else env defaults), undefined if off. */
-  scheduleFor(guildId: string): Promise<PotdSchedule | undefined>;
+  /** `name`: which schedule (default: `daily` if the server has it, else its first). */
+  status(guildId: string, at?: Date, name?: string): Promise<ScheduleStatus>;
+  /** The schedule in force for a guild by name (settings row, else env defaults), undefined if off. */
+  scheduleFor(guildId: string, name?: string): Promise<PotdSchedule | undefined>;
+  /** Every schedule of a server that is on (a channel set), by name. */
+  schedulesFor(guildId: string): Promise<PotdSchedule[]>;
+  /**
+   * The schedule a command means: `name` if given; else the server's only schedule (`daily` if it has none);
+   * throws AmbiguousScheduleError when it has several.
+   */
+  resolveName(guildId: string, name?: string | null): Promise<string>;
+  /** `/schedule remove`: the schedule, its deck and last error go; its delivery log stays. */
+  remove(guildId: string, name: string): Promise<boolean>;
   /**
    * `/schedule set|pause|resume`: validates and stores a server's settings. A server's first row inherits the
    * env schedule if it applied to that server (channel, zone, the cron's time of day), else 09:00 UTC.
    * Setting a channel also retries today's failed post at the next tick.
    */
-  configure(guildId: string, patch: SettingsPatch, at?: Date): Promise<GuildSettings>;
+  configure(guildId: string, patch: SettingsPatch, at?: Date, name?: string): Promise<GuildSettings>;
   /** `/schedule off`: keeps a row with no channel, so the env defaults do not switch it back on. */
-  switchOff(guildId: string, at?: Date): Promise<GuildSettings>;
+  switchOff(guildId: string, at?: Date, name?: string): Promise<GuildSettings>;
   /** `/schedule skip`: today (server's zone) gets no post unless it is already out or being sent. */
-  skipToday(guildId: string, at?: Date): Promise<{ localDate: string; skipped: boolean }>;
+  skipToday(guildId: string, at?: Date, name?: string): Promise<{ localDate: string; skipped: boolean }>;
 };
 
 export function createScheduler(deps: SchedulerDeps): Scheduler {
@@ -144,35 +167,48 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return [...(await deps.listGuilds())];
   }
 
-  function scheduleFrom(
+  function schedulesFrom(
     guildId: string,
     all: readonly string[],
-    row: GuildSettings | undefined,
-  ): PotdSchedule | undefined {
-    return effectiveSchedule(guildId, row, deps.env, all.length === 1 ? all[0] : undefined);
+    rows: readonly GuildSettings[],
+  ): PotdSchedule[] {
+    return effectiveSchedules(guildId, rows, deps.env, all.length === 1 ? all[0] : undefined);
   }
 
-  async function scheduleOf(guildId: string, all: readonly string[]): Promise<PotdSchedule | undefined> {
-    return scheduleFrom(guildId, all, await deps.store.settings.get(guildId));
+  async function schedulesOf(guildId: string): Promise<PotdSchedule[]> {
+    return schedulesFrom(guildId, await guilds(), await deps.store.settings.list(guildId));
   }
 
-  /** The guild's schedule and local day when its post is due at `at` (sent or not), else undefined. */
-  function dueDay(guildId: string, all: readonly string[], at: Date, row: GuildSettings | undefined) {
-    const schedule = scheduleFrom(guildId, all, row);
-    if (!schedule || schedule.paused) return undefined;
+  /** The schedule `name` means when none is given: `daily` if the server has it, else its first (rows included). */
+  async function defaultName(guildId: string): Promise<string> {
+    const names = [
+      ...new Set([
+        ...(await deps.store.settings.list(guildId)).map((r) => r.name),
+        ...(await schedulesOf(guildId)).map((s) => s.name),
+      ]),
+    ].sort();
+    return names.includes(DEFAULT_SCHEDULE) ? DEFAULT_SCHEDULE : (names[0] ?? DEFAULT_SCHEDULE);
+  }
+
+  async function scheduleOf(guildId: string, name?: string): Promise<PotdSchedule | undefined> {
+    const wanted = name ?? (await defaultName(guildId));
+    return (await schedulesOf(guildId)).find((s) => s.name === wanted);
+  }
+
+  /** The schedule and its local day when its post is due at `at` (sent or not), else undefined. */
+  function dueDay(schedule: PotdSchedule, at: Date) {
+    if (schedule.paused) return undefined;
     const day = localDate(at, schedule.timeZone);
     const due = dueAt(schedule, day);
-    return due === null || at < due ? undefined : { schedule, guildId, localDate: day };
+    return due === null || at < due ? undefined : { schedule, localDate: day };
   }
 
-  async function tickGuild(
-    guildId: string,
-    at: Date,
-    schedule: PotdSchedule,
-  ): Promise<GuildTick | undefined> {
+  async function tickSchedule(schedule: PotdSchedule, at: Date): Promise<GuildTick | undefined> {
     if (stopping.signal.aborted) return undefined;
-    // This process already has this guild's post queued or in flight (a long queue spanning two ticks).
-    if (inFlight.has(guildId)) return undefined;
+    const { guildId, name } = schedule;
+    const key = `${guildId}\u0000${name}`;
+    // This process already has this schedule's post queued or in flight (a long queue spanning two ticks).
+    if (inFlight.has(key)) return undefined;
     const queuedAt = Date.now();
     const waits = limit.activeCount + limit.pendingCount >= limit.concurrency;
     const delivery = limit(() => {
@@ -194,40 +230,53 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         ...(deps.isAlive ? { isAlive: deps.isAlive } : {}),
       });
     });
-    inFlight.set(guildId, delivery);
+    inFlight.set(key, delivery);
     try {
       const outcome = await delivery;
       if (!outcome) return undefined;
-      logOutcome(guildId, outcome);
+      logOutcome(guildId, name, outcome);
       if (outcome.kind === "failed" && outcome.retryAt) wakeAt(outcome.retryAt);
-      return { guildId, outcome };
+      return { guildId, schedule: name, outcome };
     } finally {
-      inFlight.delete(guildId);
+      inFlight.delete(key);
     }
   }
 
-  function logOutcome(guildId: string, outcome: DeliveryOutcome): void {
+  function logOutcome(guildId: string, schedule: string, outcome: DeliveryOutcome): void {
     if (outcome.kind === "sent" || outcome.kind === "found")
-      deps.log.info({ guildId, ...outcome }, "post of the day");
-    else if (outcome.kind === "failed") deps.log.warn({ guildId, ...outcome }, "post of the day failed");
+      deps.log.info({ guildId, schedule, ...outcome }, "post of the day");
+    else if (outcome.kind === "failed")
+      deps.log.warn({ guildId, schedule, ...outcome }, "post of the day failed");
     else if (outcome.reason === "empty")
-      deps.log.warn({ guildId }, "post of the day: the collection is empty");
+      deps.log.warn(
+        { guildId, schedule },
+        "post of the day: the collection (or the schedule's topic) is empty",
+      );
   }
 
   async function tick(at = deps.now()): Promise<GuildTick[]> {
     if (deps.leadership && !(await leads())) return [];
     const all = await guilds();
-    // One read of every server's settings a tick, not one per server (a round trip each on PostgreSQL).
-    const rows = new Map((await deps.store.settings.all()).map((row) => [row.guildId, row]));
-    const due = all.flatMap((guildId) => dueDay(guildId, all, at, rows.get(guildId)) ?? []);
+    // One read of every schedule a tick, not one per server (a round trip each on PostgreSQL).
+    const rows = new Map<string, GuildSettings[]>();
+    for (const row of await deps.store.settings.all())
+      rows.set(row.guildId, [...(rows.get(row.guildId) ?? []), row]);
+    const due = all
+      .flatMap((guildId) => schedulesFrom(guildId, all, rows.get(guildId) ?? []))
+      .flatMap((schedule) => dueDay(schedule, at) ?? []);
     // Likewise one read of which of those days are already settled: most of them, most of the day.
-    const settled = await deps.store.deliveries.settled(due);
+    const settled = await deps.store.deliveries.settled(
+      due.map((d) => ({ guildId: d.schedule.guildId, schedule: d.schedule.name, localDate: d.localDate })),
+    );
     const results = await Promise.all(
       due
-        .filter((day) => !settled.has(settledKey(day.guildId, day.localDate)))
-        .map(({ guildId, schedule }) =>
-          tickGuild(guildId, at, schedule).catch((error: unknown) => {
-            deps.log.error({ guildId, err: error }, "post of the day: scheduler error");
+        .filter((d) => !settled.has(settledKey(d.schedule.guildId, d.schedule.name, d.localDate)))
+        .map(({ schedule }) =>
+          tickSchedule(schedule, at).catch((error: unknown) => {
+            deps.log.error(
+              { guildId: schedule.guildId, schedule: schedule.name, err: error },
+              "post of the day: scheduler error",
+            );
             return undefined;
           }),
         ),
@@ -236,7 +285,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   }
 
   async function firstRowDefaults(guildId: string, at: Date) {
-    const env = await scheduleOf(guildId, await guilds());
+    const env = (await schedulesOf(guildId)).find((s) => s.source === "env");
     if (env?.source !== "env" || !("cron" in env.at)) return { time: "09:00", timeZone: "UTC" };
     const time = firstCronTime(env.at.cron, localDate(at, env.timeZone)) ?? "09:00";
     return { channelId: env.channelId, time, timeZone: env.timeZone };
@@ -271,44 +320,65 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       clearTimeout(timer);
     },
     tick,
-    async configure(guildId, patch, at = deps.now()) {
+    async configure(guildId, patch, at = deps.now(), name = DEFAULT_SCHEDULE) {
       if (patch.time !== undefined && !isValidTime(patch.time)) {
         throw new RangeError(`time must be HH:MM between 00:00 and 23:59, got ${patch.time}`);
       }
       const timeZone = patch.timeZone === undefined ? undefined : canonicalTimeZone(patch.timeZone);
-      const defaults = await firstRowDefaults(guildId, at);
-      const saved = await deps.store.settings.update(guildId, { ...patch, timeZone }, at, defaults);
+      const defaults =
+        name === DEFAULT_SCHEDULE ? await firstRowDefaults(guildId, at) : { time: "09:00", timeZone: "UTC" };
+      const saved = await deps.store.settings.update(guildId, { ...patch, timeZone }, at, defaults, name);
       // Pointing at a (new) channel is the usual fix for today's failure: try again now instead of tomorrow.
-      if (patch.channelId) await deps.store.deliveries.retrySoon(guildId, localDate(at, saved.timeZone), at);
+      if (patch.channelId)
+        await deps.store.deliveries.retrySoon(guildId, localDate(at, saved.timeZone), at, name);
       return saved;
     },
-    async switchOff(guildId, at = deps.now()) {
+    async switchOff(guildId, at = deps.now(), name = DEFAULT_SCHEDULE) {
       const defaults = await firstRowDefaults(guildId, at);
-      return deps.store.settings.switchOff(guildId, at, defaults);
+      return deps.store.settings.switchOff(guildId, at, defaults, name);
     },
-    async skipToday(guildId, at = deps.now()) {
-      const schedule = await scheduleOf(guildId, await guilds());
-      const date = localDate(at, schedule?.timeZone ?? deps.env?.timeZone ?? "UTC");
-      return { localDate: date, skipped: await deps.store.deliveries.skip(guildId, date) };
+    async skipToday(guildId, at = deps.now(), name) {
+      const wanted = name ?? (await defaultName(guildId));
+      const schedule = await scheduleOf(guildId, wanted);
+      const row = await deps.store.settings.get(guildId, wanted);
+      const date = localDate(at, schedule?.timeZone ?? row?.timeZone ?? deps.env?.timeZone ?? "UTC");
+      return { localDate: date, skipped: await deps.store.deliveries.skip(guildId, date, wanted) };
     },
-    async scheduleFor(guildId) {
-      return await scheduleOf(guildId, await guilds());
+    async scheduleFor(guildId, name) {
+      return await scheduleOf(guildId, name);
     },
-    async status(guildId, at = deps.now()) {
-      const schedule = await scheduleOf(guildId, await guilds());
-      const zone = schedule?.timeZone ?? deps.env?.timeZone ?? "UTC";
+    schedulesFor: schedulesOf,
+    async resolveName(guildId, name) {
+      if (name) return name;
+      const names = [
+        ...new Set([
+          ...(await deps.store.settings.list(guildId)).filter((r) => r.channelId !== null).map((r) => r.name),
+          ...(await schedulesOf(guildId)).map((s) => s.name),
+        ]),
+      ].sort();
+      if (names.length > 1) throw new AmbiguousScheduleError(names);
+      return names[0] ?? (await defaultName(guildId));
+    },
+    remove: (guildId, name) => deps.store.settings.remove(guildId, name),
+    async status(guildId, at = deps.now(), name) {
+      const wanted = name ?? (await defaultName(guildId));
+      const schedule = await scheduleOf(guildId, wanted);
+      const row = await deps.store.settings.get(guildId, wanted);
+      const zone = schedule?.timeZone ?? row?.timeZone ?? deps.env?.timeZone ?? "UTC";
       const date = localDate(at, zone);
-      const today = await deps.store.deliveries.get(guildId, date);
+      const today = await deps.store.deliveries.get(guildId, date, wanted);
       const dueToday = schedule ? dueAt(schedule, date) : null;
+      const deck = await deps.store.decks.get(guildId, wanted);
       return {
+        name: wanted,
         schedule,
         localDate: date,
         dueToday,
         nextRun: schedule && !schedule.paused ? nextDue(schedule, date, at, today) : null,
         today,
-        recent: await deps.store.deliveries.recent(guildId),
-        remainingInCycle: remainingInCycle(deps.collection(), await deps.store.decks.get(guildId)),
-        lastError: await deps.store.settings.lastError(guildId),
+        recent: await deps.store.deliveries.recent(guildId, 7, wanted),
+        remainingInCycle: remainingInCycle(withTopic(deps.collection(), schedule?.topic ?? null), deck),
+        lastError: await deps.store.settings.lastError(guildId, wanted),
       };
     },
   };

@@ -7,20 +7,25 @@ import { migratePostgres, transaction } from "./postgres-store.js";
 const TABLES = {
   guild_settings: [
     "guild_id",
+    "schedule",
     "channel_id",
     "time",
     "timezone",
+    "days",
+    "topic",
     "role_id",
     "paused",
-    "last_error",
-    "last_error_at",
+    "channel_kind",
+    "crosspost",
+    "template",
     "created_at",
     "updated_at",
   ],
-  guild_status: ["guild_id", "last_error", "last_error_at"],
-  decks: ["guild_id", "seed", "cycle", "shown"],
+  guild_status: ["guild_id", "schedule", "last_error", "last_error_at"],
+  decks: ["guild_id", "schedule", "seed", "cycle", "shown"],
   deliveries: [
     "guild_id",
+    "schedule",
     "local_date",
     "post_id",
     "status",
@@ -82,6 +87,6 @@ export async function copySqliteToPostgres(sqlitePath: string, pool: pg.Pool): P
 
 /** SQLite keeps booleans as 0/1; everything else has the same form in both. */
 function toPostgres(table: string, column: string, value: unknown): unknown {
-  if (table === "guild_settings" && column === "paused") return value === 1;
+  if (table === "guild_settings" && (column === "paused" || column === "crosspost")) return value === 1;
   return value;
 }

@@ -54,6 +54,35 @@ export const postgresMigrations: readonly string[] = [
     SELECT guild_id, last_error, last_error_at FROM guild_settings WHERE last_error IS NOT NULL;
   `,
   `
+  ALTER TABLE guild_settings ADD COLUMN schedule TEXT NOT NULL DEFAULT 'daily';
+  ALTER TABLE guild_settings ALTER COLUMN schedule DROP DEFAULT;
+  ALTER TABLE guild_settings ADD COLUMN days TEXT;
+  ALTER TABLE guild_settings ADD COLUMN topic TEXT;
+  ALTER TABLE guild_settings ADD COLUMN channel_kind TEXT NOT NULL DEFAULT 'text'
+    CHECK (channel_kind IN ('text', 'announcement', 'forum', 'thread'));
+  ALTER TABLE guild_settings ADD COLUMN crosspost BOOLEAN NOT NULL DEFAULT false;
+  ALTER TABLE guild_settings ADD COLUMN template TEXT;
+  ALTER TABLE guild_settings DROP COLUMN last_error;
+  ALTER TABLE guild_settings DROP COLUMN last_error_at;
+  ALTER TABLE guild_settings DROP CONSTRAINT guild_settings_pkey;
+  ALTER TABLE guild_settings ADD PRIMARY KEY (guild_id, schedule);
+
+  ALTER TABLE guild_status ADD COLUMN schedule TEXT NOT NULL DEFAULT 'daily';
+  ALTER TABLE guild_status ALTER COLUMN schedule DROP DEFAULT;
+  ALTER TABLE guild_status DROP CONSTRAINT guild_status_pkey;
+  ALTER TABLE guild_status ADD PRIMARY KEY (guild_id, schedule);
+
+  ALTER TABLE decks ADD COLUMN schedule TEXT NOT NULL DEFAULT 'daily';
+  ALTER TABLE decks ALTER COLUMN schedule DROP DEFAULT;
+  ALTER TABLE decks DROP CONSTRAINT decks_pkey;
+  ALTER TABLE decks ADD PRIMARY KEY (guild_id, schedule);
+
+  ALTER TABLE deliveries ADD COLUMN schedule TEXT NOT NULL DEFAULT 'daily';
+  ALTER TABLE deliveries ALTER COLUMN schedule DROP DEFAULT;
+  ALTER TABLE deliveries DROP CONSTRAINT deliveries_guild_id_local_date_key;
+  ALTER TABLE deliveries ADD CONSTRAINT deliveries_guild_schedule_date_key UNIQUE (guild_id, schedule, local_date);
+  `,
+  `
   CREATE TABLE saved_posts (
     user_id  TEXT NOT NULL,
     post_id  TEXT NOT NULL,

@@ -11,28 +11,33 @@ export function sqlitePostStore(store: Store): PostStore {
   return {
     label: `sqlite:${store.path}`,
     settings: {
-      get: async (guildId) => settings.get(guildId),
+      get: async (guildId, name) => settings.get(guildId, name),
+      list: async (guildId) => settings.list(guildId),
       all: async () => settings.all(),
-      update: (guildId, patch, now, defaults) =>
-        whenFree(() => settings.update(guildId, patch, now, defaults)),
-      switchOff: (guildId, now, defaults) => whenFree(() => settings.switchOff(guildId, now, defaults)),
-      recordError: (guildId, error, now) => whenFree(() => settings.recordError(guildId, error, now)),
-      lastError: async (guildId) => settings.lastError(guildId),
+      update: (guildId, patch, now, defaults, name) =>
+        whenFree(() => settings.update(guildId, patch, now, defaults, name)),
+      switchOff: (guildId, now, defaults, name) =>
+        whenFree(() => settings.switchOff(guildId, now, defaults, name)),
+      remove: (guildId, name) => whenFree(() => settings.remove(guildId, name)),
+      recordError: (guildId, error, now, name) =>
+        whenFree(() => settings.recordError(guildId, error, now, name)),
+      lastError: async (guildId, name) => settings.lastError(guildId, name),
     },
-    decks: { get: async (guildId) => decks.get(guildId) },
+    decks: { get: async (guildId, name) => decks.get(guildId, name) },
     deliveries: {
-      get: async (guildId, localDate) => deliveries.get(guildId, localDate),
+      get: async (guildId, localDate, schedule) => deliveries.get(guildId, localDate, schedule),
       settled: async (days) =>
-        new Set(deliveries.settled(days).map((d) => settledKey(d.guildId, d.localDate))),
-      recent: async (guildId, limit) => deliveries.recent(guildId, limit),
+        new Set(deliveries.settled(days).map((d) => settledKey(d.guildId, d.schedule, d.localDate))),
+      recent: async (guildId, limit, schedule) => deliveries.recent(guildId, limit, schedule),
       claim: (args) => whenFree(() => deliveries.claim(args)),
       retakeFailed: (args) => whenFree(() => deliveries.retakeFailed(args)),
-      retrySoon: (guildId, localDate, now) => whenFree(() => deliveries.retrySoon(guildId, localDate, now)),
+      retrySoon: (guildId, localDate, now, schedule) =>
+        whenFree(() => deliveries.retrySoon(guildId, localDate, now, schedule)),
       retakeStale: (args) => whenFree(() => deliveries.retakeStale(args)),
       endLease: (args) => whenFree(() => deliveries.endLease(args)),
       markSent: (args) => whenFree(() => deliveries.markSent(args)),
       markFailed: (args) => whenFree(() => deliveries.markFailed(args)),
-      skip: (guildId, localDate) => whenFree(() => deliveries.skip(guildId, localDate)),
+      skip: (guildId, localDate, schedule) => whenFree(() => deliveries.skip(guildId, localDate, schedule)),
     },
     saved: {
       add: (userId, postId, now, cap) => whenFree(() => store.saved.add(userId, postId, now, cap)),

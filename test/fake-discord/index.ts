@@ -1,7 +1,7 @@
 /** A fake Discord (REST + gateway) on 127.0.0.1 for end-to-end tests of a real discord.js client. */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { APIMessage } from "discord.js";
+import type { APIMessage, APIThreadChannel } from "discord.js";
 import {
   type DelayNextOptions,
   type FailNextOptions,
@@ -117,6 +117,10 @@ export interface FakeDiscord {
 
   /** Messages of a channel, oldest first (ephemeral ones are not in a channel). */
   messages(channelId: string): APIMessage[];
+  /** Threads and forum posts whose parent is `parentId`, oldest first. */
+  threads(parentId: string): APIThreadChannel[];
+  /** Archives a thread, as Discord does after its auto-archive duration without activity. */
+  archiveThread(threadId: string): void;
   /** Stores a message as if someone had posted it (author defaults to the test user). */
   addMessage(channelId: string, content: string, author?: { id: string; username: string }): APIMessage;
   /** Registered commands: global without argument, else those of a guild. */
@@ -244,6 +248,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     },
 
     messages: (channelId) => [...(state.channelMessages.get(channelId) ?? [])],
+    threads: (parentId) => [...state.threads.values()].filter((t) => t.parent_id === parentId),
+    archiveThread(threadId) {
+      const thread = state.threads.get(threadId);
+      if (thread?.thread_metadata) thread.thread_metadata.archived = true;
+    },
     addMessage(channelId, content, author = { id: "200000000000000001", username: "tester" }) {
       const message = state.newMessage(
         channelId,

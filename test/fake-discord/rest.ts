@@ -5,6 +5,7 @@ import { notFound, type Reply, type Route, route } from "./routes.js";
 import { commandRoutes } from "./routes-commands.js";
 import { guildRoutes } from "./routes-guilds.js";
 import { interactionRoutes } from "./routes-interactions.js";
+import { threadRoutes } from "./routes-threads.js";
 import type { FakeState, RecordedRequest } from "./state.js";
 
 export interface RestOptions {
@@ -55,6 +56,7 @@ export function createRestHandler(options: RestOptions) {
     ...commandRoutes(state),
     ...interactionRoutes(state),
     ...guildRoutes(state),
+    ...threadRoutes(state),
   ];
 
   function answer(

@@ -1,5 +1,5 @@
 /** Guilds, their channels and channel messages, with the bot's permissions enforced. */
-import { PermissionFlagsBits } from "discord.js";
+import { ChannelType, PermissionFlagsBits } from "discord.js";
 import type { GuildModel } from "./model.js";
 import {
   asObject,
@@ -52,6 +52,10 @@ export function guildRoutes(state: FakeState): Route[] {
     const permissions = found.guild.botPermissionsIn(found.channelId);
     if (!(permissions & PermissionFlagsBits.ViewChannel)) return missingAccess();
     if (!(permissions & PermissionFlagsBits.SendMessages)) return missingPermissions();
+    // Forum and media channels hold posts (threads), never messages of their own.
+    const type = found.guild.channel(found.channelId)?.type;
+    if (type === ChannelType.GuildForum || type === ChannelType.GuildMedia)
+      return { status: 400, body: { message: "Cannot send messages in a non-text channel", code: 50008 } };
     const data = asObject(body);
     const error = validateMessage(data, true);
     if (error) return fromError(error);

@@ -1,5 +1,5 @@
 /** Everything the fake remembers: requests, messages, commands, pending interactions. */
-import type { APIMessage, APIUser } from "discord.js";
+import type { APIMessage, APIThreadChannel, APIUser } from "discord.js";
 import type { GuildModel } from "./model.js";
 
 export interface RecordedRequest {
@@ -48,6 +48,8 @@ export class FakeState {
   /** Channel id -> messages in creation order (ephemeral messages are only in `messagesById`). */
   readonly channelMessages = new Map<string, APIMessage[]>();
   readonly messagesById = new Map<string, APIMessage>();
+  /** Threads and forum posts by id (a forum post's first message has its id, in the thread's own list). */
+  readonly threads = new Map<string, APIThreadChannel>();
   /** "global" or a guild id -> registered commands. */
   readonly commands = new Map<string, Record<string, unknown>[]>();
   readonly interactions = new Map<string, InteractionRecord>();
@@ -81,7 +83,8 @@ export class FakeState {
 
   guildOfChannel(channelId: string): GuildModel | undefined {
     for (const guild of this.guilds.values()) if (guild.channel(channelId)) return guild;
-    return undefined;
+    const thread = this.threads.get(channelId);
+    return thread?.guild_id ? this.guilds.get(thread.guild_id) : undefined;
   }
 
   record(request: RecordedRequest): void {
