@@ -1,8 +1,6 @@
 import {
-  ApplicationIntegrationType,
   ChannelType,
   type ChatInputCommandInteraction,
-  InteractionContextType,
   PermissionFlagsBits,
   SlashCommandBuilder,
   type SlashCommandSubcommandBuilder,
@@ -19,6 +17,7 @@ import { type ScheduleOptions, schedulePatch } from "../src/answers/schedule-opt
 import { missingPostingPermissions } from "../src/discord/channel-permissions.js";
 import type { Command } from "../src/discord/command.js";
 import type { BotContext } from "../src/discord/context.js";
+import { REACH } from "../src/discord/reach.js";
 import { renderPostOfTheDay } from "../src/discord/render-potd.js";
 import { errorReply, type Reply } from "../src/discord/reply.js";
 import { respond, respondInTime } from "../src/discord/respond.js";
@@ -264,8 +263,8 @@ export const schedule = {
     .setName("schedule")
     .setDescription("Set up the posts of the day (Manage Server)")
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .setContexts(InteractionContextType.Guild)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .setIntegrationTypes(REACH.server.integrationTypes)
+    .setContexts(REACH.server.contexts)
     .addSubcommand((s) =>
       scheduleOptions(
         nameOption(true)(s.setName("add").setDescription("Add a schedule: a channel, a time, days")),
