@@ -1,24 +1,10 @@
+import { monthAndDay } from "../i18n/dates.js";
 import type { OnThisDayHit } from "../library/on-this-day.js";
 import { yearsAgoText } from "../library/on-this-day.js";
 import { encodeCustomId } from "./custom-id.js";
 import { pageButtons } from "./page-buttons.js";
 import { listDescription, listPageCount, openMenu, POSTS_PER_PAGE } from "./render-post-list.js";
 import { COLORS, NO_MENTIONS, type Reply } from "./reply.js";
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 export interface OnThisDayView {
   /** YYYY-MM-DD: the day asked about. */
@@ -34,7 +20,7 @@ export interface OnThisDayView {
 
 /** "30 November" for 2026-11-30. */
 export function dayOfYear(date: string): string {
-  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
+  return monthAndDay(date.slice(5, 10));
 }
 
 /** A page of "on this day": the posts of that day in earlier years, newest first, with how long ago. */

@@ -1,6 +1,7 @@
 import { type APIEmbed, type APIEmbedField, ButtonStyle, ComponentType } from "discord.js";
 import type { MessageKey } from "../i18n/catalog/index.js";
-import { currentLanguage, t } from "../i18n/translate.js";
+import { monthAndDay } from "../i18n/dates.js";
+import { t } from "../i18n/translate.js";
 import type { Media, Post } from "../library/post.js";
 import { encodeCustomId } from "./custom-id.js";
 import { escapePostText, truncate } from "./markdown.js";
@@ -118,7 +119,7 @@ export function saveButton(postId: string): Reply["components"][number]["compone
 function footer(post: Post, page: number, pageCount: number): string {
   const parts = [`id: ${post.id}`];
   if (pageCount > 1) parts.push(t("post.page", { page: page + 1, pages: pageCount }));
-  if (post.day) parts.push(t("post.everyYear", { date: monthDay(post.day) }));
+  if (post.day) parts.push(t("post.everyYear", { date: monthAndDay(post.day, "short") }));
   return parts.join(" · ");
 }
 
@@ -196,24 +197,6 @@ const MEDIA_NAMES = { image: "post.image", video: "post.video", gif: "post.gif" 
   Media["type"],
   MessageKey
 >;
-
-const monthDayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** `MM-DD` as the reader's language writes a day of the year: "3 Mar", "3 mars", "3月3日". */
-function monthDay(day: string): string {
-  const language = currentLanguage();
-  let format = monthDayFormats.get(language);
-  if (!format) {
-    // British order in English: "3 Mar", as the footer has always read.
-    format = new Intl.DateTimeFormat(language === "en" ? "en-GB" : language, {
-      day: "numeric",
-      month: "short",
-      timeZone: "UTC",
-    });
-    monthDayFormats.set(language, format);
-  }
-  return format.format(new Date(Date.UTC(2000, Number(day.slice(0, 2)) - 1, Number(day.slice(3)))));
-}
 
 /** Joins items until the field limit, saying how many did not fit rather than cutting one in half. */
 function listWithin(

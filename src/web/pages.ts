@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { Eta } from "eta";
 import type { Library } from "../discord/context.js";
 import { postTitle } from "../discord/render-post.js";
+import { monthAndDay } from "../i18n/dates.js";
 import type { Post } from "../library/post.js";
 import type { SnippetPart } from "../library/search.js";
 import { archiveOf, PAGE_SIZE, type Paged, pageOf } from "./archive.js";
@@ -40,21 +41,6 @@ for (const file of readdirSync(TEMPLATES).filter((f) => f.endsWith(".eta")))
 const DESCRIPTION_CHARS = 200;
 const EXCERPT_CHARS = 280;
 const TOPICS_ON_HOME = 40;
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 export function homePage(site: Site, library: Library, page: number, potd?: PostOfTheDay): string {
   const { collection } = library;
   const paged = pageOf(archiveOf(collection).recent, page);
@@ -86,7 +72,7 @@ export function postPage(site: Site, library: Library, post: Post): string {
     post,
     title,
     date: dateOf(post),
-    day: post.day && `${Number(post.day.slice(3))} ${MONTHS[Number(post.day.slice(0, 2)) - 1]}`,
+    day: post.day && monthAndDay(post.day),
     // One part per page Discord shows the post in; a short post is one unmarked part.
     parts: postParts(post.text).map(postParagraphs),
   });
