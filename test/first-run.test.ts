@@ -1,6 +1,7 @@
 import { ApplicationCommand, Client } from "discord.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { commands } from "../commands/index.js";
+import { commandBody } from "../src/discord/register.js";
 import { commandDrift } from "../src/ops/first-run.js";
 
 const client = new Client({ intents: [] });
@@ -23,7 +24,7 @@ function registered(json: Record<string, unknown>, id: string): ApplicationComma
 
 describe("commandDrift", () => {
   const json = (name: string) =>
-    JSON.parse(JSON.stringify(commands.find((c) => c.data.name === name)!.data.toJSON()));
+    JSON.parse(JSON.stringify(commandBody(commands.find((c) => c.data.name === name)!)));
 
   it("finds nothing when Discord has exactly commands/", () => {
     const all = commands.map((c, i) => registered(json(c.data.name), String(i + 10)));

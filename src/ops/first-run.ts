@@ -1,6 +1,7 @@
 import { type ApplicationCommand, type Client, Events } from "discord.js";
 import type { Logger } from "pino";
 import type { Command } from "../discord/command.js";
+import { commandBody } from "../discord/register.js";
 
 /** View Channels 1024 + Send Messages 2048 + Embed Links 16384 + Read Message History 65536 (see README). */
 export const INVITE_PERMISSIONS = 84992;
@@ -36,7 +37,7 @@ export function commandDrift(
     const existing = byName.get(command.data.name);
     if (!existing) drift.missing.push(command.data.name);
     // As sent to Discord: the builder's JSON has keys set to undefined (`nsfw`), which `equals` reads as a change.
-    else if (!existing.equals(JSON.parse(JSON.stringify(command.data.toJSON()))))
+    else if (!existing.equals(JSON.parse(JSON.stringify(commandBody(command)))))
       drift.changed.push(command.data.name);
   }
   for (const name of byName.keys()) if (!localNames.has(name)) drift.extra.push(name);
