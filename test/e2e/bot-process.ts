@@ -167,3 +167,17 @@ export async function startBotAgainstFake(options: StartOptions = {}): Promise<B
     },
   };
 }
+
+/** Polls `condition` until it holds; past `timeoutMs`, fails naming what it waited for (`what` may add the bot's output). */
+export async function waitUntil(
+  condition: () => boolean,
+  timeoutMs: number,
+  { what = "the condition", everyMs = 100 }: { what?: string | (() => string); everyMs?: number } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${typeof what === "function" ? what() : what}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}

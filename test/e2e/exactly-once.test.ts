@@ -11,7 +11,7 @@ import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/store.js";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
-import { APP_ID, type BotProcess, ROOT, startBotProcess, TOKEN } from "./bot-process.js";
+import { APP_ID, type BotProcess, ROOT, startBotProcess, TOKEN, waitUntil } from "./bot-process.js";
 import { claimTodayForADeadProcess } from "./dead-claim.js";
 
 const GUILD = "400000000000000001";
@@ -84,14 +84,6 @@ function startBot(discord: FakeDiscord, db: string, env: Record<string, string> 
   return bot;
 }
 
-async function waitUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
 function sentToday(db: string) {
   const store = openStore(db);
   try {
@@ -113,7 +105,7 @@ describe("a lost answer", () => {
       await bot.waitForLog("post of the day failed", 30_000);
       expect(posted(discord)).toHaveLength(1);
       await bot.waitForLog("post of the day", 15_000);
-      await waitUntil(() => sentToday(db)?.status === "sent", 15_000, "the day marked sent");
+      await waitUntil(() => sentToday(db)?.status === "sent", 15_000, { what: "the day marked sent" });
       await sleep(2500);
       expect(posted(discord)).toHaveLength(1);
       expect(sentToday(db)).toMatchObject({ status: "sent", messageId: posted(discord)[0]!.id });
@@ -199,7 +191,9 @@ describe("signals", () => {
     expect(after).toEqual([]);
     expect(sentToday(db)?.status).toBe("claimed");
     // Discord finishes the request it was given.
-    await waitUntil(() => posted(discord).length === 1, 10_000, "Discord to create the held message");
+    await waitUntil(() => posted(discord).length === 1, 10_000, {
+      what: "Discord to create the held message",
+    });
     const next = startBot(discord, db);
     await next.waitForLog("scheduler started", 30_000);
     expect(posted(discord)).toHaveLength(1);

@@ -5,7 +5,7 @@ import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/store.js";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
-import { APP_ID, type BotProcess, startBotProcess, TOKEN } from "./bot-process.js";
+import { APP_ID, type BotProcess, startBotProcess, TOKEN, waitUntil } from "./bot-process.js";
 import { claimTodayForADeadProcess } from "./dead-claim.js";
 
 const GUILD = "400000000000000001";
@@ -243,12 +243,4 @@ function startBotProcessSharded(discord: FakeDiscord, db: string): BotProcess {
   );
   bots.push(bot);
   return bot;
-}
-
-async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

@@ -1,6 +1,6 @@
 import { openPostgresStore } from "../../src/store/postgres-store.js";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
-import { APP_ID, type BotProcess, startBotProcess, TOKEN } from "./bot-process.js";
+import { APP_ID, type BotProcess, startBotProcess, TOKEN, waitUntil } from "./bot-process.js";
 
 /**
  * Many servers with a post due at the same minute, two `CURATOR_ROLES=scheduler` processes on one PostgreSQL store,
@@ -96,13 +96,13 @@ export async function runSchedulerFleet(options: FleetOptions): Promise<FleetRun
       );
     const total = () => counts().reduce((sum, n) => sum + n, 0);
     const deadline = 60_000 + (4 * options.servers * 1000) / options.perSecond;
-    await until(() => total() >= options.servers * options.killAt, deadline);
+    await waitUntil(() => total() >= options.servers * options.killAt, deadline, { everyMs: 250 });
     await leader.stop("SIGKILL");
     const killed = since();
     const postsWhenKilled = total();
     await standby.waitForLog("leading the post of the day", 90_000);
     const standbyLeading = since();
-    await until(() => total() >= options.servers, deadline);
+    await waitUntil(() => total() >= options.servers, deadline, { everyMs: 250 });
     const done = since();
     // Late duplicates would show up now: give them time to arrive before anyone counts.
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -130,12 +130,4 @@ function longestGap(times: number[]): number {
   let gap = 0;
   for (let i = 1; i < sorted.length; i++) gap = Math.max(gap, sorted[i]! - sorted[i - 1]!);
   return gap;
-}
-
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }

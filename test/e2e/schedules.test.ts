@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/store.js";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
 import { DEFAULT_BOT_PERMISSIONS } from "../fake-discord/model.js";
-import { APP_ID, type BotProcess, ROOT, startBotProcess, TOKEN } from "./bot-process.js";
+import { APP_ID, type BotProcess, ROOT, startBotProcess, TOKEN, waitUntil } from "./bot-process.js";
 
 const GUILD = "400000000000000001";
 const MONDAYS = "500000000000000001";
@@ -112,13 +112,13 @@ describe("several schedules in one server", () => {
       discord.slashCommand({ name: "schedule", subcommand: "status", ...admin }),
     )) as unknown as { data: { embeds: { description: string }[] } };
     expect(ambiguous.data.embeds[0]!.description).toContain("2 schedules: `mondays`, `tuesdays`");
-    await waitUntil(() => posts(discord, MONDAYS).length === 1, 70_000);
+    await waitUntil(() => posts(discord, MONDAYS).length === 1, 70_000, { what: botOutput });
     expect(posts(discord, TUESDAYS)).toHaveLength(0);
     await bot!.stop();
 
     // Tuesday: the Tuesday schedule posts; Monday's does not post again.
     await runAt(discord, db, "2026-11-24T12:00:00Z");
-    await waitUntil(() => posts(discord, TUESDAYS).length === 1, 30_000);
+    await waitUntil(() => posts(discord, TUESDAYS).length === 1, 30_000, { what: botOutput });
     await bot!.stop();
     await runAt(discord, db, "2026-11-24T12:30:00Z");
     await bot!.stop();
@@ -139,7 +139,7 @@ describe("several schedules in one server", () => {
     );
     // Saturday 03:00 UTC is Friday 22:00 in New York: Friday's post goes out.
     await runAt(discord, db, "2026-11-28T03:00:00Z");
-    await waitUntil(() => posts(discord, MONDAYS).length === 1, 30_000);
+    await waitUntil(() => posts(discord, MONDAYS).length === 1, 30_000, { what: botOutput });
     await bot!.stop();
     // Saturday and Sunday in New York (Sunday and Monday 03:00 UTC): nothing.
     for (const clock of ["2026-11-28T20:00:00Z", "2026-11-30T03:00:00Z"]) {
@@ -149,7 +149,7 @@ describe("several schedules in one server", () => {
     expect(posts(discord, MONDAYS).map((m) => m.content)).toEqual(["**Post of the day** · 2026-11-27"]);
     // Monday in New York: Monday's post.
     await runAt(discord, db, "2026-11-30T06:00:00Z");
-    await waitUntil(() => posts(discord, MONDAYS).length === 2, 30_000);
+    await waitUntil(() => posts(discord, MONDAYS).length === 2, 30_000, { what: botOutput });
     await bot!.stop();
     expect(posts(discord, MONDAYS)[1]!.content).toBe("**Post of the day** · 2026-11-30");
   });
@@ -179,8 +179,8 @@ describe("several schedules in one server", () => {
     discord.loseAnswer({ method: "POST", pathMatch: new RegExp(`/channels/${FORUM}/threads$`), how: "502" });
     await runAt(discord, db, undefined, { POTD_RETRY_DELAYS: "2s,2s,2s" });
     const today = new Date().toISOString().slice(0, 10);
-    await waitUntil(() => deliveryOf(db, "forum", today)?.status === "sent", 30_000);
-    await waitUntil(() => discord.threads(THREADS).length === 1, 30_000);
+    await waitUntil(() => deliveryOf(db, "forum", today)?.status === "sent", 30_000, { what: botOutput });
+    await waitUntil(() => discord.threads(THREADS).length === 1, 30_000, { what: botOutput });
     await sleep(2500);
     await bot!.stop();
 
@@ -222,11 +222,4 @@ function deliveryOf(db: string, schedule: string, date: string) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until)
-      throw new Error(`condition not met in time; bot output:\n${bot?.output().slice(-3000)}`);
-    await sleep(100);
-  }
-}
+const botOutput = () => `the posts; bot output:\n${bot?.output().slice(-3000)}`;
