@@ -200,7 +200,7 @@ async function startupFigures(collection: string, runs: number) {
 }
 
 /** RSS of one process holding one shard of 16, and of one holding all 16. */
-export async function shardMemory(collection: string) {
+async function shardMemory(collection: string) {
   const rss = async (shardIds: string) => {
     const fake = await startFakeDiscord({
       token: TOKEN,

@@ -1,5 +1,5 @@
 import type { ChannelKind } from "../store/schedule-fields.js";
-import { DEFAULT_SCHEDULE, postsOn } from "../store/schedule-fields.js";
+import { DEFAULT_SCHEDULE, PLAIN_OPTIONS, postsOn } from "../store/schedule-fields.js";
 import type { GuildSettings } from "../store/settings.js";
 import { firstCronTime } from "./cron-time.js";
 import { dueInstant } from "./next-run.js";
@@ -79,13 +79,7 @@ function fromEnv(guildId: string, env: EnvSchedule): PotdSchedule {
     channelId: env.channelId,
     timeZone: env.timeZone,
     at: { cron: env.cron },
-    days: null,
-    topic: null,
-    roleId: null,
-    paused: false,
-    channelKind: "text",
-    crosspost: false,
-    template: null,
+    ...PLAIN_OPTIONS,
     source: "env",
   };
 }

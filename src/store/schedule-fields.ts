@@ -19,6 +19,17 @@ export const CHANNEL_KINDS = ["text", "announcement", "forum", "thread"] as cons
 /** `thread`: a text channel in which each post opens a thread of its own. */
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
+/** A schedule's own options when nobody chose them: every day, every post, no ping, a plain text channel. */
+export const PLAIN_OPTIONS = {
+  days: null,
+  topic: null,
+  roleId: null,
+  paused: false,
+  channelKind: "text",
+  crosspost: false,
+  template: null,
+} as const;
+
 export function isChannelKind(kind: string): kind is ChannelKind {
   return (CHANNEL_KINDS as readonly string[]).includes(kind);
 }

@@ -1,5 +1,11 @@
 import type { Database } from "better-sqlite3";
-import { type ChannelKind, DEFAULT_SCHEDULE, isChannelKind, parseDays } from "./schedule-fields.js";
+import {
+  type ChannelKind,
+  DEFAULT_SCHEDULE,
+  isChannelKind,
+  PLAIN_OPTIONS,
+  parseDays,
+} from "./schedule-fields.js";
 
 /**
  * One of a server's post-of-the-day schedules, keyed by (server, short name). A server's rows, once written, win
@@ -171,13 +177,7 @@ export function nextSettings(
     channelId: defaults.channelId ?? null,
     time: defaults.time,
     timeZone: defaults.timeZone,
-    days: null,
-    topic: null,
-    roleId: null,
-    paused: false,
-    channelKind: "text",
-    crosspost: false,
-    template: null,
+    ...PLAIN_OPTIONS,
   };
   const next = { ...pick(base), ...withoutUndefined(patch) };
   if (!HH_MM.test(next.time)) throw new RangeError(`time must be HH:MM (00:00-23:59), got ${next.time}`);
