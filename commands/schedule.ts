@@ -6,6 +6,7 @@ import {
   type SlashCommandSubcommandBuilder,
 } from "discord.js";
 import { suggestTopics } from "../src/answers/autocomplete.js";
+import { previewSourceNote } from "../src/answers/post-source.js";
 import {
   describeSchedule,
   renderScheduleList,
@@ -111,7 +112,9 @@ const handlers: Record<string, Handler> = {
     if (!next)
       return errorReply("The collection has no posts to choose from (or none with the schedule's topic).");
     const { roleId = null, template = null, topic = null } = status.schedule ?? {};
-    return { ...renderPostOfTheDay(next.post, next.localDate, roleId, { template, topic }), ephemeral: true };
+    const reply = renderPostOfTheDay(next.post, next.localDate, roleId, { template, topic });
+    const note = previewSourceNote(status.schedule, next);
+    return { ...reply, ...(note ? { content: `-# ${note}\n${reply.content ?? ""}` } : {}), ephemeral: true };
   },
 
   async status(interaction, ctx, name) {
@@ -175,6 +178,7 @@ function readOptions(interaction: Interaction): ScheduleOptions {
     threads: o.getBoolean("threads") ?? undefined,
     crosspost: o.getBoolean("crosspost") ?? undefined,
     template: o.getString("heading") ?? undefined,
+    source: (o.getString("source") ?? undefined) as ScheduleOptions["source"],
   };
   return Object.fromEntries(Object.entries(read).filter(([, v]) => v !== undefined)) as ScheduleOptions;
 }
@@ -255,6 +259,15 @@ function scheduleOptions(s: SlashCommandSubcommandBuilder, required: boolean): S
           "The line above each post, with {date}, {topic}, {title} (default: back to the default)",
         )
         .setMaxLength(200),
+    )
+    .addStringOption((o) =>
+      o
+        .setName("source")
+        .setDescription("Where each post comes from: the deck (default), or on this day in earlier years")
+        .addChoices(
+          { name: "deck", value: "deck" },
+          { name: "on this day (else the deck)", value: "on-this-day" },
+        ),
     );
 }
 

@@ -64,6 +64,7 @@ const schedule = (over: Partial<PotdSchedule>): PotdSchedule => ({
   channelKind: "text",
   crosspost: false,
   template: null,
+  postSource: "deck",
   source: "settings",
   ...over,
 });

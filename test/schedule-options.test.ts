@@ -50,6 +50,13 @@ describe("/schedule add|edit options", () => {
     expect(
       schedulePatch({ time: "18:00", topic: "none", template: "default" }, { channelKind: "forum" }, topics),
     ).toEqual({ patch: { time: "18:00", topic: null, template: null } });
+    // The source is a choice: either one is stored as given, and only when given.
+    expect(schedulePatch({ source: "on-this-day" }, { channelKind: "text" }, topics)).toEqual({
+      patch: { postSource: "on-this-day" },
+    });
+    expect(schedulePatch({ source: "deck" }, { channelKind: "text" }, topics)).toEqual({
+      patch: { postSource: "deck" },
+    });
   });
 
   it("names the option that is wrong and what to type", () => {
@@ -110,6 +117,7 @@ describe("/schedule list", () => {
       channelKind: "thread",
       crosspost: false,
       template: "{date}",
+      postSource: "on-this-day",
       source: "settings",
     } as const;
     const off = { name: "old", channelId: null } as unknown as Parameters<
@@ -117,7 +125,7 @@ describe("/schedule list", () => {
     >[1][number];
     const reply = renderScheduleList([on], [off]);
     expect(reply.embeds![0]!.description).toBe(
-      "**news**: <#c> at 18:00 Europe/Paris, weekdays, topic `cats`, pinging <@&r>, a thread per post, heading `{date}` (paused)\n**old**: off",
+      "**news**: <#c> at 18:00 Europe/Paris, weekdays, topic `cats`, pinging <@&r>, a thread per post, heading `{date}`, on this day in earlier years, else the deck (paused)\n**old**: off",
     );
     expect(reply.allowedMentions).toEqual({ parse: [] });
     expect(renderScheduleList([], []).embeds![0]!.description).toMatch(

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Post } from "../src/library/post.js";
+import { chooseSourcedPost } from "../src/library/post-source.js";
 import { choosePostOfTheDay } from "../src/library/potd.js";
 import { migrations } from "../src/store/migrations.js";
 import { type PostStore, settledKey } from "../src/store/post-store.js";
@@ -411,6 +412,55 @@ describe.each(backends)("$name store", (backend) => {
       [day.localDate, "claimed"],
       [sent, "sent"],
     ]);
+  });
+
+  it("keeps each schedule's post source: a schedule from before sources takes the deck", async () => {
+    const { url } = await backend.openEmpty();
+    await backend.runOld(url, 4, [
+      `INSERT INTO guild_settings (guild_id, schedule, channel_id, time, timezone, created_at, updated_at)
+       VALUES ('g', 'daily', 'c', '08:15', 'UTC', 'x', 'x')`,
+    ]);
+    const store = await backend.reopen(url);
+    opened.push(store);
+    expect(await store.settings.get("g")).toMatchObject({
+      channelId: "c",
+      time: "08:15",
+      postSource: "deck",
+    });
+    const otd = await store.settings.update("g", { postSource: "on-this-day" }, later, defaults, "otd");
+    expect(otd).toMatchObject({ name: "otd", postSource: "on-this-day", channelId: null, time: "09:00" });
+    // Another field changed later keeps the source; the source changed back keeps the other fields.
+    await store.settings.update("g", { channelId: "c2", topic: "cats" }, later, defaults, "otd");
+    expect(await store.settings.get("g", "otd")).toMatchObject({
+      channelId: "c2",
+      postSource: "on-this-day",
+    });
+    await store.settings.update("g", { postSource: "deck" }, later, defaults, "otd");
+    expect(await store.settings.get("g", "otd")).toMatchObject({ topic: "cats", postSource: "deck" });
+    expect((await store.settings.all()).map((r) => [r.name, r.postSource])).toEqual([
+      ["daily", "deck"],
+      ["otd", "deck"],
+    ]);
+    await expect(
+      store.settings.update("g", { postSource: "yesterday" as "deck" }, later, defaults, "otd"),
+    ).rejects.toThrow(/not a post source: yesterday/);
+    expect((await store.settings.get("g", "otd"))?.postSource).toBe("deck");
+  });
+
+  it("claims an on-this-day post with the day, and counts it as shown in the deck", async () => {
+    const { store } = await fresh();
+    const dated: Post[] = [
+      ...posts,
+      { id: "old", text: "old", topics: [], links: [], mentions: [], createdAt: "2019-11-27T10:00:00Z" },
+    ];
+    const how = { postSource: "on-this-day", timeZone: "UTC" } as const;
+    const claim = await store.deliveries.claim({
+      ...day,
+      owner: own("p"),
+      choose: (history) => chooseSourcedPost({ posts: dated }, day.localDate, history, how),
+    });
+    expect(claim).toMatchObject({ claimed: true, delivery: { postId: "old" } });
+    expect((await store.decks.get("g")).shown).toEqual(["old"]);
   });
 
   it("is migrated to the same numbered version, and refuses a database written by a newer Curator", async () => {

@@ -3,8 +3,9 @@ import { headingTemplateError } from "../library/heading.js";
 import { clip } from "../library/text.js";
 import { isValidTime, isValidTimeZone } from "../scheduler/next-run.js";
 import type { PotdSchedule } from "../scheduler/schedule.js";
-import { type ChannelKind, describeDays, parseDays } from "../store/schedule-fields.js";
+import { type ChannelKind, describeDays, type PostSource, parseDays } from "../store/schedule-fields.js";
 import type { SettingsPatch } from "../store/settings.js";
+import { describePostSource } from "./post-source.js";
 import { normalizeTime } from "./schedule-input.js";
 
 /** What `/schedule add|edit` was given, as read from the interaction (absent options undefined). */
@@ -21,6 +22,8 @@ export type ScheduleOptions = {
   crosspost?: boolean;
   /** `default` clears it. */
   template?: string;
+  /** A choice of the command: Discord sends only `deck` or `on-this-day`. */
+  source?: PostSource;
 };
 
 /**
@@ -73,6 +76,7 @@ export function schedulePatch(
       patch.template = template;
     }
   }
+  if (options.source !== undefined) patch.postSource = options.source;
   const kind = channelKind(options, current?.channelKind);
   if (typeof kind === "object") return kind;
   if (kind !== current?.channelKind) patch.channelKind = kind;
@@ -117,5 +121,7 @@ export function describeScheduleLine(schedule: PotdSchedule): string {
   if (schedule.channelKind === "thread") parts.push("a thread per post");
   if (schedule.crosspost) parts.push("published to followers");
   if (schedule.template) parts.push(`heading \`${clip(schedule.template, 60)}\``);
+  const source = describePostSource(schedule);
+  if (source) parts.push(source);
   return `${parts.join(", ")}${schedule.paused ? " (paused)" : ""}`;
 }

@@ -41,6 +41,10 @@ export const COMMAND_TEXT: Record<Exclude<Language, "en">, Record<string, Comman
       name: "en-tête",
       description: "La ligne au-dessus de chaque publication, avec {date}, {topic}, {title}",
     },
+    "schedule.*.source": {
+      name: "source",
+      description: "D’où vient chaque publication : le paquet (par défaut) ou ce jour-là les années passées",
+    },
     onthisday: {
       name: "ce-jour-là",
       description: "Les publications écrites ce jour-là les années précédentes",
@@ -135,6 +139,10 @@ export const COMMAND_TEXT: Record<Exclude<Language, "en">, Record<string, Comman
       name: "überschrift",
       description: "Die Zeile über jedem Beitrag, mit {date}, {topic}, {title}",
     },
+    "schedule.*.source": {
+      name: "quelle",
+      description: "Woher jeder Beitrag kommt: der Stapel (Standard) oder an diesem Tag in früheren Jahren",
+    },
     onthisday: {
       name: "an-diesem-tag",
       description: "Beiträge, die an diesem Tag in früheren Jahren geschrieben wurden",
@@ -219,6 +227,10 @@ export const COMMAND_TEXT: Record<Exclude<Language, "en">, Record<string, Comman
     "schedule.*.heading": {
       name: "encabezado",
       description: "La línea sobre cada publicación, con {date}, {topic}, {title}",
+    },
+    "schedule.*.source": {
+      name: "fuente",
+      description: "De dónde sale cada publicación: la baraja (por defecto) o este día en años anteriores",
     },
     onthisday: {
       name: "tal-día-como-hoy",
@@ -307,6 +319,10 @@ export const COMMAND_TEXT: Record<Exclude<Language, "en">, Record<string, Comman
       name: "cabeçalho",
       description: "A linha acima de cada publicação, com {date}, {topic}, {title}",
     },
+    "schedule.*.source": {
+      name: "fonte",
+      description: "De onde vem cada publicação: o baralho (padrão) ou neste dia em anos anteriores",
+    },
     onthisday: { name: "neste-dia", description: "Publicações escritas neste dia em anos anteriores" },
     "onthisday.date": {
       name: "data",
@@ -382,6 +398,10 @@ export const COMMAND_TEXT: Record<Exclude<Language, "en">, Record<string, Comman
     "schedule.*.heading": {
       name: "見出し",
       description: "各投稿の上の行。{date}、{topic}、{title} が使えます",
+    },
+    "schedule.*.source": {
+      name: "ソース",
+      description: "各投稿の選び方：デッキ（既定）または過去の年の同じ日",
     },
     onthisday: { name: "この日", description: "過去の年の同じ日に書かれた投稿" },
     "onthisday.date": {

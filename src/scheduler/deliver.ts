@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Post } from "../library/post.js";
-import { choosePostOfTheDay, postForDay, withTopic } from "../library/potd.js";
+import { chooseSourcedPost } from "../library/post-source.js";
+import { postForDay, withTopic } from "../library/potd.js";
 import type { ClaimOwner, Delivery } from "../store/deliveries.js";
 import type { PostStore } from "../store/post-store.js";
 import { DEFAULT_SCHEDULE } from "../store/schedule-fields.js";
@@ -127,7 +128,7 @@ export async function deliverPostOfTheDay(args: DeliverArgs): Promise<DeliveryOu
       owner,
       now,
       leaseMs,
-      choose: (history) => choosePostOfTheDay(posts, localDate, history),
+      choose: (history) => chooseSourcedPost(posts, localDate, history, schedule),
     });
     if (!claim.claimed)
       return { kind: "nothing", localDate, reason: claim.reason === "empty" ? "empty" : "lost-race" };

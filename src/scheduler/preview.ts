@@ -1,5 +1,7 @@
+import type { OnThisDayHit } from "../library/on-this-day.js";
 import type { Post } from "../library/post.js";
-import { choosePostOfTheDay, postForDay, withTopic } from "../library/potd.js";
+import { chooseSourcedPost } from "../library/post-source.js";
+import { withTopic } from "../library/potd.js";
 import type { PostStore } from "../store/post-store.js";
 import { addDays } from "./next-run.js";
 import type { ScheduleStatus } from "./scheduler.js";
@@ -13,14 +15,15 @@ export async function todaysPost(
   guildId: string,
   status: ScheduleStatus,
 ): Promise<Post | undefined> {
+  const claimed = status.today?.postId ? posts.byId.get(status.today.postId) : undefined;
+  if (claimed) return claimed;
   const deck = await store.decks.get(guildId, status.name);
-  return postForDay(
-    withTopic(posts, status.schedule?.topic ?? null),
-    status.localDate,
-    deck,
-    status.today?.postId,
-  );
+  const topical = withTopic(posts, status.schedule?.topic ?? null);
+  return chooseSourcedPost(topical, status.localDate, deck, status.schedule ?? DECK)?.post;
 }
+
+/** How a server with no schedule would choose: its deck. */
+const DECK = { postSource: "deck", timeZone: "UTC" } as const;
 
 /** The next post that will be sent, and for which local date: today's if it is not out yet, else tomorrow's. */
 export async function nextPost(
@@ -28,12 +31,13 @@ export async function nextPost(
   posts: Posts,
   guildId: string,
   status: ScheduleStatus,
-): Promise<{ localDate: string; post: Post } | undefined> {
+): Promise<{ localDate: string; post: Post; onThisDay?: OnThisDayHit } | undefined> {
   // Today is still to come unless its post is out, in flight, skipped, or failed for good (retried tomorrow).
   const today = status.today;
   const done = today !== undefined && !(today.status === "failed" && today.retryAt !== null);
   const localDate = done ? addDays(status.localDate, 1) : status.localDate;
   const deck = await store.decks.get(guildId, status.name);
-  const pick = choosePostOfTheDay(withTopic(posts, status.schedule?.topic ?? null), localDate, deck);
-  return pick && { localDate, post: pick.post };
+  const topical = withTopic(posts, status.schedule?.topic ?? null);
+  const pick = chooseSourcedPost(topical, localDate, deck, status.schedule ?? DECK);
+  return pick && { localDate, post: pick.post, ...(pick.onThisDay ? { onThisDay: pick.onThisDay } : {}) };
 }

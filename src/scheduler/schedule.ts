@@ -1,4 +1,4 @@
-import type { ChannelKind } from "../store/schedule-fields.js";
+import type { ChannelKind, PostSource } from "../store/schedule-fields.js";
 import { DEFAULT_SCHEDULE, PLAIN_OPTIONS, postsOn } from "../store/schedule-fields.js";
 import type { GuildSettings } from "../store/settings.js";
 import { firstCronTime } from "./cron-time.js";
@@ -23,6 +23,8 @@ export type PotdSchedule = {
   crosspost: boolean;
   /** The heading line's template; null for the default. */
   template: string | null;
+  /** Where each day's post comes from (`deck`, or `on-this-day`: else the deck). */
+  postSource: PostSource;
   source: "settings" | "env";
 };
 
@@ -68,6 +70,7 @@ function fromRow(row: GuildSettings, channelId: string): PotdSchedule {
     channelKind: row.channelKind,
     crosspost: row.crosspost,
     template: row.template,
+    postSource: row.postSource,
     source: "settings",
   };
 }

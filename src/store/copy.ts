@@ -18,6 +18,7 @@ const TABLES = {
     "channel_kind",
     "crosspost",
     "template",
+    "post_source",
     "created_at",
     "updated_at",
   ],

@@ -153,4 +153,10 @@ export const migrations: readonly ((db: Database) => void)[] = [
         PRIMARY KEY (user_id, post_id)
       ) STRICT;
     `),
+  // Where a schedule's post comes from: its deck (every schedule so far) or "on this day" in earlier years.
+  (db) =>
+    db.exec(`
+      ALTER TABLE guild_settings ADD COLUMN post_source TEXT NOT NULL DEFAULT 'deck'
+        CHECK (post_source IN ('deck', 'on-this-day'));
+    `),
 ];

@@ -90,4 +90,8 @@ export const postgresMigrations: readonly string[] = [
     PRIMARY KEY (user_id, post_id)
   );
   `,
+  `
+  ALTER TABLE guild_settings ADD COLUMN post_source TEXT NOT NULL DEFAULT 'deck'
+    CHECK (post_source IN ('deck', 'on-this-day'));
+  `,
 ];

@@ -129,12 +129,12 @@ export function postgresStore(pool: pg.Pool): PostStore {
       const next = nextSettings(await getSettings(client, guildId, name), patch, defaults);
       await client.query(
         `INSERT INTO guild_settings (guild_id, schedule, channel_id, time, timezone, days, topic, role_id, paused,
-           channel_kind, crosspost, template, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
+           channel_kind, crosspost, template, post_source, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $13, $13)
          ON CONFLICT (guild_id, schedule) DO UPDATE SET channel_id = excluded.channel_id, time = excluded.time,
            timezone = excluded.timezone, days = excluded.days, topic = excluded.topic, role_id = excluded.role_id,
            paused = excluded.paused, channel_kind = excluded.channel_kind, crosspost = excluded.crosspost,
-           template = excluded.template, updated_at = excluded.updated_at`,
+           template = excluded.template, post_source = excluded.post_source, updated_at = excluded.updated_at`,
         [
           guildId,
           name,
@@ -149,6 +149,7 @@ export function postgresStore(pool: pg.Pool): PostStore {
           next.crosspost,
           next.template,
           now.toISOString(),
+          next.postSource,
         ],
       );
       return (await getSettings(client, guildId, name))!;

@@ -3,6 +3,8 @@
  * of channel it posts to, and the heading line. Pure parsing and checks, shared by both stores and the commands.
  */
 
+export { isPostSource, POST_SOURCES, type PostSource } from "../library/post-source.js";
+
 /** The schedule every server had before several schedules: old databases' schedule is migrated to this name. */
 export const DEFAULT_SCHEDULE = "daily";
 
@@ -19,7 +21,7 @@ export const CHANNEL_KINDS = ["text", "announcement", "forum", "thread"] as cons
 /** `thread`: a text channel in which each post opens a thread of its own. */
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
-/** A schedule's own options when nobody chose them: every day, every post, no ping, a plain text channel. */
+/** A schedule's own options when nobody chose them: every day, every post, no ping, a plain text channel, the deck. */
 export const PLAIN_OPTIONS = {
   days: null,
   topic: null,
@@ -28,6 +30,7 @@ export const PLAIN_OPTIONS = {
   channelKind: "text",
   crosspost: false,
   template: null,
+  postSource: "deck",
 } as const;
 
 export function isChannelKind(kind: string): kind is ChannelKind {

@@ -3,7 +3,9 @@ import {
   type ChannelKind,
   DEFAULT_SCHEDULE,
   isChannelKind,
+  isPostSource,
   PLAIN_OPTIONS,
+  type PostSource,
   parseDays,
 } from "./schedule-fields.js";
 
@@ -32,6 +34,8 @@ export type GuildSettings = {
   crosspost: boolean;
   /** The heading line, with `{date}`, `{topic}`, `{title}`; null for the default. */
   template: string | null;
+  /** Where each day's post comes from: the deck, or on this day in earlier years (else the deck). */
+  postSource: PostSource;
   lastError: string | null;
   lastErrorAt: string | null;
   createdAt: string;
@@ -48,7 +52,8 @@ type Fields =
   | "paused"
   | "channelKind"
   | "crosspost"
-  | "template";
+  | "template"
+  | "postSource";
 export type SettingsPatch = Partial<Pick<GuildSettings, Fields>>;
 
 type Row = {
@@ -64,6 +69,7 @@ type Row = {
   channel_kind: ChannelKind;
   crosspost: number;
   template: string | null;
+  post_source: PostSource;
   last_error: string | null;
   last_error_at: string | null;
   created_at: string;
@@ -74,7 +80,7 @@ const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** The columns both stores read (`s` the schedule, `e` its status row). */
 export const SETTINGS_COLUMNS = `s.guild_id, s.schedule, s.channel_id, s.time, s.timezone, s.days, s.topic, s.role_id,
-  s.paused, s.channel_kind, s.crosspost, s.template, s.created_at, s.updated_at, e.last_error, e.last_error_at`;
+  s.paused, s.channel_kind, s.crosspost, s.template, s.post_source, s.created_at, s.updated_at, e.last_error, e.last_error_at`;
 export const SETTINGS_FROM =
   "FROM guild_settings s LEFT JOIN guild_status e ON e.guild_id = s.guild_id AND e.schedule = s.schedule";
 
@@ -90,13 +96,13 @@ export function settingsRepository(db: Database) {
   >("SELECT last_error, last_error_at FROM guild_status WHERE guild_id = ? AND schedule = ?");
   const upsert = db.prepare(`
     INSERT INTO guild_settings (guild_id, schedule, channel_id, time, timezone, days, topic, role_id, paused,
-      channel_kind, crosspost, template, created_at, updated_at)
+      channel_kind, crosspost, template, post_source, created_at, updated_at)
     VALUES (@guildId, @name, @channelId, @time, @timeZone, @days, @topic, @roleId, @paused, @channelKind,
-      @crosspost, @template, @now, @now)
+      @crosspost, @template, @postSource, @now, @now)
     ON CONFLICT (guild_id, schedule) DO UPDATE SET channel_id = excluded.channel_id, time = excluded.time,
       timezone = excluded.timezone, days = excluded.days, topic = excluded.topic, role_id = excluded.role_id,
       paused = excluded.paused, channel_kind = excluded.channel_kind, crosspost = excluded.crosspost,
-      template = excluded.template, updated_at = excluded.updated_at
+      template = excluded.template, post_source = excluded.post_source, updated_at = excluded.updated_at
   `);
   const setError = db.prepare(`
     INSERT INTO guild_status (guild_id, schedule, last_error, last_error_at) VALUES (@guildId, @name, @error, @at)
@@ -182,6 +188,8 @@ export function nextSettings(
   const next = { ...pick(base), ...withoutUndefined(patch) };
   if (!HH_MM.test(next.time)) throw new RangeError(`time must be HH:MM (00:00-23:59), got ${next.time}`);
   if (!isChannelKind(next.channelKind)) throw new RangeError(`not a channel kind: ${next.channelKind}`);
+  if (!isPostSource(next.postSource))
+    throw new RangeError(`not a post source: ${next.postSource} (deck or on-this-day)`);
   // `weekdays`, `Mon, Fri`: stored in the one spelling the scheduler reads.
   return { ...next, days: next.days === null ? null : parseDays(next.days) };
 }
@@ -203,6 +211,7 @@ function pick(s: Settable): Settable {
     channelKind: s.channelKind,
     crosspost: s.crosspost,
     template: s.template,
+    postSource: s.postSource,
   };
 }
 
@@ -226,6 +235,7 @@ export function settingsFromRow(row: Row): GuildSettings {
     channelKind: row.channel_kind,
     crosspost: row.crosspost === 1,
     template: row.template,
+    postSource: row.post_source,
     lastError: row.last_error,
     lastErrorAt: row.last_error_at,
     createdAt: row.created_at,

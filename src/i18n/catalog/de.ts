@@ -54,4 +54,9 @@ export const de: Catalog = {
   "about.version": "Version",
   "about.uptime": "Laufzeit",
   "about.since": "{duration}, seit {when}",
+  "schedule.sourceOnThisDay": "an diesem Tag in früheren Jahren, sonst der Stapel",
+  "schedule.previewOnThisDay":
+    "An diesem Tag: geschrieben am {date}, vor {years, plural, one {# Jahr} other {# Jahren}}.",
+  "schedule.previewFromDeck":
+    "An diesem Tag ({date}) wurde in früheren Jahren nichts geschrieben: dieser Beitrag kommt aus dem Stapel.",
 };

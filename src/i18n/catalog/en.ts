@@ -57,6 +57,11 @@ export const en = {
   "about.version": "Version",
   "about.uptime": "Uptime",
   "about.since": "{duration}, since {when}",
+  "schedule.sourceOnThisDay": "on this day in earlier years, else the deck",
+  "schedule.previewOnThisDay":
+    "On this day: written {date}, {years, plural, one {# year ago} other {# years ago}}.",
+  "schedule.previewFromDeck":
+    "Nothing was written on this day ({date}) in earlier years: this post comes from the deck.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -54,4 +54,9 @@ export const es: Catalog = {
   "about.version": "Versión",
   "about.uptime": "En marcha",
   "about.since": "{duration}, desde {when}",
+  "schedule.sourceOnThisDay": "este día en años anteriores, si no la baraja",
+  "schedule.previewOnThisDay":
+    "Un día como hoy: escrita el {date}, hace {years, plural, one {# año} other {# años}}.",
+  "schedule.previewFromDeck":
+    "No se escribió nada este día ({date}) en años anteriores: esta publicación viene de la baraja.",
 };

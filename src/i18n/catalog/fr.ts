@@ -55,4 +55,9 @@ export const fr: Catalog = {
   "about.version": "Version",
   "about.uptime": "En service",
   "about.since": "{duration}, depuis {when}",
+  "schedule.sourceOnThisDay": "ce jour-là les années précédentes, sinon le paquet",
+  "schedule.previewOnThisDay":
+    "Ce jour-là : écrite le {date}, il y a {years, plural, one {# an} other {# ans}}.",
+  "schedule.previewFromDeck":
+    "Rien n’a été écrit ce jour-là ({date}) les années précédentes : cette publication vient du paquet.",
 };

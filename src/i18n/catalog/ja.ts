@@ -53,4 +53,8 @@ export const ja: Catalog = {
   "about.version": "バージョン",
   "about.uptime": "稼働時間",
   "about.since": "{duration}（{when} から）",
+  "schedule.sourceOnThisDay": "過去の年の同じ日の投稿（なければデッキ）",
+  "schedule.previewOnThisDay": "この日の投稿：{date} に書かれたもの（{years, plural, other {#年前}}）。",
+  "schedule.previewFromDeck":
+    "過去の年の同じ日（{date}）に書かれた投稿はありません：この投稿はデッキから選ばれました。",
 };

@@ -54,4 +54,9 @@ export const ptBR: Catalog = {
   "about.version": "Versão",
   "about.uptime": "No ar",
   "about.since": "{duration}, desde {when}",
+  "schedule.sourceOnThisDay": "neste dia em anos anteriores, senão o baralho",
+  "schedule.previewOnThisDay":
+    "Neste dia: escrita em {date}, há {years, plural, one {# ano} other {# anos}}.",
+  "schedule.previewFromDeck":
+    "Nada foi escrito neste dia ({date}) em anos anteriores: esta publicação vem do baralho.",
 };
