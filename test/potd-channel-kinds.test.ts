@@ -137,3 +137,54 @@ describe("the post of the day in each kind of channel", () => {
     expect(((await again.json()) as { code: number }).code).toBe(160004);
   });
 });
+
+describe("finishing a post found in the channel instead of sent", () => {
+  const bot = () => ({ id: fake.botUserId, username: "Curator" });
+  const crossposts = (id: string) =>
+    fake.requests.filter(
+      (r) => r.method === "POST" && r.path === `/channels/${NEWS}/messages/${id}/crosspost`,
+    );
+
+  it("publishes it, and takes Discord's 'already crossposted' (40033) as done", async () => {
+    const news = schedule({ channelId: NEWS, channelKind: "announcement", crosspost: true });
+    const found = fake.addMessage(NEWS, "**Post of the day** · 2026-12-02", bot());
+    expect(await transport.finish(NEWS, found.id, post, news, { localDate: "2026-12-02" })).toEqual({});
+    expect(fake.messages(NEWS).find((m) => m.id === found.id)!.flags! & 1).toBe(1);
+    // Found again after a crash that came after the publishing: Discord says it is done, and so it is.
+    expect(await transport.finish(NEWS, found.id, post, news, { localDate: "2026-12-02" })).toEqual({});
+    expect(crossposts(found.id).map((r) => r.status)).toEqual([200, 400]);
+  });
+
+  it("opens its thread, and takes 'a thread has already been created' (160004) as done", async () => {
+    const threads = schedule({ channelKind: "thread", template: "Daily {title} · {date}" });
+    const found = fake.addMessage(TEXT, "Daily Cats · 2026-12-02", bot());
+    expect(await transport.finish(TEXT, found.id, post, threads, { localDate: "2026-12-02" })).toEqual({});
+    expect(await transport.finish(TEXT, found.id, post, threads, { localDate: "2026-12-02" })).toEqual({});
+    expect(
+      fake
+        .threads(TEXT)
+        .filter((t) => t.id === found.id)
+        .map((t) => t.name),
+    ).toEqual(["Daily Cats · 2026-12-02"]);
+    // The claimed post gone from the collection: the thread is named by the heading without a title.
+    const orphan = fake.addMessage(TEXT, "**Post of the day** · 2026-12-03", bot());
+    await transport.finish(TEXT, orphan.id, undefined, schedule({ channelKind: "thread" }), {
+      localDate: "2026-12-03",
+    });
+    expect(fake.threads(TEXT).find((t) => t.id === orphan.id)?.name).toBe("Post of the day · 2026-12-03");
+  });
+
+  it("reports any other refusal as a warning, and does nothing for a plain text channel", async () => {
+    const news = schedule({ channelId: NEWS, channelKind: "announcement", crosspost: true });
+    const gone = "500000000000000999";
+    expect(await transport.finish(NEWS, gone, post, news, { localDate: "2026-12-04" })).toEqual({
+      warning: expect.stringMatching(/^posted, but could not publish it: .*10008/),
+    });
+    const before = fake.requests.length;
+    const found = fake.addMessage(TEXT, "**Post of the day** · 2026-12-04", bot());
+    expect(await transport.finish(TEXT, found.id, post, schedule({}), { localDate: "2026-12-04" })).toEqual(
+      {},
+    );
+    expect(fake.requests.length).toBe(before);
+  });
+});

@@ -3,13 +3,14 @@ import {
   type APIMessage,
   type APIThreadChannel,
   type REST,
+  RESTJSONErrorCodes,
   type RESTPostAPIChannelMessageJSONBody,
   Routes,
   SnowflakeUtil,
 } from "discord.js";
-import { headingDate, plainHeading } from "../library/heading.js";
+import { headingDate, plainHeading, renderHeading } from "../library/heading.js";
 import { publishPotd } from "../ops/events.js";
-import type { FindPosted, SendPost } from "../scheduler/deliver.js";
+import type { FindPosted, FinishPost, SendPost } from "../scheduler/deliver.js";
 import type { PotdSchedule } from "../scheduler/schedule.js";
 import { describeError } from "../scheduler/send-errors.js";
 import { postOfTheDayMarker, renderPostOfTheDay, scheduleHeading } from "./render-potd.js";
@@ -32,6 +33,7 @@ export function createPotdTransport(
 ): {
   send: SendPost;
   findPosted: FindPosted;
+  finish: FinishPost;
 } {
   /** A forum: one new post (a thread whose first message is the post), named by the heading. */
   async function sendForumPost(
@@ -49,7 +51,11 @@ export function createPotdTransport(
     return thread.id;
   }
 
-  /** After the post is out: publish it, or open its thread. A failure here is reported, never a resend. */
+  /**
+   * After the post is out: publish it, or open its thread. A failure here is reported, never a resend. Also after
+   * a post found again, which may have been published or threaded before the crash: Discord's "already" answers
+   * (40033, 160004) mean done.
+   */
   async function afterSend(
     schedule: PotdSchedule,
     channelId: string,
@@ -58,11 +64,17 @@ export function createPotdTransport(
   ): Promise<string | undefined> {
     try {
       if (schedule.channelKind === "announcement" && schedule.crosspost)
-        await rest.post(Routes.channelMessageCrosspost(channelId, messageId));
+        await unlessDone(
+          rest.post(Routes.channelMessageCrosspost(channelId, messageId)),
+          RESTJSONErrorCodes.ThisMessageWasAlreadyCrossposted,
+        );
       if (schedule.channelKind === "thread")
-        await rest.post(Routes.threads(channelId, messageId), {
-          body: { name: plainHeading(heading), auto_archive_duration: ARCHIVE_AFTER_MINUTES },
-        });
+        await unlessDone(
+          rest.post(Routes.threads(channelId, messageId), {
+            body: { name: plainHeading(heading), auto_archive_duration: ARCHIVE_AFTER_MINUTES },
+          }),
+          RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage,
+        );
       return undefined;
     } catch (error) {
       const what = schedule.channelKind === "thread" ? "open its thread" : "publish it";
@@ -118,6 +130,15 @@ export function createPotdTransport(
       return warning ? { messageId, warning } : { messageId };
     },
 
+    async finish(channelId, messageId, post, schedule, { localDate }) {
+      const { template, topic } = schedule;
+      const heading = post
+        ? scheduleHeading(template, localDate, post, topic)
+        : renderHeading(template, { date: localDate, topic: topic ?? "", title: "" });
+      const warning = await afterSend(schedule, channelId, messageId, heading);
+      return warning ? { warning } : {};
+    },
+
     async findPosted(channelId, after, signal, schedule) {
       const me = await botUserId();
       const template = schedule?.template ?? null;
@@ -142,4 +163,13 @@ export function createPotdTransport(
       );
     },
   };
+}
+
+/** A request whose Discord error `code` says its work was done already (by an earlier attempt): done. */
+async function unlessDone(request: Promise<unknown>, code: RESTJSONErrorCodes): Promise<void> {
+  try {
+    await request;
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code !== code) throw error;
+  }
 }

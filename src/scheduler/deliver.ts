@@ -37,6 +37,20 @@ export type FindPosted = (
   schedule?: PotdSchedule,
 ) => Promise<{ id: string; marker?: string }[]>;
 
+/**
+ * The steps owed after the post when `findPosted` found it already in the channel (a lost answer, or a crash
+ * after Discord made it): publish it, open its thread, as `send` does after a fresh post. A step already done
+ * counts as done; one that fails comes back as `warning` (the post is not sent again for it). `post`: the day's
+ * claimed post, if the collection still has it.
+ */
+export type FinishPost = (
+  channelId: string,
+  messageId: string,
+  post: Post | undefined,
+  schedule: PotdSchedule,
+  delivery: { localDate: string },
+) => Promise<{ warning?: string }>;
+
 export type RetryPolicy = {
   /** Delay before attempt n + 1 after n failed attempts (index n - 1); its length bounds the attempts. */
   delaysMs: readonly number[];
@@ -73,6 +87,8 @@ export type DeliverArgs = {
   collection: { readonly posts: readonly Post[]; readonly byId?: ReadonlyMap<string, Post> };
   send: SendPost;
   findPosted: FindPosted;
+  /** Finishes a post found in the channel (see `FinishPost`); without it, a found post is only marked sent. */
+  finish?: FinishPost;
   /** This process (see `processOwner`). */
   owner: ClaimOwner;
   retry?: RetryPolicy;
@@ -174,10 +190,18 @@ async function checkThenSend(args: DeliverArgs, delivery: Delivery): Promise<Del
   }
   if (posted) {
     const messageId = posted.id;
+    const post = delivery.postId ? claimedPost(args.collection, delivery.postId) : undefined;
+    const finished = await args.finish?.(channelId, messageId, post, args.schedule, { localDate });
     await args.store.deliveries.markSent({ guildId, localDate, schedule, messageId, now: args.now });
+    if (finished?.warning)
+      await args.store.settings.recordError(guildId, finished.warning, args.now, schedule);
     return { kind: "found", localDate, messageId };
   }
   return sendAndRecord(args, delivery);
+}
+
+function claimedPost(collection: DeliverArgs["collection"], id: string): Post | undefined {
+  return collection.byId ? collection.byId.get(id) : collection.posts.find((p) => p.id === id);
 }
 
 async function sendAndRecord(args: DeliverArgs, delivery: Delivery): Promise<DeliveryOutcome> {

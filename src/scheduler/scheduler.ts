@@ -12,6 +12,7 @@ import {
   type DeliveryOutcome,
   deliverPostOfTheDay,
   type FindPosted,
+  type FinishPost,
   type RetryPolicy,
   type SendPost,
 } from "./deliver.js";
@@ -34,6 +35,8 @@ export type SchedulerDeps = {
   collection: () => DeliverArgs["collection"];
   send: SendPost;
   findPosted: FindPosted;
+  /** Publishes, or opens the thread of, a post found in the channel instead of sent (see `FinishPost`). */
+  finish?: FinishPost;
   log: SchedulerLog;
   env?: EnvSchedule;
   /** This process's identity as a claim owner (default: host, pid and a random part). */
@@ -228,6 +231,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         // Work on a claim ends well before its lease does, so nobody takes over a claim still being sent.
         signal: AbortSignal.any([stopping.signal, AbortSignal.timeout(retry.leaseMs * 0.75)]),
         ...(deps.isAlive ? { isAlive: deps.isAlive } : {}),
+        ...(deps.finish ? { finish: deps.finish } : {}),
       });
     });
     inFlight.set(key, delivery);
