@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { postsOnThisDay } from "../src/library/on-this-day.js";
 import type { Post } from "../src/library/post.js";
+import { chooseSourcedPost, type PostSource } from "../src/library/post-source.js";
+import { newDeck } from "../src/library/potd.js";
 import { createRng, generatePosts } from "./synthetic.js";
 
 const YEARS = 15;
@@ -53,12 +55,34 @@ function measure(posts: readonly Post[], zone: string, days: number): Figure {
   };
 }
 
+/**
+ * What a tick of many "on this day" schedules costs in their claims: `chooseSourcedPost` for `schedules` schedules
+ * (each its own deck) due the same day in the same zone, against the deck alone. CPU ms per schedule.
+ */
+function measureSchedules(posts: readonly Post[], schedules: number) {
+  const cpuPerSchedule = (postSource: PostSource, date: string) => {
+    const cpu = process.cpuUsage();
+    for (let i = 0; i < schedules; i++)
+      chooseSourcedPost({ posts }, date, newDeck(`g${i}`), { postSource, timeZone: "Europe/Paris" });
+    const used = process.cpuUsage(cpu);
+    return (used.user + used.system) / 1000 / schedules;
+  };
+  chooseSourcedPost({ posts }, "2026-02-01", newDeck("warm"), { postSource: "deck", timeZone: "UTC" });
+  return {
+    size: posts.length,
+    schedules,
+    deck: cpuPerSchedule("deck", "2026-03-16"),
+    onThisDay: cpuPerSchedule("on-this-day", "2026-03-17"),
+  };
+}
+
 export function runOnThisDayBench(quick: boolean): { targets: string[]; section: string[] } {
   const figures: Figure[] = [];
   for (const size of quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]) {
     const posts = datedPosts(size);
     for (const zone of ["UTC", "Europe/Paris"]) figures.push(measure(posts, zone, quick ? 20 : 60));
   }
+  const scheduled = measureSchedules(datedPosts(TARGET_SIZE), quick ? 2_000 : 10_000);
   const target = figures.filter((f) => f.size === TARGET_SIZE);
   const worst = Math.max(...target.map((f) => f.cpuMsPerCall));
   return {
@@ -77,6 +101,10 @@ export function runOnThisDayBench(quick: boolean): { targets: string[]; section:
         (f) =>
           `| ${f.size.toLocaleString("en")} | ${f.zone} | ${f.hits} | ${f.p50.toFixed(1)} / ${f.p99.toFixed(1)} | ${f.cpuMsPerCall.toFixed(1)} |`,
       ),
+      "",
+      `Schedules with source on-this-day: ${scheduled.schedules.toLocaleString("en")} schedules (each its own deck) choosing`,
+      `the same day's post at ${scheduled.size.toLocaleString("en")} posts: ${scheduled.onThisDay.toFixed(2)} ms CPU per schedule, against`,
+      `${scheduled.deck.toFixed(2)} ms for the deck alone (the day's matches are found once per day and zone).`,
       "",
     ],
   };

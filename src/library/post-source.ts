@@ -31,7 +31,7 @@ export function chooseSourcedPost(
 ): SourcedPick | undefined {
   if (how.postSource === "on-this-day") {
     const shown = new Set(history.shown);
-    const hit = postsOnThisDay(collection.posts, localDate, how.timeZone).find((h) => !shown.has(h.post.id));
+    const hit = matchesOn(collection.posts, localDate, how.timeZone).find((h) => !shown.has(h.post.id));
     if (hit)
       return {
         post: hit.post,
@@ -40,4 +40,26 @@ export function chooseSourcedPost(
       };
   }
   return choosePostOfTheDay(collection, localDate, history);
+}
+
+const matches = new WeakMap<readonly Post[], Map<string, readonly OnThisDayHit[]>>();
+
+/**
+ * `postsOnThisDay`, remembered per collection for a few (day, zone) pairs: ten thousand schedules due on the same
+ * day in the same zone scan the collection once, not once each.
+ */
+function matchesOn(posts: readonly Post[], localDate: string, timeZone: string): readonly OnThisDayHit[] {
+  let byDay = matches.get(posts);
+  if (!byDay) {
+    byDay = new Map();
+    matches.set(posts, byDay);
+  }
+  const key = `${localDate}\u0000${timeZone}`;
+  let hits = byDay.get(key);
+  if (!hits) {
+    if (byDay.size >= 64) byDay.clear();
+    hits = postsOnThisDay(posts, localDate, timeZone);
+    byDay.set(key, hits);
+  }
+  return hits;
 }
