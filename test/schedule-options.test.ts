@@ -1,8 +1,10 @@
 import { ChannelType } from "discord.js";
 import { describe, expect, it } from "vitest";
+import { previewSourceNote } from "../src/answers/post-source.js";
 import { renderScheduleList } from "../src/answers/schedule.js";
 import { schedulePatch } from "../src/answers/schedule-options.js";
 import { postOfTheDayMarker, renderPostOfTheDay } from "../src/discord/render-potd.js";
+import { withLanguage } from "../src/i18n/translate.js";
 import { headingDate, headingTemplateError, plainHeading, renderHeading } from "../src/library/heading.js";
 import type { Post } from "../src/library/post.js";
 
@@ -131,5 +133,33 @@ describe("/schedule list", () => {
     expect(renderScheduleList([], []).embeds![0]!.description).toMatch(
       /no schedule\. Add one with `\/schedule add/,
     );
+  });
+});
+
+describe("/schedule preview of a schedule's source", () => {
+  const hit = {
+    post: { id: "p", text: "t", topics: [], links: [], mentions: [] },
+    yearsAgo: 1,
+    localDate: "2025-03-16",
+  };
+  it("says which year an on-this-day post is from, or that the deck gave it; nothing for a deck schedule", () => {
+    expect(
+      previewSourceNote({ postSource: "on-this-day" }, { localDate: "2026-03-16", onThisDay: hit }),
+    ).toBe("On this day: written 2025-03-16, 1 year ago.");
+    expect(previewSourceNote({ postSource: "on-this-day" }, { localDate: "2026-03-18" })).toBe(
+      "Nothing was written on this day (2026-03-18) in earlier years: this post comes from the deck.",
+    );
+    expect(
+      withLanguage("fr", () =>
+        previewSourceNote(
+          { postSource: "on-this-day" },
+          { localDate: "2026-03-16", onThisDay: { ...hit, yearsAgo: 3 } },
+        ),
+      ),
+    ).toBe("Ce jour-là : écrite le 2025-03-16, il y a 3 ans.");
+    expect(
+      previewSourceNote({ postSource: "deck" }, { localDate: "2026-03-16", onThisDay: hit }),
+    ).toBeUndefined();
+    expect(previewSourceNote(undefined, { localDate: "2026-03-16" })).toBeUndefined();
   });
 });
