@@ -258,7 +258,15 @@ describe("a post's parts (where each post of a joined thread starts)", () => {
     ]);
   });
 
-  it("reports an empty text once, not once per part", () => {
+  it("reports an empty or missing text once, not once per part, and never trips over a malformed record", () => {
     expect(problemsOf([0, 5], { text: " " })).toStrictEqual([`${where}: text: must not be empty`]);
+    expect(problemsOf([0, 5], { text: undefined })).toStrictEqual([`${where}: text: is required`]);
+    expect(problemsOf([0, 5], { text: 42 })).toStrictEqual([
+      `${where}: text: must be a string, got a number`,
+    ]);
+    expect(problemsOf({ 0: 0, 1: 5, length: 2 })).toStrictEqual([
+      `${where}: parts: must be an array, got an object`,
+    ]);
+    expect(problemsOf([0, "5"])).toStrictEqual([`${where}: parts[1]: must be a number, got a string`]);
   });
 });

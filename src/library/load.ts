@@ -203,7 +203,7 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
     case "invalid_type":
       return value === undefined
         ? "is required"
-        : `must be ${article(issue.expected)}, got ${typeof value === "number" ? value : describe(value)}`;
+        : `must be ${article(issue.expected)}, got ${issue.expected === "int" && typeof value === "number" ? value : describe(value)}`;
     case "invalid_format":
       if (issue.format === "url") return "must be an http(s) URL";
       if (issue.format === "datetime")

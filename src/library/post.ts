@@ -74,9 +74,10 @@ const PostFields = z.strictObject({
 });
 
 export const PostSchema = PostFields.superRefine((post, ctx) => {
-  // Parts out of order, or an empty text, have been reported already: measuring them against the text adds noise.
-  if (post.parts !== undefined && post.text.trim() !== "" && inOrder(post.parts))
-    checkPartsInText(post.parts, post.text, ctx);
+  // Zod runs this even when a field failed, so nothing here may trust the types. Parts out of order, or a missing
+  // or empty text, have been reported already: measuring them against the text would only add noise.
+  const { parts, text } = post as { parts?: unknown; text?: unknown };
+  if (typeof text === "string" && text.trim() !== "" && inOrder(parts)) checkPartsInText(parts, text, ctx);
 });
 
 /** What only the text can tell of parts: each starts inside it, between two characters, and holds some words. */
@@ -94,8 +95,11 @@ function checkPartsInText(parts: readonly number[], text: string, ctx: z.Refinem
   }
 }
 
-const inOrder = (parts: readonly number[]) =>
-  parts[0] === 0 && parts.every((p, i) => i === 0 || p > parts[i - 1]!);
+const inOrder = (parts: unknown): parts is number[] =>
+  Array.isArray(parts) &&
+  parts.every((p) => Number.isInteger(p)) &&
+  parts[0] === 0 &&
+  parts.every((p, i) => i === 0 || p > parts[i - 1]!);
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
