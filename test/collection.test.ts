@@ -53,6 +53,12 @@ const REPAIRS: { line: number; from: string; to: string }[] = [
   },
 ];
 
+/** A seed line as the bundled collection holds it. */
+function repaired(number: number, line: string): string {
+  const repair = REPAIRS.find((r) => r.line === number);
+  return repair ? line.replace(repair.from, repair.to) : line;
+}
+
 function expectedTexts(seed: string): string[] {
   const lines = seed.split("\n");
   for (const { line, from, to } of REPAIRS) {
@@ -73,6 +79,26 @@ describe("the bundled collection data/posts.json", () => {
     for (const [index, post] of posts.entries()) {
       expect(Buffer.from(post.text, "utf8").equals(Buffer.from(texts[index]!, "utf8")), post.id).toBe(true);
     }
+  });
+
+  it("marks each line of a thread as a part: the offsets where the seed's lines start in the text", () => {
+    const lines = seed.split("\n");
+    for (const [index, [first, last]] of TABLE.entries()) {
+      const post = posts[index]!;
+      if (first === last) {
+        expect(post.parts, post.id).toBeUndefined();
+        continue;
+      }
+      // Each part is one line of the seed: the offsets where the repaired lines start once joined with "\n".
+      const texts = expectedTexts(seed).at(index)!.split("\n");
+      expect(texts, post.id).toHaveLength(last - first + 1);
+      const starts = texts.map((_, i) => texts.slice(0, i).reduce((at, line) => at + line.length + 1, 0));
+      expect(post.parts, post.id).toStrictEqual(starts);
+      expect(
+        post.parts!.map((start, i) => post.text.slice(start, post.parts![i + 1]).trimEnd()),
+      ).toStrictEqual(lines.slice(first - 1, last).map((line, i) => repaired(first + i, line)));
+    }
+    expect(posts.filter((post) => post.parts !== undefined)).toHaveLength(10);
   });
 
   it("keeps no replacement character and has the black cat whole", () => {
@@ -175,5 +201,72 @@ describe("createCollection", () => {
       from: "2024-05-12T09:00:00+02:00",
       to: "2024-05-12T08:30:00Z",
     });
+  });
+});
+
+describe("a post's parts (where each post of a joined thread starts)", () => {
+  const text = "First post 🧵\n\nSecond post\n\nThird";
+  const record = (parts: unknown, fields: Record<string, unknown> = {}) => ({
+    id: "thread",
+    text,
+    topics: [],
+    links: [],
+    mentions: [],
+    parts,
+    ...fields,
+  });
+  const problemsOf = (parts: unknown, fields?: Record<string, unknown>) => {
+    const result = parseCollection(JSON.stringify([record(parts, fields)]), "data/posts.json");
+    return result.ok ? [] : result.problems;
+  };
+  const where = 'data/posts.json: post #1 (id "thread")';
+
+  it("accepts ascending start offsets from 0, each inside the text, and keeps them", () => {
+    const parts = [0, text.indexOf("Second"), text.indexOf("Third")];
+    expect(parseCollection(JSON.stringify([record(parts)]), "posts.json")).toStrictEqual({
+      ok: true,
+      posts: [record(parts)],
+    });
+  });
+
+  it("names the file, the post, the offset and what is wrong with it", () => {
+    expect(problemsOf([0, 15, 15])).toStrictEqual([
+      `${where}: parts[2]: must be greater than the part before it (15): parts are start offsets in ascending order`,
+    ]);
+    expect(problemsOf([3, 15])).toStrictEqual([
+      `${where}: parts[0]: must be 0: the first part starts the text`,
+    ]);
+    expect(problemsOf([0, 15, 999])).toStrictEqual([
+      `${where}: parts[2]: must be less than the length of text (${text.length})`,
+    ]);
+    expect(problemsOf([0, 1.5])).toStrictEqual([`${where}: parts[1]: must be a whole number, got 1.5`]);
+    expect(problemsOf([0, -2])).toContain(`${where}: parts[1]: must not be negative`);
+    expect(problemsOf([0])).toStrictEqual([
+      `${where}: parts: must list at least two parts (a post of one part has none)`,
+    ]);
+    expect(problemsOf("0,15")).toStrictEqual([`${where}: parts: must be an array, got a string`]);
+  });
+
+  it("refuses a part that starts inside an emoji or holds only white space", () => {
+    // 🧵 is two UTF-16 units: offset 12 is between them.
+    expect(text.codePointAt(11)).toBe(0x1f9f5);
+    expect(problemsOf([0, 12])).toStrictEqual([
+      `${where}: parts[1]: must not start a part inside a character (between the two halves of a surrogate pair)`,
+    ]);
+    expect(problemsOf([0, 13, 15])).toStrictEqual([
+      `${where}: parts[1]: starts a part that holds only white space`,
+    ]);
+  });
+
+  it("reports an empty or missing text once, not once per part, and never trips over a malformed record", () => {
+    expect(problemsOf([0, 5], { text: " " })).toStrictEqual([`${where}: text: must not be empty`]);
+    expect(problemsOf([0, 5], { text: undefined })).toStrictEqual([`${where}: text: is required`]);
+    expect(problemsOf([0, 5], { text: 42 })).toStrictEqual([
+      `${where}: text: must be a string, got a number`,
+    ]);
+    expect(problemsOf({ 0: 0, 1: 5, length: 2 })).toStrictEqual([
+      `${where}: parts: must be an array, got an object`,
+    ]);
+    expect(problemsOf([0, "5"])).toStrictEqual([`${where}: parts[1]: must be a number, got a string`]);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import { loadCollection } from "../src/library/load.js";
 import type { Post } from "../src/library/post.js";
 import { libraryOf } from "../src/load-library.js";
 import { loadLibraryInWorker } from "../src/reload/load-in-worker.js";
-import { loadCollectionCached, postsCacheFile } from "../src/store/posts-cache.js";
+import { loadCollectionCached, postsCacheFile, readPosts } from "../src/store/posts-cache.js";
 
 const dir = mkdtempSync(join(tmpdir(), "curator-compact-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,6 +33,8 @@ const varied: Post[] = [
     ],
     contentWarning: "spoilers",
     sourceId: "at://did:plc:x/app.bsky.feed.post/1",
+    // A thread of two posts: the second starts after the line break (🌍 counts two UTF-16 units).
+    parts: [0, 17],
   },
   {
     id: "C_3",
@@ -68,6 +70,18 @@ describe("CompactPosts", () => {
       expect(view.createdAt).toBe(post.createdAt);
       expect(view.day).toBe(post.day);
     });
+  });
+
+  it("keeps a thread's parts: read from the view, copied by toJSON (a spread copies nothing)", () => {
+    const builder = new CompactPostsBuilder();
+    for (const post of varied) builder.add(post);
+    const [a, b] = builder.finish().views() as [Post, Post];
+    expect(b.text.slice(b.parts![1])).toBe("next line");
+    expect(b.parts).toStrictEqual([0, 17]);
+    expect(a.parts).toBeUndefined();
+    expect({ ...b }).not.toHaveProperty("parts");
+    expect((b as unknown as { toJSON(): Post }).toJSON().parts).toStrictEqual([0, 17]);
+    expect(JSON.parse(JSON.stringify(b)).parts).toStrictEqual([0, 17]);
   });
 
   it("lists each topic's posts once, in order, and each post's time", () => {
@@ -139,6 +153,9 @@ describe("a compact collection", () => {
     expect(second).toMatchObject({ fromCache: true });
     expect(second.collection.hash).toBe(first.collection.hash);
     expect(second.collection.posts.map(plain)).toStrictEqual(many);
+    // Read back from the cache's buffers, not from the file.
+    expect(second.collection.byId.get("p1")?.parts).toStrictEqual([0, 17]);
+    expect(many.filter((post) => post.parts !== undefined)).toHaveLength(100);
     expect(second.collection.topics).toStrictEqual(first.collection.topics);
     expect(second.collection.dateRange).toStrictEqual(first.collection.dateRange);
 
@@ -159,6 +176,18 @@ describe("a compact collection", () => {
     expect(again.collection.posts.map(plain)).toStrictEqual(many);
     // The damaged file was replaced by a good one.
     expect((await loadCollectionCached(file, cacheDir, undefined, { compactFrom: 0 })).fromCache).toBe(true);
+  });
+
+  it("never reads a cache of the version before parts (2), which could not tell what a post's parts are", async () => {
+    const cacheDir = join(dir, "versions");
+    const { collection } = await loadCollectionCached(file, cacheDir, undefined, { compactFrom: 0 });
+    const cached = postsCacheFile(cacheDir, collection.hash);
+    expect(cached).toMatch(/posts-v2-[0-9a-f]{32}\.bin$/);
+    const bytes = readFileSync(cached);
+    expect(bytes.readUInt32LE(4)).toBe(2);
+    bytes.writeUInt32LE(1, 4);
+    writeFileSync(cached, bytes);
+    expect(() => readPosts(cached)).toThrow("posts cache of another version");
   });
 
   it("comes from the loading thread as buffers, the same as loaded here", async () => {

@@ -11,8 +11,9 @@ import { fileURLToPath } from "node:url";
 import axe from "axe-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postPages } from "../src/discord/render-post.js";
-import { postParts } from "../src/web/post-parts.js";
+import { ANYONE, postPages, renderPost } from "../src/discord/render-post.js";
+import { setPublicUrl } from "../src/discord/web-links.js";
+import { partOfPage, threadParts } from "../src/web/post-parts.js";
 import { archivePosts, type RunningArchive, startArchive, XSS_MARK } from "./web/archive-fixture.js";
 import { launchChromium } from "./web/chromium.js";
 
@@ -87,21 +88,41 @@ describe("the web archive in Chromium", () => {
     const bellard = web.library.collection.byId.get("bellard")!;
     const last = bellard.text.split("\n").at(-1)!;
     expect(await page.getByText(last.slice(0, 60)).isVisible()).toBe(true);
-    // Each page Discord shows the thread in is marked: a heading per part, the part's own words under it.
-    const count = postPages(bellard).length;
-    expect(count).toBeGreaterThan(1);
+    // Discord pages the thread; the archive shows it whole, each of its 17 original posts marked as a part: a
+    // region named by its heading, holding that post's words and not the next one's.
+    expect(postPages(bellard).length).toBeGreaterThan(1);
+    const parts = threadParts(bellard.text, bellard.parts!);
+    const count = parts.length;
+    expect(count).toBe(17);
     expect(await page.getByRole("heading", { name: /^Part \d+ of \d+$/ }).allTextContents()).toEqual(
       Array.from({ length: count }, (_, i) => `Part ${i + 1} of ${count}`),
     );
-    for (const [i, part] of postParts(bellard.text).entries()) {
+    for (const [i, part] of parts.entries()) {
       const region = page.getByRole("region", { name: `Part ${i + 1} of ${count}` });
       expect(await region.getByText(part.trim().slice(0, 50)).isVisible(), `part ${i + 1}`).toBe(true);
+      const words = (await region.locator("p").allInnerTexts()).join(" ").replace(/\s+/g, " ");
+      expect(words.trim(), `part ${i + 1}`).toBe(part.trim().replace(/\s+/g, " "));
     }
     await screenshot(page, "post-desktop");
-    // Discord's "Read on the web" from page 2 opens the page scrolled to part 2.
-    await page.goto(`${web.url}/p/bellard#part-2`);
-    const top = await page.evaluate<number>('document.getElementById("part-2").getBoundingClientRect().top');
-    expect(Math.abs(top)).toBeLessThan(2);
+    // Discord's "Read on the web" from page 2 opens the page scrolled to the part that page starts in.
+    setPublicUrl(web.url);
+    try {
+      const button = renderPost(bellard, { userId: ANYONE, page: 1 })
+        .components.flatMap((row) => row.components)
+        .find((c) => "url" in c)! as { url: string };
+      const anchor = new URL(button.url).hash.slice(1);
+      expect(anchor).toBe(`part-${partOfPage(bellard, 1)}`);
+      await page.goto(button.url);
+      const top = await page.evaluate<number>(
+        `document.getElementById("${anchor}").getBoundingClientRect().top`,
+      );
+      expect(Math.abs(top)).toBeLessThan(2);
+      const opening = postPages(bellard)[1]!.replace(/\\(.)/g, "$1").split(/\s+/).slice(0, 5).join(" ");
+      const region = page.getByRole("region", { name: `Part ${partOfPage(bellard, 1)} of ${count}` });
+      expect(await region.getByText(opening).isVisible()).toBe(true);
+    } finally {
+      setPublicUrl(undefined);
+    }
     await page.close();
   });
 

@@ -4,7 +4,10 @@ import { answerAbout } from "../src/answers/about.js";
 import type { Library } from "../src/discord/context.js";
 import { postPages, renderPost } from "../src/discord/render-post.js";
 import { setPublicUrl } from "../src/discord/web-links.js";
+import { joinTexts } from "../src/importers/threads.js";
+import type { Post } from "../src/library/post.js";
 import { loadLibrary } from "../src/load-library.js";
+import { partOfPage, threadParts } from "../src/web/post-parts.js";
 
 const USER = "80351110224678912";
 let library: Library;
@@ -40,7 +43,8 @@ describe("Discord links to the web archive (PUBLIC_URL)", () => {
           type: ComponentType.Button,
           style: ButtonStyle.Link,
           label: "Read on the web",
-          url: `https://curator.example/archive/p/bellard${page > 0 ? `#part-${page + 1}` : ""}`,
+          // Page 2 starts inside the thread's ninth post, the archive's part 9 (see the next test).
+          url: `https://curator.example/archive/p/bellard${page > 0 ? "#part-9" : ""}`,
         },
       ]);
     }
@@ -50,6 +54,36 @@ describe("Discord links to the web archive (PUBLIC_URL)", () => {
     expect(
       short.components.flatMap((row) => row.components.map((c) => ("label" in c ? c.label : ""))),
     ).toEqual(["Save"]);
+  });
+
+  it("sends each Discord page to the part of the thread it starts in, or to the same page without parts", () => {
+    setPublicUrl("https://curator.example");
+    const webLink = (post: Post, page: number) =>
+      linkButtons(renderPost(post, { userId: USER, page }))[0]!.url;
+    // A thread of posts of many lengths, with markdown to escape (which moves Discord's cuts against the text).
+    const texts = Array.from(
+      { length: 14 },
+      (_, i) => `Post ${i + 1} of the *thread* _here_: ${"word ".repeat(20 + ((i * 37) % 90))}end ${i + 1}.`,
+    );
+    const synthetic: Post = { id: "synthetic", ...joinTexts(texts), topics: [], links: [], mentions: [] };
+    for (const thread of [post("bellard"), synthetic]) {
+      const id = thread.id;
+      const pages = postPages(thread);
+      const parts = threadParts(thread.text, thread.parts!);
+      expect(pages.length, id).toBeGreaterThan(1);
+      for (let page = 1; page < pages.length; page++) {
+        const part = Number(/#part-(\d+)$/.exec(webLink(thread, page))![1]);
+        // The page's first words are in that part (Discord's page is escaped markdown).
+        const opening = pages[page]!.replace(/\\(.)/g, "$1").split(/\s+/).slice(0, 3).join(" ");
+        expect(parts[part - 1], `${id} page ${page + 1}`).toContain(opening);
+        expect(partOfPage(thread, page)).toBe(part);
+      }
+    }
+    expect(partOfPage(post("bellard"), 0)).toBe(1);
+    // Without recorded parts the archive marks Discord's pages: page N is part N.
+    const { parts: _, ...paged } = post("bellard");
+    expect(webLink(paged, 1)).toBe("https://curator.example/p/bellard#part-2");
+    expect(webLink(paged, 0)).toBe("https://curator.example/p/bellard");
   });
 
   it("keeps the source link on the author when the title goes to the archive", () => {

@@ -10,7 +10,7 @@ import { newDeck, postForDay } from "../src/library/potd.js";
 import { createSearchIndex } from "../src/library/search.js";
 import { createPageCache } from "../src/web/page-cache.js";
 import { escapeHtml } from "../src/web/pages.js";
-import { postParts } from "../src/web/post-parts.js";
+import { pageParts } from "../src/web/post-parts.js";
 import { defaultPostsOfTheDay } from "../src/web/start.js";
 import {
   archivePosts,
@@ -44,6 +44,20 @@ function scriptsAndHandlers(html: string): { scripts: string[]; handlers: string
   visit(parseDocument(html));
   return { scripts, handlers };
 }
+
+/** The sections a post's page marks as parts, each from its opening tag's attributes to its end. */
+const sectionsOf = (html: string) =>
+  html
+    .split('<section class="part"')
+    .slice(1)
+    .map((section) => section.slice(0, section.indexOf("</section>")));
+/** A section's words without markup and its part heading, white space collapsed. */
+const textOf = (section: string) =>
+  section
+    .replace(/<h2 class="part-marker"[^>]*>[^<]*<\/h2>/, "")
+    .replace(/^[^>]*>|<[^>]+>|\s+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 const postIdsIn = (html: string) => [...html.matchAll(/<h3><a href="\/p\/([\w-]+)">/g)].map((m) => m[1]);
 
@@ -89,7 +103,7 @@ describe("a post's page", () => {
     const paragraphs = bellard.text.split("\n");
     expect(body).toContain(paragraphs[0]!);
     expect(body).toContain(paragraphs.at(-1)!.replace(/'/g, "&#39;"));
-    expect(body).toContain(`Discord shows it in ${postPages(bellard).length} pages`);
+    expect(body).toContain(`A thread of ${bellard.parts!.length} posts, each marked below as a part.`);
     expect(body).toContain('<a href="/t/software-history">#software-history</a>');
     expect(body).toContain(`<link rel="canonical" href="${PUBLIC_URL}/p/bellard">`);
     expect(body).toContain(`<meta property="og:url" content="${PUBLIC_URL}/p/bellard">`);
@@ -103,22 +117,47 @@ describe("a post's page", () => {
     expect(body).toContain('<meta name="twitter:card" content="summary">');
   });
 
-  it("marks each part of a long post where Discord pages it: a heading per part, each part's words under it", async () => {
+  it("marks each original post of a thread as a part: a labelled section and a heading per part, its words under it", async () => {
     const bellard = web.library.collection.byId.get("bellard")!;
-    const pages = postPages(bellard);
+    const starts = bellard.parts!;
+    expect(starts).toHaveLength(17);
     const { body } = await get("/p/bellard");
-    const sections = body.split('<section class="part"').slice(1);
-    expect(sections).toHaveLength(pages.length);
+    const sections = sectionsOf(body);
+    expect(sections).toHaveLength(starts.length);
     sections.forEach((section, i) => {
       expect(section).toContain(
-        `id="part-${i + 1}" aria-labelledby="part-${i + 1}-heading">\n    <h2 class="part-marker" id="part-${i + 1}-heading">Part ${i + 1} of ${pages.length}</h2>`,
+        `id="part-${i + 1}" aria-labelledby="part-${i + 1}-heading">\n    <h2 class="part-marker" id="part-${i + 1}-heading">Part ${i + 1} of ${starts.length}</h2>`,
       );
-      // The first words of Discord's page i+1 open part i+1 (Discord's page is escaped markdown; the page is HTML).
-      const opening = pages[i]!.replace(/\\(.)/g, "$1").split(/\s+/).slice(0, 6).join(" ");
-      expect(section.replace(/<[^>]+>|\s+/g, " ").replace(/\s+/g, " ")).toContain(escapeHtml(opening));
+      // Exactly the words of that post of the thread (a line of the seed), nothing of the next one.
+      const words = bellard.text.slice(starts[i], starts[i + 1]).trim();
+      expect(textOf(section)).toBe(escapeHtml(words));
     });
-    // A post that fits one Discord page has no parts to mark.
+    // A post that fits one Discord page and is no thread has no parts to mark.
     expect((await get("/p/note-01")).body).not.toContain("part-marker");
+  });
+
+  it("without recorded parts, marks where Discord pages a long post: a heading per page, each page's words under it", async () => {
+    // The same thread with no record of its posts, as an older collection holds it.
+    const { parts: _, ...bellard } = archivePosts().find((p) => p.id === "bellard")!;
+    const other = await startArchive([bellard]);
+    try {
+      const pages = postPages(bellard);
+      expect(pages.length).toBeGreaterThan(1);
+      const body = await (await fetch(`${other.url}/p/bellard`)).text();
+      expect(body).toContain(`Discord shows it in ${pages.length} pages`);
+      const sections = sectionsOf(body);
+      expect(sections).toHaveLength(pages.length);
+      sections.forEach((section, i) => {
+        expect(section).toContain(
+          `id="part-${i + 1}" aria-labelledby="part-${i + 1}-heading">\n    <h2 class="part-marker" id="part-${i + 1}-heading">Part ${i + 1} of ${pages.length}</h2>`,
+        );
+        // The first words of Discord's page i+1 open part i+1 (Discord's page is escaped markdown; the page is HTML).
+        const opening = pages[i]!.replace(/\\(.)/g, "$1").split(/\s+/).slice(0, 6).join(" ");
+        expect(textOf(section)).toContain(escapeHtml(opening));
+      });
+    } finally {
+      await other.close();
+    }
   });
 
   it("cuts a long text into Discord's pages as written: every character once, in order", () => {
@@ -147,7 +186,7 @@ describe("a post's page", () => {
       .filter((t) => t.trim() !== "");
     fc.assert(
       fc.property(text, (t) => {
-        const parts = postParts(t);
+        const parts = pageParts(t);
         expect(parts.join("")).toBe(t);
         const pages = postPages({ id: "x", text: t, topics: [], links: [], mentions: [] });
         // Discord keeps the last page's trailing spaces: compare without the spaces around each page.

@@ -3,6 +3,7 @@ import type { MessageKey } from "../i18n/catalog/index.js";
 import { monthAndDay } from "../i18n/dates.js";
 import { t } from "../i18n/translate.js";
 import type { Media, Post } from "../library/post.js";
+import { partOfPage } from "../web/post-parts.js";
 import { encodeCustomId } from "./custom-id.js";
 import { escapePostText, truncate } from "./markdown.js";
 import { pageButtons } from "./page-buttons.js";
@@ -87,8 +88,8 @@ export function renderPost(post: Post, view: PostView): Reply {
       type: ComponentType.Button,
       style: ButtonStyle.Link,
       label: t("post.readOnWeb"),
-      // From a later page, straight to where that page starts there (the archive marks each page as a part).
-      url: page > 0 ? `${web}#part-${page + 1}` : web,
+      // From a later page, straight to the part of the post that page starts in.
+      url: page > 0 ? `${web}#part-${partOfPage(post, page)}` : web,
     });
   // Save on every post; on a long post it shares the row of the page buttons (Discord: 5 buttons a row, 5 rows).
   const save = saveButton(post.id);

@@ -15,19 +15,34 @@ export function curatorRecordToItem(record: unknown, author?: string): Item {
   if (typeof record.text !== "string") return skip("bad record");
   const text = record.text.trim();
   if (text === "") return skip("empty");
+  const { parts: given, ...fields } = record;
+  const parts = Array.isArray(given) ? trimmedParts(given, record.text, text) : given;
   return {
     piece: {
       post: {
-        ...record,
+        ...fields,
         id: typeof record.id === "string" ? record.id : `post-${shortHash(text)}`,
         text,
         topics: Array.isArray(record.topics) ? record.topics : hashtagsIn(text),
         links: Array.isArray(record.links) ? record.links : extractLinks(text),
         mentions: Array.isArray(record.mentions) ? record.mentions : extractMentions(text),
         ...(record.author === undefined && author !== undefined && { author }),
+        ...(parts !== undefined && { parts }),
       } as Post,
     },
   };
+}
+
+/**
+ * A thread's part offsets moved with its trimmed text: a part that began in the cut white space now begins the
+ * text. Anything but a list of numbers is left for the schema to name; one part left means none.
+ */
+function trimmedParts(parts: unknown[], original: string, trimmed: string): unknown {
+  if (!parts.every((p) => typeof p === "number")) return parts;
+  const lead = original.length - original.trimStart().length;
+  if (lead === 0 && trimmed.length === original.length) return parts;
+  const moved = [...new Set(parts.map((p) => Math.max(0, p - lead)))].filter((p) => p < trimmed.length);
+  return moved.length > 1 ? moved : undefined;
 }
 
 /** One post of a plain-text file (the lines between two separators, joined with newlines). */

@@ -165,13 +165,12 @@ function mergeChain(chain: Post[]): Post {
   const title = chain.find((p) => p.title !== undefined)?.title;
   const warning = unique(chain.map((p) => p.contentWarning)).join(" · ");
   const media = chain.flatMap((p) => p.media ?? []);
+  // A member with media only (no text) stays in the chain, its image belongs to the thread, but starts no part.
+  const { text, parts } = joinTexts(chain.map((p) => p.text));
   return {
     ...first,
-    // A member with media only (no text) stays in the chain: its image belongs to the thread.
-    text: chain
-      .map((p) => p.text)
-      .filter((t) => t !== "")
-      .join("\n\n"),
+    text,
+    ...(parts.length > 1 && { parts }),
     topics: unique(chain.flatMap((p) => p.topics)),
     links: unique(chain.flatMap((p) => p.links)),
     mentions: unique(chain.flatMap((p) => p.mentions)),
@@ -179,4 +178,17 @@ function mergeChain(chain: Post[]): Post {
     ...(warning !== "" && { contentWarning: warning.slice(0, 256) }),
     ...(media.length > 0 && { media: media.slice(0, 20) }),
   };
+}
+
+/** The members' texts as paragraphs of one text, and where each starts in it: the post's `parts`. */
+export function joinTexts(texts: readonly string[]): { text: string; parts: number[] } {
+  let text = "";
+  const parts: number[] = [];
+  for (const member of texts) {
+    if (member.trim() === "") continue;
+    if (text !== "") text += "\n\n";
+    parts.push(text.length);
+    text += member;
+  }
+  return { text, parts };
 }

@@ -32,6 +32,7 @@ const REST_FIELDS = [
   "media",
   "contentWarning",
   "sourceId",
+  "parts",
 ] as const;
 const NONE: Rest = Object.freeze({});
 /** Parsed `rests` of the posts read last: showing a post reads several of its fields in a row. */
@@ -176,6 +177,7 @@ export class CompactPosts {
     if (rest.media !== undefined) post.media = rest.media.map((m) => ({ ...m }));
     if (rest.contentWarning !== undefined) post.contentWarning = rest.contentWarning;
     if (rest.sourceId !== undefined) post.sourceId = rest.sourceId;
+    if (rest.parts !== undefined) post.parts = [...rest.parts];
     return post;
   }
 
@@ -274,6 +276,9 @@ export class StoredPost implements Post {
   }
   get sourceId(): string | undefined {
     return this.#posts.rest(this.#row).sourceId;
+  }
+  get parts(): number[] | undefined {
+    return this.#posts.rest(this.#row).parts;
   }
   toJSON(): Post {
     return this.#posts.postAt(this.#row);

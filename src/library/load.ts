@@ -203,7 +203,7 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
     case "invalid_type":
       return value === undefined
         ? "is required"
-        : `must be ${article(issue.expected)}, got ${describe(value)}`;
+        : `must be ${article(issue.expected)}, got ${issue.expected === "int" && typeof value === "number" ? value : describe(value)}`;
     case "invalid_format":
       if (issue.format === "url") return "must be an http(s) URL";
       if (issue.format === "datetime")
@@ -218,7 +218,9 @@ function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
   }
 }
 
-function article(type: string): string {
+function article(expected: string): string {
+  // Zod names an integer "int": say it as a reader would.
+  const type = expected === "int" ? "whole number" : expected;
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 

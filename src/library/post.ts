@@ -16,7 +16,27 @@ export const MediaSchema = z.strictObject({
   alt: z.string().min(1).max(1500).optional(),
 });
 
-export const PostSchema = z.strictObject({
+/**
+ * Where each original post of a joined thread starts in `text`: offsets in UTF-16 code units, the first 0, strictly
+ * ascending. Offsets rather than lengths: each one is checked on its own (an integer, after the one before it), and
+ * a part is `text.slice(parts[i], parts[i + 1])`. A post of one part has none.
+ */
+const PartsSchema = z
+  .array(z.int().min(0, "must not be negative"))
+  .min(2, "must list at least two parts (a post of one part has none)")
+  .superRefine((parts, ctx) => {
+    if (parts[0] !== 0)
+      ctx.addIssue({ code: "custom", path: [0], message: "must be 0: the first part starts the text" });
+    for (let i = 1; i < parts.length; i++)
+      if (parts[i]! <= parts[i - 1]!)
+        ctx.addIssue({
+          code: "custom",
+          path: [i],
+          message: `must be greater than the part before it (${parts[i - 1]}): parts are start offsets in ascending order`,
+        });
+  });
+
+const PostFields = z.strictObject({
   id: z.string().regex(POST_ID, "must be 1-64 characters of A-Z, a-z, 0-9, _ or -"),
   text: z.string().refine((t) => t.trim().length > 0, "must not be empty"),
   topics: z.array(
@@ -49,7 +69,39 @@ export const PostSchema = z.strictObject({
     .optional(),
   /** The id the post had on its platform (tweet id, status URI, at:// URI): how `--merge` deduplicates. */
   sourceId: z.string().min(1).optional(),
+  /** The start of each original post of a thread in `text` (see PartsSchema). */
+  parts: PartsSchema.optional(),
 });
+
+export const PostSchema = PostFields.superRefine((post, ctx) => {
+  // Zod runs this even when a field failed, so nothing here may trust the types. Parts out of order, or a missing
+  // or empty text, have been reported already: measuring them against the text would only add noise.
+  const { parts, text } = post as { parts?: unknown; text?: unknown };
+  if (typeof text === "string" && text.trim() !== "" && inOrder(parts)) checkPartsInText(parts, text, ctx);
+});
+
+/** What only the text can tell of parts: each starts inside it, between two characters, and holds some words. */
+function checkPartsInText(parts: readonly number[], text: string, ctx: z.RefinementCtx): void {
+  for (const [i, start] of parts.entries()) {
+    const problem =
+      start >= text.length
+        ? `must be less than the length of text (${text.length})`
+        : isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))
+          ? "must not start a part inside a character (between the two halves of a surrogate pair)"
+          : text.slice(start, parts[i + 1] ?? text.length).trim() === ""
+            ? "starts a part that holds only white space"
+            : undefined;
+    if (problem !== undefined) ctx.addIssue({ code: "custom", path: ["parts", i], message: problem });
+  }
+}
+
+const inOrder = (parts: unknown): parts is number[] =>
+  Array.isArray(parts) &&
+  parts.every((p) => Number.isInteger(p)) &&
+  parts[0] === 0 &&
+  parts.every((p, i) => i === 0 || p > parts[i - 1]!);
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 export type Post = z.infer<typeof PostSchema>;
 export type Media = z.infer<typeof MediaSchema>;

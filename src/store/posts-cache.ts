@@ -26,7 +26,8 @@ import type { StringColumnData } from "../library/string-column.js";
 import { readWhole } from "./read-whole.js";
 
 const MAGIC = 0x50525543; // "CURP"
-const VERSION = 1;
+// 2: posts may have `parts` (kept in the rests column): a version-1 cache predates them.
+const VERSION = 2;
 const COLUMNS = ["ids", "texts", "createdAts", "rests"] as const;
 
 export interface CachedCollection {

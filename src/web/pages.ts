@@ -73,9 +73,14 @@ export function postPage(site: Site, library: Library, post: Post): string {
     title,
     date: dateOf(post),
     day: post.day && monthAndDay(post.day),
-    // One part per page Discord shows the post in; a short post is one unmarked part.
-    parts: postParts(post.text).map(postParagraphs),
+    // A thread's original posts, or else the pages Discord shows the post in; a short post is one unmarked part.
+    ...partsOf(post),
   });
+}
+
+function partsOf(post: Post) {
+  const { parts, kind } = postParts(post);
+  return { parts: parts.map(postParagraphs), partKind: kind };
 }
 
 export function topicPage(site: Site, library: Library, topic: string, page: number): string | undefined {

@@ -163,6 +163,7 @@ describe("a Bluesky repository as downloaded (.car)", () => {
       {
         id: "bsky-3kcarroot0001",
         text: "CAR root, see https://example.com/path/long\n\nCAR reply",
+        parts: [0, "CAR root, see https://example.com/path/long\n\n".length],
         topics: [],
         links: ["https://example.com/path/long"],
         mentions: [],

@@ -18,6 +18,8 @@ describe("Bluesky feed pages", () => {
     expect(posts[0]).toEqual({
       id: "bsky-3kroot000000a",
       text: "A thread begins\n\nthe middle\n\nand the end",
+      // Where each of the three Bluesky posts starts in the joined text.
+      parts: [0, 17, 29],
       topics: [],
       links: [],
       mentions: [],
@@ -52,6 +54,7 @@ describe("Bluesky post records (an unpacked repository)", () => {
       {
         id: "bsky-3lroot0000001",
         text: "repo thread root\n\nrepo thread reply",
+        parts: [0, 18],
         topics: [],
         links: [],
         mentions: [],

@@ -36,9 +36,11 @@ describe("Mastodon export", () => {
     });
   });
 
-  it("gives a thread the id, url and date of its first post", async () => {
+  it("gives a thread the id, url and date of its first post, and marks where each of its posts starts", async () => {
     const { posts } = await importFixture(fixture("mastodon"));
     expect(posts[2]).toMatchObject({
+      text: "Thread start\n\nThread middle\n\nThread end",
+      parts: [0, 14, 29],
       url: "https://example.social/@alice/6",
       createdAt: "2024-03-06T10:00:00Z",
       sourceId: "https://example.social/users/alice/statuses/6",

@@ -138,6 +138,28 @@ describe("runImport", () => {
     const again = await importFixture(fixture("x-archive"), { out, merge: true });
     expect(again.summary.imported).toBe(0);
     expect(again.posts).toEqual(posts);
+    // The joined thread's parts were written, read back by --merge and written again.
+    expect(again.posts.find((p) => p.id === "x-1100000000000000001")?.parts).toEqual([0, 34, 54, 85]);
+  });
+
+  it("keeps the parts of a Curator collection it reads, moved with the white space trimmed off the text", async () => {
+    const folder = await tempFolder();
+    const input = join(folder, "in.json");
+    await writeFile(
+      input,
+      JSON.stringify([
+        post("kept", { text: "one\n\ntwo", parts: [0, 5] }),
+        post("moved", { text: "\n  one\n\ntwo  ", parts: [0, 8] }),
+        post("gone", { text: "  one  \n\n  ", parts: [0, 7] }),
+      ]),
+    );
+    const { posts } = await importFixture(input);
+    expect(posts.map(({ id, text, parts }) => ({ id, text, parts }))).toEqual([
+      { id: "kept", text: "one\n\ntwo", parts: [0, 5] },
+      { id: "moved", text: "one\n\ntwo", parts: [0, 5] },
+      { id: "gone", text: "one", parts: undefined },
+    ]);
+    expect(parseCollection(JSON.stringify(posts), "posts.json")).toMatchObject({ ok: true });
   });
 
   it("validates post by post when the output is too big for the loader", async () => {

@@ -55,6 +55,37 @@ describe("joinGroup", () => {
   });
 });
 
+describe("a joined thread's parts", () => {
+  it("marks where each member's text starts; a member with media only starts no part", () => {
+    const [root, reply, photo, last] = [
+      piece("root", 0),
+      piece("r", 1, "root"),
+      piece("m", 2, "r"),
+      piece("end", 3, "m"),
+    ];
+    photo!.post.text = " ";
+    photo!.post.media = [{ type: "image", url: "https://example.com/a.png" }];
+    reply!.post.text = "a reply with 🧵";
+    const post = postOf(joinGroup([root!, reply!, photo!, last!])[0])!;
+    expect(post.text).toBe("root\n\na reply with 🧵\n\nend");
+    expect(post.parts).toEqual([0, 6, 23]);
+    expect(post.parts!.map((start, i) => post.text.slice(start, post.parts![i + 1]).trim())).toEqual([
+      "root",
+      "a reply with 🧵",
+      "end",
+    ]);
+    expect(post.media).toHaveLength(1);
+  });
+
+  it("gives a post of one text no parts", () => {
+    const photo = piece("m", 1, "root");
+    photo.post.text = "";
+    const post = postOf(joinGroup([piece("root", 0), photo])[0])!;
+    expect(post.text).toBe("root");
+    expect(post).not.toHaveProperty("parts");
+  });
+});
+
 describe("joinThreads", () => {
   it("passes posts outside threads through and joins each thread once complete", async () => {
     const items: Item[] = [

@@ -56,6 +56,14 @@ describe("X/Twitter archive", () => {
     expect(thread.text).toBe(
       "Root: a thread about #Threads 🧵\n\nA: the first reply\n\nB: the end of the first chain\n\nC: a later branch off the root",
     );
+    // Each tweet is a part, in reading order; 🧵 counts two UTF-16 units.
+    expect(thread.parts!.map((start, i) => thread.text.slice(start, thread.parts![i + 1]).trim())).toEqual([
+      "Root: a thread about #Threads 🧵",
+      "A: the first reply",
+      "B: the end of the first chain",
+      "C: a later branch off the root",
+    ]);
+    expect(thread.parts).toEqual([0, 34, 54, 85]);
     expect(thread.createdAt).toBe("2019-01-01T10:00:00.000Z");
     expect(thread.topics).toEqual(["threads"]);
   });
