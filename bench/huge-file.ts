@@ -6,6 +6,7 @@
  * `npm run bench` runs it, never `npm test`. `tsx bench/huge-file.ts [posts]` prints the figures as JSON.
  */
 import { execFile } from "node:child_process";
+import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -46,15 +47,10 @@ export async function writeTweets(
   const rng = createRng(seed);
   const out = createWriteStream(path);
   let chars = 0;
-  const write = (chunk: string) =>
-    new Promise<void>((resolve, reject) => {
-      chars += chunk.length;
-      if (out.write(chunk)) resolve();
-      else {
-        out.once("drain", resolve);
-        out.once("error", reject);
-      }
-    });
+  const write = async (chunk: string) => {
+    chars += chunk.length;
+    if (!out.write(chunk)) await once(out, "drain");
+  };
   await write("[");
   for (let from = 0; from < count; from += BATCH) {
     const parts: string[] = [];

@@ -270,7 +270,7 @@ for (const posts of underLoadSizes) {
 const reloads = [];
 for (const posts of quick ? [100_000] : [100_000, 1_000_000]) {
   process.stderr.write(`bench: hot reload of ${posts.toLocaleString("en")} posts with the real bot…\n`);
-  reloads.push(await runReloadBotBench({ posts }));
+  for (const probe of ["about", "search"] as const) reloads.push(await runReloadBotBench({ posts, probe }));
 }
 process.stderr.write(quick ? "" : "bench: 2,000,000 posts, 1.1 GB of JSON…\n");
 const huge = quick ? undefined : hugeFileReport(await runHugeFileBench(2_000_000));
