@@ -37,6 +37,7 @@ export function loadLibraryInWorker(
     const byId = new Map<string, Post>();
     const sortedTerms: string[] = [];
     let compact: CompactPosts | undefined;
+    let idTable: Int32Array | undefined;
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -54,6 +55,7 @@ export function loadLibraryInWorker(
           return;
         case "compact":
           compact = new CompactPosts(message.data);
+          idTable = message.idTable;
           return;
         case "terms":
           for (const term of message.terms) sortedTerms.push(term);
@@ -67,7 +69,7 @@ export function loadLibraryInWorker(
           };
           const meta = { source: message.source, hash: message.hash, loadedAt: new Date(message.loadedAt) };
           const collection: Collection = compact
-            ? createCollection(compact, meta, summary)
+            ? createCollection(compact, meta, summary, idTable)
             : { posts, byId, ...meta, ...summary };
           const { docCount, start, doc, tf, norm, sortedIds, idf } = message;
           const terms = new Array<string>(sortedTerms.length);
