@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { CompactIdMap, CompactPostsBuilder, idTableOf } from "../src/library/compact-posts.js";
+import { CompactIdMap, CompactPosts, CompactPostsBuilder, idTableOf } from "../src/library/compact-posts.js";
 import { loadCollection } from "../src/library/load.js";
 import type { Post } from "../src/library/post.js";
 import { libraryOf } from "../src/load-library.js";
@@ -182,6 +182,22 @@ describe("a compact collection", () => {
       expect(byId.get("not-an-id")).toBeUndefined();
       expect(byId.has("p0") && !byId.has("p")).toBe(true);
     }
+  });
+
+  it("makes its views a slice at a time, pausing between slices, the same views as all at once", async () => {
+    // A fresh CompactPosts over the buffers, as a reload receives them: no views made yet.
+    const compact = new CompactPosts(
+      (await loadCollection(file, undefined, { compactFrom: 0 })).compact!.data,
+    );
+    let pauses = 0;
+    const views = await compact.viewsInSteps(64, async () => {
+      pauses++;
+    });
+    expect(pauses).toBe(Math.floor(many.length / 64));
+    expect(views.map(plain)).toStrictEqual(many);
+    // Made once: views() and a second call give the same array.
+    expect(compact.views()).toBe(views);
+    expect(await compact.viewsInSteps()).toBe(views);
   });
 
   it("refuses an id table that does not fit its posts", async () => {
