@@ -3,6 +3,7 @@
  * search index caches when they match the file. `tsx bench/library-start.ts <collection.json>` prints one JSON
  * line: wall and CPU time of the start, whether both caches were used, and the memory the library then takes.
  */
+import { readFileSync } from "node:fs";
 import { loadLibrary } from "../src/load-library.js";
 
 const file = process.argv[2];
@@ -17,6 +18,8 @@ const cpu = process.cpuUsage(cpu0);
 const answered = library.index.search("the").total > 0;
 global.gc?.();
 const memory = process.memoryUsage();
+// The most the process ever held (Linux), which a full GC at the end hides: what the machine must have.
+const peak = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync("/proc/self/status", "utf8"));
 process.stdout.write(
   `${JSON.stringify({
     ms,
@@ -27,5 +30,6 @@ process.stdout.write(
     rssMB: memory.rss / 1e6,
     heapMB: memory.heapUsed / 1e6,
     externalMB: memory.external / 1e6,
+    peakRssMB: peak ? (Number(peak[1]) * 1024) / 1e6 : undefined,
   })}\n`,
 );

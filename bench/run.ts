@@ -11,11 +11,14 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { endToEnd, FULL, QUICK } from "./end-to-end.js";
 import { runFailoverBench } from "./failover.js";
+import { hugeFileReport, runHugeFileBench } from "./huge-file.js";
 import { importBench } from "./import.js";
 import type { CaseResult, Timing } from "./library.js";
 import { runOnThisDayBench } from "./on-this-day.js";
 import { benchOutputPath } from "./output-path.js";
+import { reloadBotReport, runReloadBotBench } from "./reload-bot.js";
 import { runScaleBench } from "./scale.js";
+import { runUnderLoadBench, underLoadReport } from "./under-load.js";
 import { runWebBench, webReport } from "./web.js";
 
 const run = promisify(execFile);
@@ -253,6 +256,25 @@ const load = loadavg();
 const outcomes: Outcome[] = [];
 for (const size of sizes) outcomes.push(await runCase(size));
 const bot = await endToEnd(quick ? QUICK : FULL);
+// Issue 12: the real bot beside a trivial discord.js bot with 20 interactions in flight, a hot reload with the
+// real bot, and (full run only) a file no single V8 string can hold. The synthetic collections and their caches
+// are kept in the temp directory between runs (bench/under-load.ts, benchCollection).
+const underLoadSizes = quick ? [100_000] : [100_000, 1_000_000];
+const underLoad = [];
+for (const posts of underLoadSizes) {
+  process.stderr.write(`bench: 20 interactions in flight, ${posts.toLocaleString("en")} posts…\n`);
+  underLoad.push(
+    await runUnderLoadBench({ posts, interactions: quick ? 300 : 1_000, rounds: quick ? 2 : 3 }),
+  );
+}
+const reloads = [];
+for (const posts of quick ? [100_000] : [100_000, 1_000_000]) {
+  process.stderr.write(`bench: hot reload of ${posts.toLocaleString("en")} posts with the real bot…\n`);
+  for (const probe of ["about", "search"] as const) reloads.push(await runReloadBotBench({ posts, probe }));
+}
+process.stderr.write(quick ? "" : "bench: 2,000,000 posts, 1.1 GB of JSON…\n");
+const huge = quick ? undefined : hugeFileReport(await runHugeFileBench(2_000_000));
+const issue12 = [underLoadReport(underLoad), reloadBotReport(reloads), ...(huge ? [huge] : [])];
 process.stderr.write("bench: HTTP interactions against the gateway, compiled start-up…\n");
 const scale = await runScaleBench(
   quick
@@ -270,8 +292,14 @@ const imported = await importBench(quick ? 5_000 : 1_000_000);
 const markdown = report(
   outcomes,
   {
-    targets: [...bot.targets, ...failover.targets, ...web.targets, ...onThisDay.targets],
-    section: [...bot.section, ...web.section, ...onThisDay.section],
+    targets: [
+      ...bot.targets,
+      ...issue12.flatMap((r) => r.targets),
+      ...failover.targets,
+      ...web.targets,
+      ...onThisDay.targets,
+    ],
+    section: [...bot.section, ...issue12.flatMap((r) => r.section), ...web.section, ...onThisDay.section],
   },
   imported,
   started,

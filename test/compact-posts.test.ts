@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { CompactPostsBuilder } from "../src/library/compact-posts.js";
+import { CompactIdMap, CompactPosts, CompactPostsBuilder, idTableOf } from "../src/library/compact-posts.js";
 import { loadCollection } from "../src/library/load.js";
 import type { Post } from "../src/library/post.js";
 import { libraryOf } from "../src/load-library.js";
@@ -203,6 +203,37 @@ describe("a compact collection", () => {
         local.index.search("kernel5 rüsse").hits.map((h) => h.post.id),
       );
       expect(library.index.search("", { topic: "go", limit: 100 }).total).toBe(100);
+      // byId's table was built by the loading thread and transferred: the same table, every id found.
+      const byId = library.collection.byId as CompactIdMap;
+      expect(byId).toBeInstanceOf(CompactIdMap);
+      expect(byId.table).toStrictEqual(idTableOf(library.collection.compact!));
+      for (const post of many) expect(byId.get(post.id)?.id, post.id).toBe(post.id);
+      expect(byId.get("not-an-id")).toBeUndefined();
+      expect(byId.has("p0") && !byId.has("p")).toBe(true);
     }
+  });
+
+  it("makes its views a slice at a time, pausing between slices, the same views as all at once", async () => {
+    // A fresh CompactPosts over the buffers, as a reload receives them: no views made yet.
+    const compact = new CompactPosts(
+      (await loadCollection(file, undefined, { compactFrom: 0 })).compact!.data,
+    );
+    let pauses = 0;
+    const views = await compact.viewsInSteps(64, async () => {
+      pauses++;
+    });
+    expect(pauses).toBe(Math.floor(many.length / 64));
+    expect(views.map(plain)).toStrictEqual(many);
+    // Made once: views() and a second call give the same array.
+    expect(compact.views()).toBe(views);
+    expect(await compact.viewsInSteps()).toBe(views);
+  });
+
+  it("refuses an id table that does not fit its posts", async () => {
+    const { compact } = await loadCollection(file, undefined, { compactFrom: 0 });
+    const views = compact!.views();
+    expect(() => new CompactIdMap(compact!, views, new Int32Array(8))).toThrow(RangeError);
+    expect(() => new CompactIdMap(compact!, views, new Int32Array(many.length * 3))).toThrow(RangeError);
+    expect(new CompactIdMap(compact!, views, idTableOf(compact!)).get("p3")?.id).toBe("p3");
   });
 });

@@ -33,18 +33,21 @@ export function createCollection(
   posts: CompactPosts,
   meta: { source: string; hash: string; loadedAt: Date },
   summary?: CollectionSummary,
+  /** `byId`'s hash table, when a loading thread built it (`idTableOf`). */
+  idTable?: Int32Array,
 ): Collection;
 export function createCollection(
   posts: readonly Post[] | CompactPosts,
   { source, hash, loadedAt }: { source: string; hash: string; loadedAt: Date },
   summary?: CollectionSummary,
+  idTable?: Int32Array,
 ): Collection {
   if (!Array.isArray(posts)) {
     const compact = posts as CompactPosts;
     const views = compact.views();
     return {
       posts: views,
-      byId: new CompactIdMap(compact, views),
+      byId: new CompactIdMap(compact, views, idTable),
       ...(summary ?? summarize(compact)),
       source,
       hash,

@@ -187,6 +187,23 @@ export class CompactPosts {
     return this.viewList;
   }
 
+  /**
+   * The same views, made a slice at a time with `pause()` between slices: a million take half a second of a busy
+   * machine, which a hot reload must not take from the thread that answers interactions in one go.
+   */
+  async viewsInSteps(
+    step = 20_000,
+    pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
+  ): Promise<readonly Post[]> {
+    const list: StoredPost[] = [];
+    for (let row = 0; row < this.count && this.viewList === undefined; row++) {
+      list.push(new StoredPost(this, row));
+      if (row % step === step - 1) await pause();
+    }
+    this.viewList ??= list;
+    return this.viewList;
+  }
+
   /** Each post's `createdAt` as milliseconds, NaN for none. */
   times(): Float64Array {
     const times = new Float64Array(this.count);
@@ -287,22 +304,20 @@ export class StoredPost implements Post {
 
 /** `byId` of a compact collection: a hash table of rows instead of a Map holding a million id strings. */
 export class CompactIdMap implements ReadonlyMap<string, Post> {
-  private readonly table: Int32Array;
   private readonly mask: number;
 
+  /**
+   * `table` (from `idTableOf`) may come built by a loading thread: hashing a million ids takes a second of CPU,
+   * which a hot reload must not spend on the thread that answers interactions.
+   */
   constructor(
     private readonly posts: CompactPosts,
     private readonly views: readonly Post[],
+    readonly table: Int32Array = idTableOf(posts),
   ) {
-    let size = 16;
-    while (size < posts.count * 2) size *= 2;
-    this.table = new Int32Array(size);
-    this.mask = size - 1;
-    for (let row = 0; row < posts.count; row++) {
-      let slot = hash(posts.id(row)) & this.mask;
-      while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.table[slot] = row + 1;
-    }
+    if (table.length < posts.count * 2 || (table.length & (table.length - 1)) !== 0)
+      throw new RangeError("the id table does not fit these posts");
+    this.mask = table.length - 1;
   }
 
   get size(): number {
@@ -347,6 +362,20 @@ export class CompactIdMap implements ReadonlyMap<string, Post> {
 }
 
 /** FNV-1a over UTF-16 units: ids are short ASCII, so this is quick and spreads well enough for probing. */
+/** Open addressing: each slot holds a row + 1 (0 = empty), at least twice as many slots as posts. */
+export function idTableOf(posts: CompactPosts): Int32Array {
+  let size = 16;
+  while (size < posts.count * 2) size *= 2;
+  const table = new Int32Array(size);
+  const mask = size - 1;
+  for (let row = 0; row < posts.count; row++) {
+    let slot = hash(posts.id(row)) & mask;
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = row + 1;
+  }
+  return table;
+}
+
 function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {

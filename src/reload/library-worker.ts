@@ -4,7 +4,7 @@
  * thread keeps answering while a big collection loads. See load-in-worker.ts for the other end.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { CompactPostsData } from "../library/compact-posts.js";
+import { CompactIdMap, type CompactPostsData, idTableOf } from "../library/compact-posts.js";
 import { CollectionError } from "../library/load.js";
 import { indexTopics } from "../library/search.js";
 import { loadPostings } from "../store/index-cache.js";
@@ -27,7 +27,10 @@ try {
   const topicDocs = [...(collection.compact?.topicDocs() ?? indexTopics(collection.posts))];
   if (collection.compact) {
     const { data } = collection.compact;
-    send({ kind: "compact", data }, buffersOf(data));
+    // byId's table travels too: rebuilding it would hash every id on the main thread.
+    const { byId, compact } = collection;
+    const idTable = byId instanceof CompactIdMap ? byId.table : idTableOf(compact);
+    send({ kind: "compact", data, idTable }, [...buffersOf(data), idTable.buffer as ArrayBuffer]);
   } else {
     for (let at = 0; at < collection.posts.length; at += POST_BATCH)
       send({ kind: "posts", posts: collection.posts.slice(at, at + POST_BATCH) });

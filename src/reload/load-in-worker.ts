@@ -37,6 +37,9 @@ export function loadLibraryInWorker(
     const byId = new Map<string, Post>();
     const sortedTerms: string[] = [];
     let compact: CompactPosts | undefined;
+    let idTable: Int32Array | undefined;
+    let viewsReady: Promise<unknown> = Promise.resolve();
+    let assembling = false;
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -54,45 +57,61 @@ export function loadLibraryInWorker(
           return;
         case "compact":
           compact = new CompactPosts(message.data);
+          idTable = message.idTable;
+          // Made between the messages still to come, so the swap at "done" does not make a million at once.
+          viewsReady = compact.viewsInSteps();
           return;
         case "terms":
           for (const term of message.terms) sortedTerms.push(term);
           return;
         case "rejected":
           return settle(() => reject(new CollectionError(message.problems)));
-        case "done": {
-          const summary = {
-            topics: message.topics,
-            ...(message.dateRange ? { dateRange: message.dateRange } : {}),
-          };
-          const meta = { source: message.source, hash: message.hash, loadedAt: new Date(message.loadedAt) };
-          const collection: Collection = compact
-            ? createCollection(compact, meta, summary)
-            : { posts, byId, ...meta, ...summary };
-          const { docCount, start, doc, tf, norm, sortedIds, idf } = message;
-          const terms = new Array<string>(sortedTerms.length);
-          for (let i = 0; i < sortedTerms.length; i++) terms[sortedIds[i]!] = sortedTerms[i]!;
-          const postings = postingsFromData(
-            { docCount, terms, start, doc, tf, norm },
-            { sortedIds, sortedTerms, idf },
-          );
-          const index = createSearchIndex(collection.posts, postings, new Map(message.topicDocs));
-          const library = { collection, index };
-          return settle(() =>
-            resolve({
-              library,
-              fromCache: message.fromCache,
-              ...(message.cacheProblem ? { cacheProblem: message.cacheProblem } : {}),
-            }),
-          );
-        }
+        case "done":
+          // The thread exits after "done": the library is still being put together, not lost.
+          assembling = true;
+          void viewsReady
+            .then(() => assemble(message))
+            .then(
+              (loaded) => settle(() => resolve(loaded)),
+              (error: unknown) =>
+                settle(() =>
+                  reject(new CollectionError([`${path}: could not be loaded (${String(error)})`])),
+                ),
+            );
+          return;
       }
     });
+
+    /** The library from the worker's last message: the only step of a reload on this thread. */
+    function assemble(message: Extract<WorkerMessage, { kind: "done" }>): LoadedLibrary {
+      const summary = {
+        topics: message.topics,
+        ...(message.dateRange ? { dateRange: message.dateRange } : {}),
+      };
+      const meta = { source: message.source, hash: message.hash, loadedAt: new Date(message.loadedAt) };
+      const collection: Collection = compact
+        ? createCollection(compact, meta, summary, idTable)
+        : { posts, byId, ...meta, ...summary };
+      const { docCount, start, doc, tf, norm, sortedIds, idf } = message;
+      const terms = new Array<string>(sortedTerms.length);
+      for (let i = 0; i < sortedTerms.length; i++) terms[sortedIds[i]!] = sortedTerms[i]!;
+      const postings = postingsFromData(
+        { docCount, terms, start, doc, tf, norm },
+        { sortedIds, sortedTerms, idf },
+      );
+      const index = createSearchIndex(collection.posts, postings, new Map(message.topicDocs));
+      return {
+        library: { collection, index },
+        fromCache: message.fromCache,
+        ...(message.cacheProblem ? { cacheProblem: message.cacheProblem } : {}),
+      };
+    }
     worker.on("error", (error) =>
       settle(() => reject(new CollectionError([`${path}: could not be loaded (${error.message})`]))),
     );
-    worker.on("exit", (code) =>
-      settle(() => reject(new CollectionError([`${path}: the loading thread stopped (exit code ${code})`]))),
-    );
+    worker.on("exit", (code) => {
+      if (assembling) return;
+      settle(() => reject(new CollectionError([`${path}: the loading thread stopped (exit code ${code})`])));
+    });
   });
 }

@@ -19,7 +19,7 @@ export const TERM_BATCH = 5_000;
 export type WorkerMessage =
   | { kind: "posts"; posts: Post[] }
   /** A big collection's posts in one message: its buffers are transferred, not copied or decoded. */
-  | { kind: "compact"; data: CompactPostsData }
+  | { kind: "compact"; data: CompactPostsData; idTable: Int32Array }
   /** The vocabulary in sorted order: the order prefix and typo lookups need. */
   | { kind: "terms"; terms: string[] }
   | {
