@@ -4,6 +4,7 @@ import type { Command } from "../src/discord/command.js";
 import { REACH } from "../src/discord/reach.js";
 import { errorReply } from "../src/discord/reply.js";
 import { respond, respondInTime, update } from "../src/discord/respond.js";
+import { t } from "../src/i18n/translate.js";
 import { SAVED_POSTS_CAP } from "../src/store/saved-posts.js";
 
 export const saved = {
@@ -65,5 +66,5 @@ export const saved = {
 } satisfies Command;
 
 function notYours() {
-  return errorReply("These are someone else's saved posts. See yours with `/saved list`.");
+  return errorReply(t("saved.notYours"));
 }

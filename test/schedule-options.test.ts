@@ -1,9 +1,9 @@
 import { ChannelType } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { renderScheduleList } from "../src/answers/schedule.js";
-import { schedulePatch } from "../src/answers/schedule-options.js";
+import { headingTemplateError, schedulePatch } from "../src/answers/schedule-options.js";
 import { postOfTheDayMarker, renderPostOfTheDay } from "../src/discord/render-potd.js";
-import { headingDate, headingTemplateError, plainHeading, renderHeading } from "../src/library/heading.js";
+import { headingDate, plainHeading, renderHeading } from "../src/library/heading.js";
 import type { Post } from "../src/library/post.js";
 
 const topics = new Set(["cats", "dogs"]);

@@ -4,6 +4,7 @@ import { postTitle } from "../discord/render-post.js";
 import { clampPage } from "../discord/render-post-list.js";
 import { noSavedPosts, renderSaved } from "../discord/render-saved.js";
 import { COLORS, errorReply, NO_MENTIONS, type Reply } from "../discord/reply.js";
+import { t } from "../i18n/translate.js";
 import type { SavedPost, SaveResult } from "../store/saved-posts.js";
 
 /** `/saved list` and its buttons: page `page` of the person's saved posts, newest first. */
@@ -27,29 +28,18 @@ export function answerSavedList(
 export function answerSave(library: Library, postId: string, result: SaveResult, cap: number): Reply {
   const post = library.collection.byId.get(postId);
   const title = post ? `**${escapePostText(postTitle(post))}**` : `\`${postId}\``;
-  if (result.status === "full")
-    return errorReply(
-      `You have ${cap} saved posts, the most I keep for one person, so ${title} was not saved. ` +
-        "Remove some with `/saved list`, or all of them with `/saved clear`, then press Save again.",
-    );
-  const message =
-    result.status === "already"
-      ? `${title} is already in your saved posts (${result.count} of ${cap}). See them with \`/saved list\`.`
-      : `Saved ${title} (${result.count} of ${cap}). See your saved posts with \`/saved list\`.`;
-  return info(message);
+  if (result.status === "full") return errorReply(t("saved.full", { cap, title }));
+  const values = { title, count: result.count, cap };
+  return info(result.status === "already" ? t("saved.already", values) : t("saved.saved", values));
 }
 
 /** A Save button for a post the collection no longer has (an old message). */
 export function postGone(postId: string): Reply {
-  return errorReply(`The post \`${postId}\` is no longer in the collection, so it cannot be saved.`);
+  return errorReply(t("saved.gone", { id: postId }));
 }
 
 export function answerSavedCleared(count: number): Reply {
-  return info(
-    count === 0
-      ? "You had no saved posts: there was nothing to delete."
-      : `Deleted your ${count} saved ${count === 1 ? "post" : "posts"}.`,
-  );
+  return info(t("saved.cleared", { count }));
 }
 
 function info(description: string): Reply {
