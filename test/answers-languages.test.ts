@@ -1,3 +1,6 @@
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ChannelType } from "discord.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { answerOnThisDay } from "../src/answers/on-this-day.js";
@@ -13,7 +16,10 @@ import type { PotdSchedule } from "../src/scheduler/schedule.js";
 
 let library: Library;
 beforeAll(async () => {
-  library = await loadLibrary(new URL("./fixtures/on-this-day.json", import.meta.url).pathname);
+  // A copy: loading writes an index cache next to the file.
+  const path = join(mkdtempSync(join(tmpdir(), "curator-answers-")), "posts.json");
+  copyFileSync(new URL("./fixtures/on-this-day.json", import.meta.url), path);
+  library = await loadLibrary(path);
 });
 
 const schedule: PotdSchedule = {
