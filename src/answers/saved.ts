@@ -1,4 +1,6 @@
+import { ButtonStyle, ComponentType } from "discord.js";
 import { collectionVersion, type Library } from "../discord/context.js";
+import { encodeCustomId } from "../discord/custom-id.js";
 import { escapePostText } from "../discord/markdown.js";
 import { postTitle } from "../discord/render-post.js";
 import { clampPage } from "../discord/render-post-list.js";
@@ -40,6 +42,39 @@ export function postGone(postId: string): Reply {
 
 export function answerSavedCleared(count: number): Reply {
   return info(t("saved.cleared", { count }));
+}
+
+/** How long a `/saved clear` confirmation stays good: an old one pressed later deletes nothing. */
+export const CLEAR_CONFIRM_MS = 5 * 60_000;
+
+/** `/saved clear`: asks first (Delete all / Cancel, only for the person who asked); nothing to delete, says so. */
+export function answerClearAsk(count: number, userId: string, now: Date): Reply {
+  if (count === 0) return answerSavedCleared(0);
+  const askedAt = Math.floor(now.getTime() / 1000);
+  const button = (confirm: boolean) => ({
+    type: ComponentType.Button as const,
+    style: confirm ? (ButtonStyle.Danger as const) : (ButtonStyle.Secondary as const),
+    label: t(confirm ? "saved.clearConfirm" : "saved.clearCancel"),
+    custom_id: encodeCustomId({ kind: "savedClear", userId, askedAt, confirm }),
+  });
+  return {
+    ...info(t("saved.clearAsk", { count })),
+    components: [{ type: ComponentType.ActionRow, components: [button(true), button(false)] }],
+  };
+}
+
+/** Whether a confirmation asked at `askedAt` (Unix seconds) is too old to act on at `now`. */
+export function clearConfirmExpired(askedAt: number, now: Date): boolean {
+  const age = now.getTime() - askedAt * 1000;
+  return age > CLEAR_CONFIRM_MS || age < -60_000;
+}
+
+export function answerClearCancelled(): Reply {
+  return info(t("saved.clearCancelled"));
+}
+
+export function answerClearExpired(): Reply {
+  return info(t("saved.clearExpired", { minutes: CLEAR_CONFIRM_MS / 60_000 }));
 }
 
 function info(description: string): Reply {

@@ -13,6 +13,8 @@ import { POST_ID } from "../library/post.js";
  *   sv|<post id>                                 "Save": saves the post for whoever presses it
  *   sl|<user>|<page>                             a page of <user>'s saved posts
  *   sr|<user>|<page>|<post id>                   remove a post from <user>'s saved posts, then show <page>
+ *   sc|<user>|<asked at>|<y or n>                 confirm (y) or cancel (n) `/saved clear`, asked at <asked at>
+ *                                                (Unix seconds): a confirmation too old is refused
  *
  * Numbers are base 36; <version> is the start of the collection's hash. In search ids <topic> is the topic's index in
  * the collection's topic list (short, and safe because a changed collection changes <version>); in random ids it is
@@ -26,7 +28,8 @@ export type CustomId =
   | { kind: "onThisDay"; userId: string; page: number; date: string; timeZone: string }
   | { kind: "save"; postId: string }
   | { kind: "savedPage"; userId: string; page: number }
-  | { kind: "savedRemove"; userId: string; page: number; postId: string };
+  | { kind: "savedRemove"; userId: string; page: number; postId: string }
+  | { kind: "savedClear"; userId: string; askedAt: number; confirm: boolean };
 
 const SNOWFLAKE = /^\d{1,20}$/;
 const PAGE = /^[0-9a-z]{1,3}$/;
@@ -58,6 +61,8 @@ export function encodeCustomId(id: CustomId): string {
       return ["sl", id.userId, id.page.toString(36)].join("|");
     case "savedRemove":
       return ["sr", id.userId, id.page.toString(36), id.postId].join("|");
+    case "savedClear":
+      return ["sc", id.userId, id.askedAt.toString(36), id.confirm ? "y" : "n"].join("|");
   }
 }
 
@@ -118,6 +123,12 @@ export function decodeCustomId(raw: string): CustomId | undefined {
     const [userId = "", page = "", postId = ""] = f;
     if (!SNOWFLAKE.test(userId) || !PAGE.test(page) || !POST_ID.test(postId)) return undefined;
     return { kind: "savedRemove", userId, page: Number.parseInt(page, 36), postId };
+  }
+  if (kind === "sc" && f.length === 3) {
+    const [userId = "", askedAt = "", confirm = ""] = f;
+    if (!SNOWFLAKE.test(userId) || !/^[0-9a-z]{1,8}$/.test(askedAt) || !/^[yn]$/.test(confirm))
+      return undefined;
+    return { kind: "savedClear", userId, askedAt: Number.parseInt(askedAt, 36), confirm: confirm === "y" };
   }
   return undefined;
 }

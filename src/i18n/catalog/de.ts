@@ -187,4 +187,11 @@ export const de: Catalog = {
     "Nur wem dieser Beitrag gezeigt wurde, kann seine Seiten umblättern. Probiere `/post` selbst.",
   "days.day":
     "{day, select, mon {Mo.} tue {Di.} wed {Mi.} thu {Do.} fri {Fr.} sat {Sa.} sun {So.} other {{day}}}",
+  "saved.clearAsk":
+    "{count, plural, one {Deinen gespeicherten Beitrag löschen?} other {Alle deine # gespeicherten Beiträge löschen?}} Das lässt sich nicht rückgängig machen.",
+  "saved.clearConfirm": "Alle löschen",
+  "saved.clearCancel": "Abbrechen",
+  "saved.clearCancelled": "Nichts wurde gelöscht: deine gespeicherten Beiträge sind noch da (`/saved list`).",
+  "saved.clearExpired":
+    "Diese Bestätigung ist älter als {minutes} Minuten, daher wurde nichts gelöscht. Führe `/saved clear` erneut aus, wenn du es weiterhin willst.",
 };

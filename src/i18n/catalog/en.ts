@@ -178,6 +178,13 @@ export const en = {
   "post.notYours": "Only the person this post was shown to can turn its pages. Try `/post` yourself.",
   "days.day":
     "{day, select, mon {mon} tue {tue} wed {wed} thu {thu} fri {fri} sat {sat} sun {sun} other {{day}}}",
+  "saved.clearAsk":
+    "{count, plural, one {Delete your saved post?} other {Delete all your # saved posts?}} This cannot be undone.",
+  "saved.clearConfirm": "Delete all",
+  "saved.clearCancel": "Cancel",
+  "saved.clearCancelled": "Nothing was deleted: your saved posts are still there (`/saved list`).",
+  "saved.clearExpired":
+    "This confirmation is more than {minutes} minutes old, so nothing was deleted. Run `/saved clear` again if you still want to.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -184,4 +184,11 @@ export const es: Catalog = {
     "Solo la persona a quien se mostró esta publicación puede pasar sus páginas. Prueba `/post` tú mismo.",
   "days.day":
     "{day, select, mon {lun.} tue {mar.} wed {mié.} thu {jue.} fri {vie.} sat {sáb.} sun {dom.} other {{day}}}",
+  "saved.clearAsk":
+    "{count, plural, one {¿Borrar tu publicación guardada?} other {¿Borrar tus # publicaciones guardadas?}} No se puede deshacer.",
+  "saved.clearConfirm": "Borrar todo",
+  "saved.clearCancel": "Cancelar",
+  "saved.clearCancelled": "No se borró nada: tus publicaciones guardadas siguen ahí (`/saved list`).",
+  "saved.clearExpired":
+    "Esta confirmación tiene más de {minutes} minutos, así que no se borró nada. Vuelve a ejecutar `/saved clear` si aún lo quieres.",
 };

@@ -194,4 +194,12 @@ export const fr: Catalog = {
     "Seule la personne à qui cette publication a été montrée peut en tourner les pages. Essayez `/post` vous-même.",
   "days.day":
     "{day, select, mon {lun.} tue {mar.} wed {mer.} thu {jeu.} fri {ven.} sat {sam.} sun {dim.} other {{day}}}",
+  "saved.clearAsk":
+    "{count, plural, one {Supprimer votre publication enregistrée ?} other {Supprimer vos # publications enregistrées ?}} C’est définitif.",
+  "saved.clearConfirm": "Tout supprimer",
+  "saved.clearCancel": "Annuler",
+  "saved.clearCancelled":
+    "Rien n’a été supprimé : vos publications enregistrées sont toujours là (`/saved list`).",
+  "saved.clearExpired":
+    "Cette confirmation date de plus de {minutes} minutes : rien n’a été supprimé. Relancez `/saved clear` si vous le voulez toujours.",
 };

@@ -183,4 +183,10 @@ export const ja: Catalog = {
   "search.changed": "この検索のあとでコレクションが変わりました。もう一度 `/search` を実行してください。",
   "post.notYours": "ページをめくれるのはこの投稿を表示した人だけです。自分で `/post` を試してください。",
   "days.day": "{day, select, mon {月} tue {火} wed {水} thu {木} fri {金} sat {土} sun {日} other {{day}}}",
+  "saved.clearAsk": "保存した投稿 {count} 件をすべて削除しますか？元に戻せません。",
+  "saved.clearConfirm": "すべて削除",
+  "saved.clearCancel": "キャンセル",
+  "saved.clearCancelled": "何も削除していません。保存した投稿はそのままです（`/saved list`）。",
+  "saved.clearExpired":
+    "この確認は {minutes} 分以上前のものなので、何も削除していません。削除したい場合はもう一度 `/saved clear` を実行してください。",
 };

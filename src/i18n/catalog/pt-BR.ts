@@ -182,4 +182,11 @@ export const ptBR: Catalog = {
     "Só a pessoa para quem esta publicação foi mostrada pode virar as páginas. Tente `/post` você mesmo.",
   "days.day":
     "{day, select, mon {seg.} tue {ter.} wed {qua.} thu {qui.} fri {sex.} sat {sáb.} sun {dom.} other {{day}}}",
+  "saved.clearAsk":
+    "{count, plural, one {Apagar sua publicação salva?} other {Apagar suas # publicações salvas?}} Isso não pode ser desfeito.",
+  "saved.clearConfirm": "Apagar tudo",
+  "saved.clearCancel": "Cancelar",
+  "saved.clearCancelled": "Nada foi apagado: suas publicações salvas continuam lá (`/saved list`).",
+  "saved.clearExpired":
+    "Esta confirmação tem mais de {minutes} minutos, então nada foi apagado. Execute `/saved clear` de novo se ainda quiser.",
 };
