@@ -21,7 +21,8 @@ import { REACH } from "../src/discord/reach.js";
 import { renderPostOfTheDay } from "../src/discord/render-potd.js";
 import { errorReply, type Reply } from "../src/discord/reply.js";
 import { respond, respondInTime } from "../src/discord/respond.js";
-import { currentLanguage, t } from "../src/i18n/translate.js";
+import { languageOf } from "../src/i18n/languages.js";
+import { currentLanguage, t, withLanguage } from "../src/i18n/translate.js";
 import { nextPost } from "../src/scheduler/preview.js";
 import { AmbiguousScheduleError } from "../src/scheduler/scheduler.js";
 import { scheduleNameError } from "../src/store/schedule-fields.js";
@@ -105,7 +106,11 @@ const handlers: Record<string, Handler> = {
     const next = await nextPost(ctx.store, ctx.library().collection, interaction.guildId, status);
     if (!next) return errorReply(t("schedule.previewEmpty"));
     const { roleId = null, template = null, topic = null } = status.schedule ?? {};
-    return { ...renderPostOfTheDay(next.post, next.localDate, roleId, { template, topic }), ephemeral: true };
+    // As it will be sent: in the server's language, not the admin's.
+    const post = withLanguage(languageOf(interaction.guildLocale), () =>
+      renderPostOfTheDay(next.post, next.localDate, roleId, { template, topic }),
+    );
+    return { ...post, ephemeral: true };
   },
 
   async status(interaction, ctx, name) {

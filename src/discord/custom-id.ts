@@ -10,7 +10,8 @@ import { POST_ID } from "../library/post.js";
  *   pp|<user>|<page>|<post id>                   a page of a long post
  *   rn|<user>|<topic>                            "Another" random post
  *   od|<user>|<page>|<yyyymmdd>|<zone>           on-this-day results page (only <user> may page)
- *   sv|<post id>                                 "Save": saves the post for whoever presses it
+ *   sv|<post id>[|<yyyymmdd>]                    "Save": saves the post for whoever presses it; under a post of the
+ *                                                day, the local day it was posted for (how crash repair finds it)
  *   sl|<user>|<page>                             a page of <user>'s saved posts
  *   sr|<user>|<page>|<post id>                   remove a post from <user>'s saved posts, then show <page>
  *   sc|<user>|<asked at>|<y or n>                 confirm (y) or cancel (n) `/saved clear`, asked at <asked at>
@@ -26,7 +27,7 @@ export type CustomId =
   | { kind: "postPage"; userId: string; page: number; postId: string }
   | { kind: "random"; userId: string; topic: string }
   | { kind: "onThisDay"; userId: string; page: number; date: string; timeZone: string }
-  | { kind: "save"; postId: string }
+  | { kind: "save"; postId: string; day?: string }
   | { kind: "savedPage"; userId: string; page: number }
   | { kind: "savedRemove"; userId: string; page: number; postId: string }
   | { kind: "savedClear"; userId: string; askedAt: number; confirm: boolean };
@@ -56,7 +57,7 @@ export function encodeCustomId(id: CustomId): string {
     case "onThisDay":
       return ["od", id.userId, id.page.toString(36), id.date.replaceAll("-", ""), id.timeZone].join("|");
     case "save":
-      return `sv|${id.postId}`;
+      return id.day ? `sv|${id.postId}|${id.day.replaceAll("-", "")}` : `sv|${id.postId}`;
     case "savedPage":
       return ["sl", id.userId, id.page.toString(36)].join("|");
     case "savedRemove":
@@ -114,6 +115,11 @@ export function decodeCustomId(raw: string): CustomId | undefined {
     return { kind: "onThisDay", userId, page: Number.parseInt(page, 36), date: iso, timeZone };
   }
   if (kind === "sv" && f.length === 1 && POST_ID.test(f[0] ?? "")) return { kind: "save", postId: f[0]! };
+  if (kind === "sv" && f.length === 2 && POST_ID.test(f[0] ?? "")) {
+    const d = COMPACT_DATE.exec(f[1] ?? "");
+    const day = d ? `${d[1]}-${d[2]}-${d[3]}` : "";
+    return isCalendarDate(day) ? { kind: "save", postId: f[0]!, day } : undefined;
+  }
   if (kind === "sl" && f.length === 2) {
     const [userId = "", page = ""] = f;
     if (!SNOWFLAKE.test(userId) || !PAGE.test(page)) return undefined;

@@ -194,4 +194,5 @@ export const de: Catalog = {
   "saved.clearCancelled": "Nichts wurde gelöscht: deine gespeicherten Beiträge sind noch da (`/saved list`).",
   "saved.clearExpired":
     "Diese Bestätigung ist älter als {minutes} Minuten, daher wurde nichts gelöscht. Führe `/saved clear` erneut aus, wenn du es weiterhin willst.",
+  "potd.heading": "**Beitrag des Tages** · {date}",
 };

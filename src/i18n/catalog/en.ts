@@ -185,6 +185,7 @@ export const en = {
   "saved.clearCancelled": "Nothing was deleted: your saved posts are still there (`/saved list`).",
   "saved.clearExpired":
     "This confirmation is more than {minutes} minutes old, so nothing was deleted. Run `/saved clear` again if you still want to.",
+  "potd.heading": "**Post of the day** · {date}",
 } as const;
 
 export type MessageKey = keyof typeof en;

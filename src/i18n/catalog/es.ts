@@ -191,4 +191,5 @@ export const es: Catalog = {
   "saved.clearCancelled": "No se borró nada: tus publicaciones guardadas siguen ahí (`/saved list`).",
   "saved.clearExpired":
     "Esta confirmación tiene más de {minutes} minutos, así que no se borró nada. Vuelve a ejecutar `/saved clear` si aún lo quieres.",
+  "potd.heading": "**Publicación del día** · {date}",
 };

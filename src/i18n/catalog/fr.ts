@@ -202,4 +202,5 @@ export const fr: Catalog = {
     "Rien n’a été supprimé : vos publications enregistrées sont toujours là (`/saved list`).",
   "saved.clearExpired":
     "Cette confirmation date de plus de {minutes} minutes : rien n’a été supprimé. Relancez `/saved clear` si vous le voulez toujours.",
+  "potd.heading": "**Publication du jour** · {date}",
 };

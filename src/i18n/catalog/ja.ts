@@ -189,4 +189,5 @@ export const ja: Catalog = {
   "saved.clearCancelled": "何も削除していません。保存した投稿はそのままです（`/saved list`）。",
   "saved.clearExpired":
     "この確認は {minutes} 分以上前のものなので、何も削除していません。削除したい場合はもう一度 `/saved clear` を実行してください。",
+  "potd.heading": "**今日の投稿** · {date}",
 };

@@ -189,4 +189,5 @@ export const ptBR: Catalog = {
   "saved.clearCancelled": "Nada foi apagado: suas publicações salvas continuam lá (`/saved list`).",
   "saved.clearExpired":
     "Esta confirmação tem mais de {minutes} minutos, então nada foi apagado. Execute `/saved clear` de novo se ainda quiser.",
+  "potd.heading": "**Publicação do dia** · {date}",
 };
