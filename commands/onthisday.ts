@@ -5,6 +5,7 @@ import type { BotContext } from "../src/discord/context.js";
 import { REACH } from "../src/discord/reach.js";
 import { errorReply } from "../src/discord/reply.js";
 import { respond, update } from "../src/discord/respond.js";
+import { t } from "../src/i18n/translate.js";
 
 export const onthisday = {
   data: new SlashCommandBuilder()
@@ -34,11 +35,7 @@ export const onthisday = {
   components: {
     async onThisDay(interaction, id, ctx) {
       if (id.kind !== "onThisDay") return;
-      if (interaction.user.id !== id.userId)
-        return respond(
-          interaction,
-          errorReply("Only the person who asked can turn these pages. Run `/onthisday` yourself."),
-        );
+      if (interaction.user.id !== id.userId) return respond(interaction, errorReply(t("onthisday.notYours")));
       const reply = answerOnThisDay(ctx.library(), {
         date: id.date,
         timeZone: id.timeZone,

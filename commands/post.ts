@@ -6,6 +6,7 @@ import { REACH } from "../src/discord/reach.js";
 import { ANYONE } from "../src/discord/render-post.js";
 import { errorReply } from "../src/discord/reply.js";
 import { messageRows, respond, update } from "../src/discord/respond.js";
+import { t } from "../src/i18n/translate.js";
 
 export const post = {
   data: new SlashCommandBuilder()
@@ -54,10 +55,7 @@ export const post = {
         return respond(interaction, page);
       }
       if (interaction.user.id !== id.userId) {
-        return respond(
-          interaction,
-          errorReply("Only the person this post was shown to can turn its pages. Try `/post` yourself."),
-        );
+        return respond(interaction, errorReply(t("post.notYours")));
       }
       const reply = answerPost(ctx.library(), {
         id: id.postId,

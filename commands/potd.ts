@@ -4,6 +4,7 @@ import type { Command } from "../src/discord/command.js";
 import { REACH } from "../src/discord/reach.js";
 import { errorReply } from "../src/discord/reply.js";
 import { respond } from "../src/discord/respond.js";
+import { t } from "../src/i18n/translate.js";
 import { todaysPost } from "../src/scheduler/preview.js";
 
 export const potd = {
@@ -15,7 +16,7 @@ export const potd = {
     .addBooleanOption((o) => o.setName("hide").setDescription("Only you see the answer")),
 
   async execute(interaction, ctx) {
-    if (!interaction.guildId) return respond(interaction, errorReply("Use `/potd` in a server."));
+    if (!interaction.guildId) return respond(interaction, errorReply(t("potd.notInServer")));
     const status = await ctx.scheduler.status(interaction.guildId);
     const post = await todaysPost(ctx.store, ctx.library().collection, interaction.guildId, status);
     const reply = answerPotd({

@@ -1,9 +1,19 @@
 import { SlashCommandBuilder } from "discord.js";
-import { answerSave, answerSavedCleared, answerSavedList, postGone } from "../src/answers/saved.js";
+import {
+  answerClearAsk,
+  answerClearCancelled,
+  answerClearExpired,
+  answerSave,
+  answerSavedCleared,
+  answerSavedList,
+  clearConfirmExpired,
+  postGone,
+} from "../src/answers/saved.js";
 import type { Command } from "../src/discord/command.js";
 import { REACH } from "../src/discord/reach.js";
 import { errorReply } from "../src/discord/reply.js";
 import { respond, respondInTime, update } from "../src/discord/respond.js";
+import { t } from "../src/i18n/translate.js";
 import { SAVED_POSTS_CAP } from "../src/store/saved-posts.js";
 
 export const saved = {
@@ -19,9 +29,10 @@ export const saved = {
 
   async execute(interaction, ctx) {
     const userId = interaction.user.id;
+    // clear only asks: nothing is deleted until the person presses Delete all (savedClear below).
     const work =
       interaction.options.getSubcommand(true) === "clear"
-        ? ctx.store.saved.clear(userId).then(answerSavedCleared)
+        ? ctx.store.saved.list(userId).then((list) => answerClearAsk(list.length, userId, ctx.now()))
         : ctx.store.saved
             .list(userId)
             .then((list) => answerSavedList(ctx.library(), list, { userId, cap: SAVED_POSTS_CAP }));
@@ -51,6 +62,15 @@ export const saved = {
       );
     },
 
+    /** Delete all / Cancel under `/saved clear`'s question; a confirmation too old deletes nothing. */
+    async savedClear(interaction, id, ctx) {
+      if (id.kind !== "savedClear") return;
+      if (interaction.user.id !== id.userId) return respond(interaction, notYours());
+      if (!id.confirm) return update(interaction, answerClearCancelled());
+      if (clearConfirmExpired(id.askedAt, ctx.now())) return update(interaction, answerClearExpired());
+      await update(interaction, answerSavedCleared(await ctx.store.saved.clear(id.userId)));
+    },
+
     async savedRemove(interaction, id, ctx) {
       if (id.kind !== "savedRemove") return;
       if (interaction.user.id !== id.userId) return respond(interaction, notYours());
@@ -65,5 +85,5 @@ export const saved = {
 } satisfies Command;
 
 function notYours() {
-  return errorReply("These are someone else's saved posts. See yours with `/saved list`.");
+  return errorReply(t("saved.notYours"));
 }

@@ -22,9 +22,11 @@ import { REACH } from "../src/discord/reach.js";
 import { renderPostOfTheDay } from "../src/discord/render-potd.js";
 import { errorReply, type Reply } from "../src/discord/reply.js";
 import { respond, respondInTime } from "../src/discord/respond.js";
+import { languageOf } from "../src/i18n/languages.js";
+import { currentLanguage, t, withLanguage } from "../src/i18n/translate.js";
 import { nextPost } from "../src/scheduler/preview.js";
 import { AmbiguousScheduleError } from "../src/scheduler/scheduler.js";
-import { DEFAULT_SCHEDULE, scheduleNameError } from "../src/store/schedule-fields.js";
+import { scheduleNameError } from "../src/store/schedule-fields.js";
 
 /** In a server: over the gateway the server is cached, over HTTP it is not ("raw"). */
 type Interaction = ChatInputCommandInteraction<"cached" | "raw">;
@@ -35,34 +37,31 @@ const CHANNEL_TYPES = [ChannelType.GuildText, ChannelType.GuildAnnouncement, Cha
 
 const handlers: Record<string, Handler> = {
   async add(interaction, ctx, name) {
-    const nameError = scheduleNameError(name);
-    if (nameError) return errorReply(nameError);
+    if (scheduleNameError(name)) return errorReply(t("schedule.badName", { name: name.slice(0, 30) }));
     if (
       (await ctx.store.settings.get(interaction.guildId, name)) ||
       (await ctx.scheduler.scheduleFor(interaction.guildId, name))
     )
-      return errorReply(
-        `There is already a schedule \`${name}\`: change it with \`/schedule edit name:${name}\`.`,
-      );
-    return save(interaction, ctx, name, "Added");
+      return errorReply(t("schedule.exists", { name }));
+    return save(interaction, ctx, name, "schedule.added");
   },
 
   async edit(interaction, ctx, name) {
     const exists =
       (await ctx.store.settings.get(interaction.guildId, name)) ??
       (await ctx.scheduler.scheduleFor(interaction.guildId, name));
-    if (!exists) return errorReply(`There is no schedule \`${name}\`. \`/schedule list\` shows them.`);
-    return save(interaction, ctx, name, "Changed", false);
+    if (!exists) return errorReply(t("schedule.noSuch", { name }));
+    return save(interaction, ctx, name, "schedule.changed", false);
   },
 
   async set(interaction, ctx, name) {
-    return save(interaction, ctx, name, "Post of the day");
+    return save(interaction, ctx, name, "schedule.set");
   },
 
   async remove(interaction, ctx, name) {
     return (await ctx.scheduler.remove(interaction.guildId, name))
-      ? scheduleNotice(`Removed the schedule \`${name}\`. Its past posts stay where they are.`)
-      : errorReply(`There is no schedule \`${name}\` to remove. \`/schedule list\` shows them.`);
+      ? scheduleNotice(t("schedule.removed", { name }))
+      : errorReply(t("schedule.noSuchToRemove", { name }));
   },
 
   async list(interaction, ctx) {
@@ -75,44 +74,43 @@ const handlers: Record<string, Handler> = {
   async role(interaction, ctx, name) {
     const role = interaction.options.getRole("role");
     if (!(await ctx.scheduler.scheduleFor(interaction.guildId, name)))
-      return errorReply("Set up the post of the day first with `/schedule set`.");
+      return errorReply(t("schedule.setUpFirst"));
     await ctx.scheduler.configure(interaction.guildId, { roleId: role?.id ?? null }, undefined, name);
-    const which = name === DEFAULT_SCHEDULE ? "the day" : `\`${name}\``;
     return scheduleNotice(
-      role ? `Each post of ${which} will ping <@&${role.id}>.` : `The post of ${which} will ping nobody.`,
+      role ? t("schedule.rolePing", { name, role: role.id }) : t("schedule.roleNobody", { name }),
     );
   },
 
   async pause(interaction, ctx, name) {
     if (!(await ctx.scheduler.scheduleFor(interaction.guildId, name)))
-      return errorReply("There is no post of the day to pause. Set one up with `/schedule set`.");
+      return errorReply(t("schedule.nothingToPause"));
     await ctx.scheduler.configure(interaction.guildId, { paused: true }, undefined, name);
-    return scheduleNotice(`Paused \`${name}\`. Nothing is posted until \`/schedule resume\`.`);
+    return scheduleNotice(t("schedule.paused", { name }));
   },
 
   async resume(interaction, ctx, name) {
     if (!(await ctx.scheduler.scheduleFor(interaction.guildId, name)))
-      return errorReply("There is no post of the day to resume. Set one up with `/schedule set`.");
+      return errorReply(t("schedule.nothingToResume"));
     await ctx.scheduler.configure(interaction.guildId, { paused: false }, undefined, name);
-    return scheduleNotice(
-      `Resumed \`${name}\`. If today's post is due and not out yet, it is sent within a minute.`,
-    );
+    return scheduleNotice(t("schedule.resumed", { name }));
   },
 
   async skip(interaction, ctx, name) {
     const { localDate, skipped } = await ctx.scheduler.skipToday(interaction.guildId, undefined, name);
     return skipped
-      ? scheduleNotice(`Today's post (${localDate}) will not be sent. The schedule goes on tomorrow.`)
-      : errorReply(`Today's post (${localDate}) is already out or being sent: there is nothing to skip.`);
+      ? scheduleNotice(t("schedule.skipped", { date: localDate }))
+      : errorReply(t("schedule.nothingToSkip", { date: localDate }));
   },
 
   async preview(interaction, ctx, name) {
     const status = await ctx.scheduler.status(interaction.guildId, undefined, name);
     const next = await nextPost(ctx.store, ctx.library().collection, interaction.guildId, status);
-    if (!next)
-      return errorReply("The collection has no posts to choose from (or none with the schedule's topic).");
+    if (!next) return errorReply(t("schedule.previewEmpty"));
     const { roleId = null, template = null, topic = null } = status.schedule ?? {};
-    const reply = renderPostOfTheDay(next.post, next.localDate, roleId, { template, topic });
+    // As it will be sent: in the server's language, not the admin's.
+    const reply = withLanguage(languageOf(interaction.guildLocale), () =>
+      renderPostOfTheDay(next.post, next.localDate, roleId, { template, topic }),
+    );
     const note = previewSourceNote(status.schedule, next);
     return { ...reply, ...(note ? { content: `-# ${note}\n${reply.content ?? ""}` } : {}), ephemeral: true };
   },
@@ -129,9 +127,7 @@ const handlers: Record<string, Handler> = {
 
   async off(interaction, ctx, name) {
     await ctx.scheduler.switchOff(interaction.guildId, undefined, name);
-    return scheduleNotice(
-      `\`${name}\` is off for this server. \`/schedule set\` or \`/schedule edit\` turns it back on.`,
-    );
+    return scheduleNotice(t("schedule.switchedOff", { name }));
   },
 };
 
@@ -140,15 +136,14 @@ async function save(
   interaction: Interaction,
   ctx: BotContext,
   name: string,
-  verb: string,
+  verb: "schedule.added" | "schedule.changed" | "schedule.set",
   resume = true,
 ): Promise<Reply> {
   const current = await ctx.scheduler.scheduleFor(interaction.guildId, name);
   const topics = new Set(ctx.library().collection.topics.map((t) => t.name));
   const parsed = schedulePatch(readOptions(interaction), current, topics);
   if ("error" in parsed) return errorReply(parsed.error);
-  if (Object.keys(parsed.patch).length === 0)
-    return errorReply("Nothing to change: give at least one option.");
+  if (Object.keys(parsed.patch).length === 0) return errorReply(t("schedule.nothingToChange"));
   const channelId = parsed.patch.channelId;
   if (channelId) {
     const refusal = await refuseChannel(interaction, ctx, name, channelId);
@@ -161,7 +156,11 @@ async function save(
   const schedule = status.schedule;
   const next = schedule && status.nextRun ? describeNextRun(status.nextRun, schedule, ctx.now()) : undefined;
   return scheduleNotice(
-    `${verb} \`${name}\`: ${schedule ? describeSchedule(schedule) : "off"}.${next ? ` The next one goes out ${next}.` : ""} \`/schedule status name:${name}\` shows it all.`,
+    [
+      t(verb, { name, schedule: schedule ? describeSchedule(schedule) : t("schedule.off") }),
+      ...(next ? [t("schedule.nextOne", { when: next })] : []),
+      t("schedule.showsAll", { name }),
+    ].join(" "),
   );
 }
 
@@ -189,11 +188,13 @@ async function refuseChannel(interaction: Interaction, ctx: BotContext, name: st
   const other = (await ctx.scheduler.schedulesFor(interaction.guildId)).find(
     (s) => s.channelId === channelId && s.name !== name,
   );
-  if (other)
-    return `The schedule \`${other.name}\` already posts in <#${channelId}>: pick another channel, or change \`${other.name}\`.`;
+  if (other) return t("schedule.channelTaken", { other: other.name, channel: channelId });
   const missing = await missingPostingPermissions(interaction.client, interaction.guildId, channelId);
   if (missing.length > 0)
-    return `I can't post in <#${channelId}>: I am missing ${missing.join(", ")} there. Give me those permissions in the channel's settings, or pick another channel.`;
+    return t("schedule.missingPermissions", {
+      channel: channelId,
+      permissions: new Intl.ListFormat(currentLanguage(), { type: "conjunction" }).format(missing),
+    });
   return undefined;
 }
 
@@ -343,16 +344,13 @@ export const schedule = {
 
   async execute(interaction, ctx) {
     // Discord hides the command from members without Manage Server, but a server can override that: check again.
-    if (!interaction.inGuild()) return respond(interaction, errorReply("Use `/schedule` in a server."));
+    if (!interaction.inGuild()) return respond(interaction, errorReply(t("schedule.notInServer")));
     if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
-      return respond(
-        interaction,
-        errorReply("Only members with the Manage Server permission can change the post of the day."),
-      );
+      return respond(interaction, errorReply(t("schedule.notAdmin")));
     }
     const subcommand = interaction.options.getSubcommand(true);
     const handler = handlers[subcommand];
-    if (!handler) return respond(interaction, errorReply("Unknown subcommand."));
+    if (!handler) return respond(interaction, errorReply(t("schedule.unknownSubcommand")));
     // Every answer of /schedule is private; a write may wait for another process's database lock.
     await respondInTime(
       interaction,
@@ -396,6 +394,12 @@ async function whichSchedule(interaction: Interaction, ctx: BotContext, subcomma
 }
 
 function ambiguous(error: unknown): Reply {
-  if (error instanceof AmbiguousScheduleError) return errorReply(error.message);
+  if (error instanceof AmbiguousScheduleError)
+    return errorReply(
+      t("schedule.ambiguous", {
+        count: error.names.length,
+        names: error.names.map((n) => `\`${n}\``).join(", "),
+      }),
+    );
   throw error;
 }

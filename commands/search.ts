@@ -8,6 +8,7 @@ import { MAX_QUERY_LENGTH } from "../src/discord/custom-id.js";
 import { REACH } from "../src/discord/reach.js";
 import { errorReply } from "../src/discord/reply.js";
 import { disableButtons, respond, update } from "../src/discord/respond.js";
+import { t } from "../src/i18n/translate.js";
 
 export const search = {
   data: new SlashCommandBuilder()
@@ -54,18 +55,12 @@ export const search = {
     async searchPage(interaction, id, ctx) {
       if (id.kind !== "searchPage") return;
       if (interaction.user.id !== id.userId) {
-        return respond(
-          interaction,
-          errorReply("Only the person who searched can turn these pages. Run `/search` yourself."),
-        );
+        return respond(interaction, errorReply(t("search.notYours")));
       }
       const library = ctx.library();
       if (id.version !== collectionVersion(library.collection)) {
         await disableButtons(interaction);
-        return respond(
-          interaction,
-          errorReply("The collection has changed since this search. Run `/search` again."),
-        );
+        return respond(interaction, errorReply(t("search.changed")));
       }
       const topic = id.topic === undefined ? undefined : library.collection.topics[id.topic]?.name;
       const reply = answerSearch(library, {

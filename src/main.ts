@@ -7,6 +7,7 @@ import { runConsole } from "./console/run.js";
 import { BadTokenError, isBadToken, startBot } from "./discord/bot.js";
 import { createClient } from "./discord/client.js";
 import type { BotContext, Library } from "./discord/context.js";
+import { createGuildLanguages } from "./discord/guild-languages.js";
 import { createPotdTransport } from "./discord/potd-transport.js";
 import { registerCommands } from "./discord/register.js";
 import { setPublicUrl } from "./discord/web-links.js";
@@ -262,7 +263,7 @@ function createPostOfTheDay(
     now: () => new Date(),
     listGuilds: gateway ? () => client.guilds.cache.keys() : () => scheduledGuilds(store, config),
     collection: () => library().collection,
-    ...createPotdTransport(rest, botUserId),
+    ...createPotdTransport(rest, botUserId, createGuildLanguages({ client, rest })),
     leadership: { isLeader: () => store.isLeader() },
     log: log.child({ component: "scheduler" }),
     owner,

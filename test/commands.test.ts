@@ -22,6 +22,7 @@ const KINDS = [
   "save",
   "savedPage",
   "savedRemove",
+  "savedClear",
 ];
 
 const json = (name: string) => {

@@ -29,6 +29,8 @@ describe("encodeCustomId / decodeCustomId", () => {
     [{ kind: "save", postId: "bellard" }, "sv|bellard"],
     [{ kind: "savedPage", userId: "42", page: 2 }, "sl|42|2"],
     [{ kind: "savedRemove", userId: "42", page: 0, postId: "bellard" }, "sr|42|0|bellard"],
+    [{ kind: "savedClear", userId: "42", askedAt: 1764496800, confirm: true }, "sc|42|t6jag0|y"],
+    [{ kind: "savedClear", userId: "42", askedAt: 1764496800, confirm: false }, "sc|42|t6jag0|n"],
   ])("%o is encoded as %s and decoded back", (id, encoded) => {
     expect(encodeCustomId(id)).toBe(encoded);
     expect(decodeCustomId(encoded)).toEqual(id);

@@ -8,13 +8,8 @@ import { answerOnThisDay } from "../src/answers/on-this-day.js";
 import { runConsole } from "../src/console/run.js";
 import type { Library } from "../src/discord/context.js";
 import { decodeCustomId } from "../src/discord/custom-id.js";
-import {
-  chooseOnThisDay,
-  isCalendarDate,
-  localDateIn,
-  postsOnThisDay,
-  yearsAgoText,
-} from "../src/library/on-this-day.js";
+import { translate } from "../src/i18n/translate.js";
+import { chooseOnThisDay, isCalendarDate, localDateIn, postsOnThisDay } from "../src/library/on-this-day.js";
 import type { Post } from "../src/library/post.js";
 import { loadLibrary } from "../src/load-library.js";
 
@@ -111,9 +106,18 @@ describe("chooseOnThisDay", () => {
 });
 
 describe("helpers", () => {
-  it("says years in words", () => {
-    expect(yearsAgoText(1)).toBe("1 year ago");
-    expect(yearsAgoText(12)).toBe("12 years ago");
+  it("says years in words, by each language's plural rules", () => {
+    const ago = (language: Parameters<typeof translate>[0], years: number) =>
+      translate(language, "onthisday.yearsAgo", { years });
+    expect(ago("en", 1)).toBe("1 year ago");
+    expect(ago("en", 12)).toBe("12 years ago");
+    expect(ago("fr", 1)).toBe("il y a 1 an");
+    expect(ago("fr", 3)).toBe("il y a 3 ans");
+    expect(ago("de", 1)).toBe("vor 1 Jahr");
+    expect(ago("de", 3)).toBe("vor 3 Jahren");
+    expect(ago("es", 3)).toBe("hace 3 años");
+    expect(ago("pt-BR", 1)).toBe("há 1 ano");
+    expect(ago("ja", 3)).toBe("3年前");
   });
 
   it("knows the calendar", () => {

@@ -5,6 +5,7 @@
 import { ChannelType, PermissionFlagsBits, REST } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPotdTransport } from "../src/discord/potd-transport.js";
+import type { Language } from "../src/i18n/languages.js";
 import type { Post } from "../src/library/post.js";
 import type { PotdSchedule } from "../src/scheduler/schedule.js";
 import { type FakeDiscord, startFakeDiscord } from "./fake-discord/index.js";
@@ -135,6 +136,36 @@ describe("the post of the day in each kind of channel", () => {
       body: JSON.stringify({ name: "again" }),
     });
     expect(((await again.json()) as { code: number }).code).toBe(160004);
+  });
+  it("writes in the server's language, and crash repair finds a Japanese forum post and a French message", async () => {
+    const rest = new REST({ retries: 0, api: fake.restUrl }).setToken(TOKEN);
+    const japanese = createPotdTransport(
+      rest,
+      () => fake.botUserId,
+      () => "ja",
+    );
+    const forum = schedule({ channelId: FORUM, channelKind: "forum" });
+    const before = new Date(Date.now() - 1000);
+    const { messageId } = await japanese.send(FORUM, post, forum, day("2026-12-01"), never);
+    expect(fake.threads(FORUM).find((t) => t.id === messageId)?.name).toBe("今日の投稿 · 2026年12月1日");
+    // The name carries no ISO date: the forum post's first message's Save button says the day.
+    expect(await japanese.findPosted(FORUM, before, never, forum)).toContainEqual({
+      id: messageId,
+      marker: "2026-12-01",
+    });
+
+    const french = createPotdTransport(
+      rest,
+      () => fake.botUserId,
+      async (): Promise<Language> => "fr",
+    );
+    const text = schedule({ channelId: TEXT, template: "{title}, le {date}" });
+    const sent = await french.send(TEXT, post, text, day("2026-12-02"), never);
+    expect(fake.messages(TEXT).find((m) => m.id === sent.messageId)?.content).toBe(
+      "Cats, le 2 décembre 2026",
+    );
+    const found = await french.findPosted(TEXT, before, never, text);
+    expect(found).toContainEqual({ id: sent.messageId, marker: "2026-12-02" });
   });
 });
 

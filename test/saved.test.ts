@@ -1,8 +1,16 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { answerSave, answerSavedCleared, answerSavedList } from "../src/answers/saved.js";
+import {
+  answerClearAsk,
+  answerSave,
+  answerSavedCleared,
+  answerSavedList,
+  CLEAR_CONFIRM_MS,
+  clearConfirmExpired,
+} from "../src/answers/saved.js";
 import type { Library } from "../src/discord/context.js";
 import { decodeCustomId } from "../src/discord/custom-id.js";
 import type { Reply } from "../src/discord/reply.js";
+import { withLanguage } from "../src/i18n/translate.js";
 import { loadLibrary } from "../src/load-library.js";
 import type { PostStore } from "../src/store/post-store.js";
 import { openSqlitePostStore } from "../src/store/sqlite-store.js";
@@ -81,5 +89,35 @@ describe("saved posts", () => {
     );
     expect(answerSavedCleared(3).embeds[0]?.description).toBe("Deleted your 3 saved posts.");
     expect(answerSavedCleared(0).embeds[0]?.description).toMatch(/nothing to delete/);
+  });
+});
+
+describe("/saved clear asks first", () => {
+  it("asks with Delete all / Cancel for the asker only, and refuses a confirmation older than 5 minutes", () => {
+    const now = new Date("2026-11-30T10:00:00.000Z");
+    const ask = answerClearAsk(6, USER, now);
+    expect(ask.ephemeral).toBe(true);
+    expect(ask.embeds[0]?.description).toBe("Delete all your 6 saved posts? This cannot be undone.");
+    expect(labels(ask)).toEqual([["Delete all", "Cancel"]]);
+    const ids = ask.components[0]!.components.map((c) =>
+      decodeCustomId((c as { custom_id: string }).custom_id),
+    );
+    expect(ids).toEqual([
+      { kind: "savedClear", userId: USER, askedAt: now.getTime() / 1000, confirm: true },
+      { kind: "savedClear", userId: USER, askedAt: now.getTime() / 1000, confirm: false },
+    ]);
+    expect(answerClearAsk(1, USER, now).embeds[0]?.description).toBe(
+      "Delete your saved post? This cannot be undone.",
+    );
+    // Nothing saved: nothing to confirm.
+    expect(answerClearAsk(0, USER, now).components).toEqual([]);
+    const askedAt = now.getTime() / 1000;
+    expect(clearConfirmExpired(askedAt, new Date(now.getTime() + CLEAR_CONFIRM_MS))).toBe(false);
+    expect(clearConfirmExpired(askedAt, new Date(now.getTime() + CLEAR_CONFIRM_MS + 1000))).toBe(true);
+    // A forged id "asked" in the future is no better.
+    expect(clearConfirmExpired(askedAt + 3600, now)).toBe(true);
+    expect(withLanguage("ja", () => labels(answerClearAsk(2, USER, now)))).toEqual([
+      ["すべて削除", "キャンセル"],
+    ]);
   });
 });

@@ -2,10 +2,10 @@ import { ChannelType } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { previewSourceNote } from "../src/answers/post-source.js";
 import { renderScheduleList } from "../src/answers/schedule.js";
-import { schedulePatch } from "../src/answers/schedule-options.js";
+import { headingTemplateError, schedulePatch } from "../src/answers/schedule-options.js";
 import { postOfTheDayMarker, renderPostOfTheDay } from "../src/discord/render-potd.js";
 import { withLanguage } from "../src/i18n/translate.js";
-import { headingDate, headingTemplateError, plainHeading, renderHeading } from "../src/library/heading.js";
+import { headingDate, plainHeading, renderHeading } from "../src/library/heading.js";
 import type { Post } from "../src/library/post.js";
 
 const topics = new Set(["cats", "dogs"]);

@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describeDays } from "../src/answers/schedule-options.js";
 import type { Post } from "../src/library/post.js";
 import { deliveryNonce, type FindPosted, type SendPost } from "../src/scheduler/deliver.js";
 import { localDate } from "../src/scheduler/next-run.js";
 import { AmbiguousScheduleError, createScheduler } from "../src/scheduler/scheduler.js";
-import { describeDays, parseDays } from "../src/store/schedule-fields.js";
+import { parseDays } from "../src/store/schedule-fields.js";
 import { sqlitePostStore } from "../src/store/sqlite-store.js";
 import { openStore, type Store } from "../src/store/store.js";
 

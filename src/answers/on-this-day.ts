@@ -2,6 +2,7 @@ import { collectionVersion, type Library } from "../discord/context.js";
 import { dayOfYear, renderOnThisDay } from "../discord/render-on-this-day.js";
 import { clampPage } from "../discord/render-post-list.js";
 import { errorReply, type Reply } from "../discord/reply.js";
+import { t } from "../i18n/translate.js";
 import { isCalendarDate, isKnownTimeZone, localDateIn, postsOnThisDay } from "../library/on-this-day.js";
 import { clip } from "../library/text.js";
 
@@ -18,22 +19,19 @@ export interface OnThisDayRequest {
 
 export function answerOnThisDay(library: Library, request: OnThisDayRequest): Reply {
   if (!isKnownTimeZone(request.timeZone))
-    return errorReply(
-      `\`${clip(request.timeZone, 60)}\` is not a time zone I know. Run \`/onthisday\` again.`,
-    );
+    return errorReply(t("onthisday.badZone", { zone: clip(request.timeZone, 60) }));
   const typed = request.date?.trim();
   if (typed !== undefined && typed !== "" && !isCalendarDate(typed))
     return errorReply(
       /^\d{4}-\d{2}-\d{2}$/.test(typed)
-        ? `date: ${clip(typed, 20)} is not a day in the calendar.`
-        : `date: must look like 2026-05-12, not “${clip(typed, 40)}”.`,
+        ? t("onthisday.notADay", { date: clip(typed, 20) })
+        : t("onthisday.badDate", { typed: clip(typed, 40) }),
     );
   const date = typed || localDateIn(request.now, request.timeZone);
   const hits = postsOnThisDay(library.collection.posts, date, request.timeZone);
   if (hits.length === 0)
     return errorReply(
-      `No posts from ${dayOfYear(date)} in years before ${date.slice(0, 4)} (dates in ${request.timeZone}). ` +
-        "Try another day with `date:`, or `/random`.",
+      t("onthisday.none", { day: dayOfYear(date), year: date.slice(0, 4), zone: request.timeZone }),
     );
   return renderOnThisDay({
     date,

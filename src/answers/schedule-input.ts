@@ -1,6 +1,7 @@
 import { getAllCountries } from "countries-and-timezones";
 import { time as discordTime, TimestampStyles } from "discord.js";
 import { LIMITS } from "../discord/reply.js";
+import { t } from "../i18n/translate.js";
 import { fold } from "../library/text.js";
 import { localDate, timezoneSuggestions } from "../scheduler/next-run.js";
 import type { PotdSchedule } from "../scheduler/schedule.js";
@@ -119,7 +120,12 @@ export function discordDateTime(instant: Date): string {
 export function describeNextRun(nextRun: Date, schedule: PotdSchedule, now: Date): string {
   if (nextRun.getTime() > now.getTime() + 60_000) return discordDateTime(nextRun);
   const tick = new Date(Math.ceil((now.getTime() + 1) / 60_000) * 60_000);
-  const passed = "time" in schedule.at ? schedule.at.time : "its time";
-  const today = localDate(now, schedule.timeZone) === localDate(tick, schedule.timeZone) ? "today" : "now";
-  return `${today} at ${discordTime(tick, TimestampStyles.ShortTime)} (${discordTime(tick, TimestampStyles.RelativeTime)}), because ${passed} has passed`;
+  const passed = "time" in schedule.at ? schedule.at.time : t("schedule.itsTime");
+  const day = localDate(now, schedule.timeZone) === localDate(tick, schedule.timeZone) ? "today" : "now";
+  return t("schedule.nextRunSoon", {
+    day,
+    time: discordTime(tick, TimestampStyles.ShortTime),
+    relative: discordTime(tick, TimestampStyles.RelativeTime),
+    passed,
+  });
 }

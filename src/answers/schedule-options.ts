@@ -1,9 +1,10 @@
 import { ChannelType } from "discord.js";
-import { headingTemplateError } from "../library/heading.js";
+import { currentLanguage, t } from "../i18n/translate.js";
+import { headingProblem } from "../library/heading.js";
 import { clip } from "../library/text.js";
 import { isValidTime, isValidTimeZone } from "../scheduler/next-run.js";
 import type { PotdSchedule } from "../scheduler/schedule.js";
-import { type ChannelKind, describeDays, type PostSource, parseDays } from "../store/schedule-fields.js";
+import { type ChannelKind, DaysError, type PostSource, parseDays } from "../store/schedule-fields.js";
 import type { SettingsPatch } from "../store/settings.js";
 import { describePostSource } from "./post-source.js";
 import { normalizeTime } from "./schedule-input.js";
@@ -38,32 +39,26 @@ export function schedulePatch(
   const patch: SettingsPatch = {};
   if (options.time !== undefined) {
     const time = normalizeTime(options.time);
-    if (!isValidTime(time))
-      return {
-        error: `\`${clip(time, 20)}\` is not a time: use HH:MM, 24-hour, e.g. \`09:00\` or \`18:30\`.`,
-      };
+    if (!isValidTime(time)) return { error: t("schedule.badTime", { time: clip(time, 20) }) };
     patch.time = time;
   }
   if (options.timezone !== undefined) {
     const zone = options.timezone.trim();
-    if (!isValidTimeZone(zone))
-      return {
-        error: `\`${clip(zone, 50)}\` is not a time zone. Start typing a city and pick one, e.g. \`Europe/Paris\`.`,
-      };
+    if (!isValidTimeZone(zone)) return { error: t("schedule.badZone", { zone: clip(zone, 50) }) };
     patch.timeZone = zone;
   }
   if (options.days !== undefined) {
     try {
       patch.days = parseDays(options.days);
     } catch (error) {
-      return { error: (error as Error).message };
+      if (error instanceof DaysError) return { error: t("schedule.badDay", { word: error.word }) };
+      throw error;
     }
   }
   if (options.topic !== undefined) {
     const topic = options.topic.trim().replace(/^#/, "").toLowerCase();
     if (topic === "none") patch.topic = null;
-    else if (!topics.has(topic))
-      return { error: `No post has the topic \`${clip(topic, 50)}\`. Pick one from the list, or \`none\`.` };
+    else if (!topics.has(topic)) return { error: t("schedule.noTopic", { topic: clip(topic, 50) }) };
     else patch.topic = topic;
   }
   if (options.roleId !== undefined) patch.roleId = options.roleId;
@@ -82,11 +77,7 @@ export function schedulePatch(
   if (kind !== current?.channelKind) patch.channelKind = kind;
   if (options.channel) patch.channelId = options.channel.id;
   if (options.crosspost !== undefined) {
-    if (options.crosspost && kind !== "announcement")
-      return {
-        error:
-          "Only a post in an announcement channel can be published to the servers that follow it: leave `crosspost` out, or pick an announcement channel.",
-      };
+    if (options.crosspost && kind !== "announcement") return { error: t("schedule.crosspostElsewhere") };
     patch.crosspost = options.crosspost;
   } else if (kind !== "announcement" && current?.channelKind === "announcement") patch.crosspost = false;
   return { patch };
@@ -99,8 +90,7 @@ function channelKind(
 ): ChannelKind | { error: string } {
   const type = options.channel?.type;
   if (type === ChannelType.GuildForum) {
-    if (options.threads)
-      return { error: "A forum channel already makes each post its own thread: leave `threads` out." };
+    if (options.threads) return { error: t("schedule.forumThreads") };
     return "forum";
   }
   const fromChannel: ChannelKind | undefined =
@@ -110,18 +100,53 @@ function channelKind(
   return fromChannel ?? current ?? "text";
 }
 
+/** Why a heading template cannot be used, in the reader's language; undefined if it can. */
+export function headingTemplateError(template: string): string | undefined {
+  const found = headingProblem(template);
+  if (!found) return undefined;
+  const names = { date: "`{date}`", topic: "`{topic}`", title: "`{title}`" };
+  switch (found.problem) {
+    case "oneLine":
+      return t("heading.oneLine");
+    case "empty":
+      return t("heading.empty");
+    case "tooLong":
+      return t("heading.tooLong", { length: found.length, max: found.max });
+    case "unknownPlaceholder":
+      return t("heading.unknownPlaceholder", { ...names, placeholder: `\`{${found.placeholder}}\`` });
+    case "strayBrace":
+      return t("heading.strayBrace", { ...names, open: "`{`", close: "`}`" });
+    case "noDate":
+      return t("heading.noDate", { date: names.date });
+  }
+}
+
+/** `every day`, `weekdays`, or the days in the reader's language (`lun., mer., ven.`). */
+export function describeDays(days: string | null): string {
+  if (days === null) return t("days.everyDay");
+  if (days === "mon,tue,wed,thu,fri") return t("days.weekdays");
+  if (days === "sat,sun") return t("days.weekends");
+  // English reads back what `days:` takes.
+  if (currentLanguage() === "en") return days;
+  return days
+    .split(",")
+    .map((day) => t("days.day", { day }))
+    .join(", ");
+}
+
 /** `<#c> at 09:00 Europe/Paris, weekdays, topic cats, pinging @role, a thread per post`: one schedule in words. */
 export function describeScheduleLine(schedule: PotdSchedule): string {
-  const when = "time" in schedule.at ? schedule.at.time : `cron \`${schedule.at.cron}\``;
-  const parts = [`<#${schedule.channelId}> at ${when} ${schedule.timeZone}`];
+  const when = "time" in schedule.at ? schedule.at.time : t("schedule.lineCron", { cron: schedule.at.cron });
+  const parts = [t("schedule.line", { channel: schedule.channelId, time: when, zone: schedule.timeZone })];
   if (schedule.days) parts.push(describeDays(schedule.days));
-  if (schedule.topic) parts.push(`topic \`${schedule.topic}\``);
-  if (schedule.roleId) parts.push(`pinging <@&${schedule.roleId}>`);
-  if (schedule.channelKind === "forum") parts.push("a forum post a day");
-  if (schedule.channelKind === "thread") parts.push("a thread per post");
-  if (schedule.crosspost) parts.push("published to followers");
-  if (schedule.template) parts.push(`heading \`${clip(schedule.template, 60)}\``);
+  if (schedule.topic) parts.push(t("schedule.lineTopic", { topic: schedule.topic }));
+  if (schedule.roleId) parts.push(t("schedule.linePing", { role: schedule.roleId }));
+  if (schedule.channelKind === "forum") parts.push(t("schedule.lineForum"));
+  if (schedule.channelKind === "thread") parts.push(t("schedule.lineThread"));
+  if (schedule.crosspost) parts.push(t("schedule.lineCrosspost"));
+  if (schedule.template) parts.push(t("schedule.lineHeading", { heading: clip(schedule.template, 60) }));
   const source = describePostSource(schedule);
   if (source) parts.push(source);
-  return `${parts.join(", ")}${schedule.paused ? " (paused)" : ""}`;
+  const line = parts.join(", ");
+  return schedule.paused ? t("schedule.linePaused", { line }) : line;
 }

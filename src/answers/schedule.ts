@@ -1,6 +1,7 @@
 import type { APIEmbedField } from "discord.js";
 import { postTitle } from "../discord/render-post.js";
 import { COLORS, NO_MENTIONS, type Reply } from "../discord/reply.js";
+import { t } from "../i18n/translate.js";
 import type { Post } from "../library/post.js";
 import { clip } from "../library/text.js";
 import { localDate, localTime } from "../scheduler/next-run.js";
@@ -34,16 +35,15 @@ export function describeSchedule(schedule: PotdSchedule): string {
 /** `/schedule list`: each schedule by name, on or off, in one embed. */
 export function renderScheduleList(on: readonly PotdSchedule[], rows: readonly GuildSettings[]): Reply {
   const off = rows.filter((r) => r.channelId === null && !on.some((s) => s.name === r.name));
-  if (on.length === 0 && off.length === 0)
-    return scheduleNotice(
-      "This server has no schedule. Add one with `/schedule add name:daily channel:#channel time:09:00 timezone:Europe/Paris`.",
-    );
+  if (on.length === 0 && off.length === 0) return scheduleNotice(t("schedule.listEmpty"));
   const lines = [
     ...on.map((s) => `**${s.name}**: ${describeScheduleLine(s)}`),
-    ...off.map((r) => `**${r.name}**: off`),
+    ...off.map((r) => `**${r.name}**: ${t("schedule.off")}`),
   ];
   return {
-    embeds: [{ color: COLORS.potd, title: "Schedules", description: clip(lines.join("\n"), 4000) }],
+    embeds: [
+      { color: COLORS.potd, title: t("schedule.listTitle"), description: clip(lines.join("\n"), 4000) },
+    ],
     components: [],
     allowedMentions: NO_MENTIONS,
     ephemeral: true,
@@ -62,42 +62,45 @@ export interface StatusView {
 export function renderScheduleStatus({ status, guildId, posts, now = new Date() }: StatusView): Reply {
   const { schedule } = status;
   if (!schedule) {
-    return scheduleNotice(
-      "The post of the day is **off** for this server. Turn it on with `/schedule set channel:#channel time:09:00 timezone:Europe/Paris`.",
-    );
+    return scheduleNotice(t("schedule.statusOff"));
   }
   const lastSent = status.recent.find((d) => d.status === "sent" && d.messageId);
   const lastPost = lastSent?.postId ? posts.get(lastSent.postId) : undefined;
   const fields: APIEmbedField[] = [
-    { name: "Where and when", value: describeSchedule(schedule) },
+    { name: t("schedule.whereAndWhen"), value: describeSchedule(schedule) },
     {
-      name: "Next post",
+      name: t("schedule.nextPost"),
       value: status.nextRun
         ? `${describeNextRun(status.nextRun, schedule, now)}; ${formatInstant(status.nextRun, schedule.timeZone)}`
         : schedule.paused
-          ? "paused"
-          : "none planned",
+          ? t("schedule.isPaused")
+          : t("schedule.nonePlanned"),
     },
     {
-      name: "Last post",
+      name: t("schedule.lastPost"),
       value: lastSent
         ? `${lastSent.localDate}: ${lastPost ? postTitle(lastPost) : lastSent.postId} — https://discord.com/channels/${guildId}/${lastSent.channelId}/${lastSent.messageId}`
-        : "none yet",
+        : t("schedule.noneYet"),
     },
     {
-      name: "Last error",
+      // The error itself is Discord's (or the network's) words, as logged: not translated.
+      name: t("schedule.lastError"),
       value: status.lastError
         ? `${discordDateTime(new Date(status.lastError.at))}: ${status.lastError.message}`
-        : "none",
+        : t("schedule.none"),
     },
-    { name: "Posts left before the cycle restarts", value: String(status.remainingInCycle), inline: true },
-    { name: "Today", value: `${status.localDate}: ${status.today?.status ?? "not sent yet"}`, inline: true },
+    { name: t("schedule.leftInCycle"), value: String(status.remainingInCycle), inline: true },
+    {
+      name: t("schedule.today"),
+      value: `${status.localDate}: ${t("schedule.dayStatus", { status: status.today?.status ?? "none" })}`,
+      inline: true,
+    },
   ];
   return {
     embeds: [
       {
         color: COLORS.potd,
-        title: status.name === "daily" ? "Post of the day" : `Post of the day: ${status.name}`,
+        title: t("schedule.statusTitle", { name: status.name }),
         fields: fields.map((f) => ({ ...f, value: clip(f.value, 1024) })),
       },
     ],

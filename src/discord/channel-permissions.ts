@@ -6,20 +6,21 @@ import {
   PermissionsBitField,
   Routes,
 } from "discord.js";
+import { t } from "../i18n/translate.js";
 
 /**
  * What the bot needs in the post-of-the-day channel (Read Message History: to check for a post after a crash), named
  * as Discord's channel settings show them, so an admin can find them.
  */
 const NEEDED = [
-  ["View Channel", PermissionFlagsBits.ViewChannel],
-  ["Send Messages", PermissionFlagsBits.SendMessages],
-  ["Embed Links", PermissionFlagsBits.EmbedLinks],
-  ["Read Message History", PermissionFlagsBits.ReadMessageHistory],
+  ["permission.viewChannel", PermissionFlagsBits.ViewChannel],
+  ["permission.sendMessages", PermissionFlagsBits.SendMessages],
+  ["permission.embedLinks", PermissionFlagsBits.EmbedLinks],
+  ["permission.readMessageHistory", PermissionFlagsBits.ReadMessageHistory],
 ] as const;
 
 /**
- * The names of the permissions the bot lacks to post the post of the day in a channel; empty when it can. From the
+ * The names (in the reader's language) of the permissions the bot lacks to post the post of the day in a channel; empty when it can. From the
  * gateway's cache when this process holds the server; else (an HTTP-only process) asked of Discord over REST.
  */
 export async function missingPostingPermissions(
@@ -39,7 +40,7 @@ export async function missingPostingPermissions(
     permissions = channel?.permissionsFor(me);
   }
   const granted = permissions ?? new PermissionsBitField();
-  return NEEDED.filter(([, flag]) => !granted.has(flag)).map(([name]) => name);
+  return NEEDED.filter(([, flag]) => !granted.has(flag)).map(([key]) => t(key));
 }
 
 const botUserIds = new WeakMap<Client, Promise<string>>();

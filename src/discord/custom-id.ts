@@ -10,9 +10,12 @@ import { POST_ID } from "../library/post.js";
  *   pp|<user>|<page>|<post id>                   a page of a long post
  *   rn|<user>|<topic>                            "Another" random post
  *   od|<user>|<page>|<yyyymmdd>|<zone>           on-this-day results page (only <user> may page)
- *   sv|<post id>                                 "Save": saves the post for whoever presses it
+ *   sv|<post id>[|<yyyymmdd>]                    "Save": saves the post for whoever presses it; under a post of the
+ *                                                day, the local day it was posted for (how crash repair finds it)
  *   sl|<user>|<page>                             a page of <user>'s saved posts
  *   sr|<user>|<page>|<post id>                   remove a post from <user>'s saved posts, then show <page>
+ *   sc|<user>|<asked at>|<y or n>                 confirm (y) or cancel (n) `/saved clear`, asked at <asked at>
+ *                                                (Unix seconds): a confirmation too old is refused
  *
  * Numbers are base 36; <version> is the start of the collection's hash. In search ids <topic> is the topic's index in
  * the collection's topic list (short, and safe because a changed collection changes <version>); in random ids it is
@@ -24,9 +27,10 @@ export type CustomId =
   | { kind: "postPage"; userId: string; page: number; postId: string }
   | { kind: "random"; userId: string; topic: string }
   | { kind: "onThisDay"; userId: string; page: number; date: string; timeZone: string }
-  | { kind: "save"; postId: string }
+  | { kind: "save"; postId: string; day?: string }
   | { kind: "savedPage"; userId: string; page: number }
-  | { kind: "savedRemove"; userId: string; page: number; postId: string };
+  | { kind: "savedRemove"; userId: string; page: number; postId: string }
+  | { kind: "savedClear"; userId: string; askedAt: number; confirm: boolean };
 
 const SNOWFLAKE = /^\d{1,20}$/;
 const PAGE = /^[0-9a-z]{1,3}$/;
@@ -53,11 +57,13 @@ export function encodeCustomId(id: CustomId): string {
     case "onThisDay":
       return ["od", id.userId, id.page.toString(36), id.date.replaceAll("-", ""), id.timeZone].join("|");
     case "save":
-      return `sv|${id.postId}`;
+      return id.day ? `sv|${id.postId}|${id.day.replaceAll("-", "")}` : `sv|${id.postId}`;
     case "savedPage":
       return ["sl", id.userId, id.page.toString(36)].join("|");
     case "savedRemove":
       return ["sr", id.userId, id.page.toString(36), id.postId].join("|");
+    case "savedClear":
+      return ["sc", id.userId, id.askedAt.toString(36), id.confirm ? "y" : "n"].join("|");
   }
 }
 
@@ -109,6 +115,11 @@ export function decodeCustomId(raw: string): CustomId | undefined {
     return { kind: "onThisDay", userId, page: Number.parseInt(page, 36), date: iso, timeZone };
   }
   if (kind === "sv" && f.length === 1 && POST_ID.test(f[0] ?? "")) return { kind: "save", postId: f[0]! };
+  if (kind === "sv" && f.length === 2 && POST_ID.test(f[0] ?? "")) {
+    const d = COMPACT_DATE.exec(f[1] ?? "");
+    const day = d ? `${d[1]}-${d[2]}-${d[3]}` : "";
+    return isCalendarDate(day) ? { kind: "save", postId: f[0]!, day } : undefined;
+  }
   if (kind === "sl" && f.length === 2) {
     const [userId = "", page = ""] = f;
     if (!SNOWFLAKE.test(userId) || !PAGE.test(page)) return undefined;
@@ -118,6 +129,12 @@ export function decodeCustomId(raw: string): CustomId | undefined {
     const [userId = "", page = "", postId = ""] = f;
     if (!SNOWFLAKE.test(userId) || !PAGE.test(page) || !POST_ID.test(postId)) return undefined;
     return { kind: "savedRemove", userId, page: Number.parseInt(page, 36), postId };
+  }
+  if (kind === "sc" && f.length === 3) {
+    const [userId = "", askedAt = "", confirm = ""] = f;
+    if (!SNOWFLAKE.test(userId) || !/^[0-9a-z]{1,8}$/.test(askedAt) || !/^[yn]$/.test(confirm))
+      return undefined;
+    return { kind: "savedClear", userId, askedAt: Number.parseInt(askedAt, 36), confirm: confirm === "y" };
   }
   return undefined;
 }

@@ -8,12 +8,14 @@ import {
   Routes,
   SnowflakeUtil,
 } from "discord.js";
+import type { Language } from "../i18n/languages.js";
+import { withLanguage } from "../i18n/translate.js";
 import { headingDate, plainHeading, renderHeading } from "../library/heading.js";
 import { publishPotd } from "../ops/events.js";
 import type { FindPosted, FinishPost, SendPost } from "../scheduler/deliver.js";
 import type { PotdSchedule } from "../scheduler/schedule.js";
 import { describeError } from "../scheduler/send-errors.js";
-import { postOfTheDayMarker, renderPostOfTheDay, scheduleHeading } from "./render-potd.js";
+import { messageMarker, renderPostOfTheDay, scheduleHeading } from "./render-potd.js";
 
 /** Discord's most messages per history page. */
 const PAGE = 100;
@@ -30,6 +32,8 @@ const ARCHIVE_AFTER_MINUTES = 1440;
 export function createPotdTransport(
   rest: REST,
   botUserId: () => string | Promise<string>,
+  /** The language of a server's channel posts (its preferred locale, see guild-languages.ts); English if not given. */
+  languageOf: (guildId: string) => Language | Promise<Language> = () => "en",
 ): {
   send: SendPost;
   findPosted: FindPosted;
@@ -102,8 +106,12 @@ export function createPotdTransport(
   return {
     async send(channelId, post, schedule, delivery, signal) {
       const { template, topic } = schedule;
-      const reply = renderPostOfTheDay(post, delivery.localDate, schedule.roleId, { template, topic });
-      const heading = scheduleHeading(template, delivery.localDate, post, topic);
+      // Everything the bot writes in the post follows the server's language; the collection's text does not.
+      const language = await languageOf(schedule.guildId);
+      const [reply, heading] = withLanguage(language, () => [
+        renderPostOfTheDay(post, delivery.localDate, schedule.roleId, { template, topic }),
+        scheduleHeading(template, delivery.localDate, post, topic),
+      ]);
       const body: RESTPostAPIChannelMessageJSONBody = {
         content: reply.content ?? "",
         embeds: reply.embeds,
@@ -132,9 +140,12 @@ export function createPotdTransport(
 
     async finish(channelId, messageId, post, schedule, { localDate }) {
       const { template, topic } = schedule;
-      const heading = post
-        ? scheduleHeading(template, localDate, post, topic)
-        : renderHeading(template, { date: localDate, topic: topic ?? "", title: "" });
+      // The thread opened now is named as it would have been at the send: in the server's language.
+      const heading = withLanguage(await languageOf(schedule.guildId), () =>
+        post
+          ? scheduleHeading(template, localDate, post, topic)
+          : renderHeading(template, { date: localDate, topic: topic ?? "", title: "" }),
+      );
       const warning = await afterSend(schedule, channelId, messageId, heading);
       return warning ? { warning } : {};
     },
@@ -145,14 +156,26 @@ export function createPotdTransport(
       let anchor = SnowflakeUtil.generate({ timestamp: after }).toString();
       if (schedule?.channelKind === "forum") {
         const posts = await forumPosts(channelId, anchor, me, signal);
-        return posts.map((t) => ({ id: t.id, marker: headingDate(template, t.name, true) }));
+        const found: { id: string; marker?: string }[] = [];
+        for (const thread of posts) {
+          // An English name with an ISO date says it; else the first message's Save button (any language).
+          let marker = headingDate(template, thread.name, true);
+          if (!marker) {
+            const first = (await rest.get(Routes.channelMessage(thread.id, thread.id), {
+              signal,
+            })) as APIMessage;
+            marker = messageMarker(first, template);
+          }
+          found.push(marker ? { id: thread.id, marker } : { id: thread.id });
+        }
+        return found;
       }
       const found: { id: string; marker?: string }[] = [];
       for (let page = 0; page < MAX_PAGES; page++) {
         const query = new URLSearchParams({ after: anchor, limit: String(PAGE) });
         const batch = (await rest.get(Routes.channelMessages(channelId), { query, signal })) as APIMessage[];
         for (const m of batch) {
-          if (m.author.id === me) found.push({ id: m.id, marker: postOfTheDayMarker(m.content, template) });
+          if (m.author.id === me) found.push({ id: m.id, marker: messageMarker(m, template) });
           if (BigInt(m.id) > BigInt(anchor)) anchor = m.id;
         }
         if (batch.length < PAGE) return found;

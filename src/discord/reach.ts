@@ -4,6 +4,7 @@ import {
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
+import { t } from "../i18n/translate.js";
 
 /**
  * Where a command can be used, as Discord's `integration_types` and `contexts`:
@@ -55,8 +56,5 @@ export function reachRefusal(
   const serverInstalled = owner !== null && owner !== "0";
   const notInstalled = !installs.includes(ApplicationIntegrationType.UserInstall) && !serverInstalled;
   if (!wrongPlace && !notInstalled) return undefined;
-  return serverOnly
-    ? `\`/${command.name}\` works only in a server that has added Curator: it acts on the server's settings. ` +
-        "Ask the server's admins to add Curator, or use `/search`, `/random`, `/post`, `/onthisday` or `/saved` here."
-    : `\`/${command.name}\` cannot be used here.`;
+  return t(serverOnly ? "reach.serverOnly" : "reach.notHere", { command: command.name });
 }

@@ -1,6 +1,6 @@
 import { monthAndDay } from "../i18n/dates.js";
+import { t } from "../i18n/translate.js";
 import type { OnThisDayHit } from "../library/on-this-day.js";
-import { yearsAgoText } from "../library/on-this-day.js";
 import { encodeCustomId } from "./custom-id.js";
 import { pageButtons } from "./page-buttons.js";
 import { listDescription, listPageCount, openMenu, POSTS_PER_PAGE } from "./render-post-list.js";
@@ -29,18 +29,24 @@ export function renderOnThisDay(view: OnThisDayView): Reply {
   const items = view.hits.slice(first, first + POSTS_PER_PAGE).map((hit) => ({
     post: hit.post,
     postId: hit.post.id,
-    note: `${yearsAgoText(hit.yearsAgo)} · ${hit.localDate}`,
+    note: `${t("onthisday.yearsAgo", { years: hit.yearsAgo })} · ${hit.localDate}`,
   }));
   const pages = listPageCount(view.hits.length);
   const menu = openMenu(items, first, view.version);
-  const count = `${view.hits.length} ${view.hits.length === 1 ? "post" : "posts"}`;
   return {
     embeds: [
       {
         color: COLORS.post,
-        title: `On this day: ${dayOfYear(view.date)}`,
+        title: t("onthisday.title", { day: dayOfYear(view.date) }),
         description: listDescription(items, first),
-        footer: { text: `${count} · page ${view.page + 1}/${pages} · dates in ${view.timeZone}` },
+        footer: {
+          text: t("onthisday.footer", {
+            total: view.hits.length,
+            page: view.page + 1,
+            pages,
+            zone: view.timeZone,
+          }),
+        },
       },
     ],
     components: [

@@ -1,4 +1,5 @@
 import { ComponentType } from "discord.js";
+import { t } from "../i18n/translate.js";
 import type { Post } from "../library/post.js";
 import { encodeCustomId } from "./custom-id.js";
 import { escapePostText, truncate } from "./markdown.js";
@@ -31,8 +32,7 @@ export function listDescription(items: readonly ListedPost[], first: number): st
   return items
     .map((item, i) => {
       const number = first + i + 1;
-      if (!item.post)
-        return `**${number}. \`${item.postId}\`** · ${item.note}\n*No longer in the collection.*`;
+      if (!item.post) return `**${number}. \`${item.postId}\`** · ${item.note}\n*${t("list.gone")}*`;
       const title = escapePostText(postTitle(item.post));
       const text = escapePostText(truncate(item.post.text.replace(/\s+/g, " ").trim(), SNIPPET_CHARS));
       const warning = item.post.contentWarning;
@@ -56,7 +56,7 @@ export function openMenu(
       {
         type: ComponentType.StringSelect,
         custom_id: encodeCustomId({ kind: "searchOpen", version }),
-        placeholder: "Open a post in full",
+        placeholder: t("list.openMenu"),
         options: present.map(({ post, number }) => ({
           label: truncate(`${number}. ${postTitle(post)}`, LIMITS.selectOptionLabel),
           value: post.id,

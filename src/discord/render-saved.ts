@@ -24,7 +24,7 @@ export function renderSaved(view: SavedView): Reply {
   const items = shown.map((s) => ({
     post: view.postOf(s.postId),
     postId: s.postId,
-    note: `saved ${time(new Date(s.savedAt), TimestampStyles.ShortDate)}`,
+    note: t("saved.note", { date: time(new Date(s.savedAt), TimestampStyles.ShortDate) }),
   }));
   const pages = listPageCount(view.saved.length);
   const menu = openMenu(items, first, view.version);
@@ -46,10 +46,15 @@ export function renderSaved(view: SavedView): Reply {
     embeds: [
       {
         color: COLORS.post,
-        title: "Your saved posts",
+        title: t("saved.title"),
         description: listDescription(items, first),
         footer: {
-          text: `${view.saved.length} of ${view.cap} saved · page ${view.page + 1}/${pages} · /saved clear deletes them all`,
+          text: t("saved.footer", {
+            count: view.saved.length,
+            cap: view.cap,
+            page: view.page + 1,
+            pages,
+          }),
         },
       },
     ],
@@ -75,10 +80,8 @@ export function noSavedPosts(): Reply {
     embeds: [
       {
         color: COLORS.post,
-        title: "Your saved posts",
-        description:
-          "You have no saved posts. Press **Save** under any post Curator shows (`/search`, `/random`, " +
-          "`/post`, `/onthisday`, the post of the day) to keep it here.",
+        title: t("saved.title"),
+        description: t("saved.empty"),
       },
     ],
     components: [],

@@ -6,6 +6,7 @@ import { type InteractionEvent, publishInteraction } from "../ops/events.js";
 import type { Command, ComponentHandler } from "./command.js";
 import type { BotContext } from "./context.js";
 import { decodeCustomId } from "./custom-id.js";
+import { rememberGuildLocale } from "./guild-languages.js";
 import { reachRefusal } from "./reach.js";
 import { errorReply } from "./reply.js";
 import { respond } from "./respond.js";
@@ -29,6 +30,8 @@ export function createRouter<Ctx extends BotContext>(
 
   /** Starts handling an interaction and keeps track of it, so shutdown can wait for replies in flight. */
   function route(interaction: Interaction): Promise<void> {
+    // The server's language, for its channel posts (an HTTP-only process has no gateway cache to read it from).
+    rememberGuildLocale(interaction.guildId, interaction.guildLocale);
     // Every reply, follow-up and error is in the language of the member's Discord client.
     const handling = withLanguage(languageOf(interaction.locale), () => handle(interaction)).finally(() =>
       inFlight.delete(handling),

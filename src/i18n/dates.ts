@@ -20,3 +20,25 @@ export function monthAndDay(monthDay: string, month: "long" | "short" = "long"):
   }
   return format.format(new Date(Date.UTC(2000, Number(monthDay.slice(0, 2)) - 1, Number(monthDay.slice(3)))));
 }
+
+/**
+ * A post of the day's local date (`YYYY-MM-DD`) as its heading shows it: "30 novembre 2026", "2026年11月30日";
+ * English keeps the ISO date its headings always had.
+ */
+export function headingDate(localDate: string): string {
+  const language = currentLanguage();
+  if (language === "en") return localDate;
+  const key = `${language}/heading`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    formats.set(key, format);
+  }
+  const [year, month, day] = localDate.split("-").map(Number);
+  return format.format(new Date(Date.UTC(year!, month! - 1, day!)));
+}

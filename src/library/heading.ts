@@ -10,20 +10,23 @@ const PLACEHOLDER = /\{([^{}]*)\}/g;
 
 export type HeadingValues = { date: string; topic: string; title: string };
 
+/** What is wrong with a template (the answer layer says it in the reader's language). */
+export type HeadingProblem =
+  | { problem: "oneLine" | "empty" | "strayBrace" | "noDate" }
+  | { problem: "tooLong"; length: number; max: number }
+  | { problem: "unknownPlaceholder"; placeholder: string };
+
 /** Why a template cannot be used (which placeholder, which rule), or undefined if it can. */
-export function headingTemplateError(template: string): string | undefined {
-  if (/[\r\n]/.test(template)) return "The heading must be one line.";
-  if (template.trim() === "") return "The heading is empty: leave it out to use the default.";
-  if (template.length > MAX_LENGTH)
-    return `The heading is ${template.length} characters long; at most ${MAX_LENGTH}.`;
+export function headingProblem(template: string): HeadingProblem | undefined {
+  if (/[\r\n]/.test(template)) return { problem: "oneLine" };
+  if (template.trim() === "") return { problem: "empty" };
+  if (template.length > MAX_LENGTH) return { problem: "tooLong", length: template.length, max: MAX_LENGTH };
   for (const [, name] of template.matchAll(PLACEHOLDER)) {
     if (!(PLACEHOLDERS as readonly string[]).includes(name!))
-      return `\`{${name!.slice(0, 20)}}\` is not a placeholder: use \`{date}\`, \`{topic}\` or \`{title}\`.`;
+      return { problem: "unknownPlaceholder", placeholder: name!.slice(0, 20) };
   }
-  if (/[{}]/.test(template.replace(PLACEHOLDER, "")))
-    return "A `{` or `}` in the heading is not part of a placeholder: use `{date}`, `{topic}` or `{title}`.";
-  if (!template.includes("{date}"))
-    return "The heading must contain `{date}`: it tells each day's post apart (and finds it again after a crash).";
+  if (/[{}]/.test(template.replace(PLACEHOLDER, ""))) return { problem: "strayBrace" };
+  if (!template.includes("{date}")) return { problem: "noDate" };
   return undefined;
 }
 

@@ -127,8 +127,3 @@ export function chooseOnThisDay(
   const hits = postsOnThisDay(posts, date, timeZone);
   return hits.find((hit) => !shown.has(hit.post.id)) ?? hits[0];
 }
-
-/** "1 year ago", "12 years ago". */
-export function yearsAgoText(years: number): string {
-  return years === 1 ? "1 year ago" : `${years} years ago`;
-}

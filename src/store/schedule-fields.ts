@@ -63,16 +63,23 @@ export function parseDays(text: string): string | null {
     const index = DAY_NAMES.findIndex((d) => word.length >= 3 && d === word.slice(0, 3) && dayWord(d, word));
     if (alias) for (const d of alias) days.add(d);
     else if (index >= 0) days.add(index);
-    else
-      throw new RangeError(
-        `\`${word.slice(0, 20)}\` is not a day: use \`weekdays\`, \`weekends\`, \`every day\` or days such as \`mon,wed,fri\`.`,
-      );
+    else throw new DaysError(word.slice(0, 20));
   }
   if (days.size === 7) return null;
   return [1, 2, 3, 4, 5, 6, 0]
     .filter((d) => days.has(d))
     .map((d) => DAY_NAMES[d])
     .join(",");
+}
+
+/** A word `parseDays` does not know (`word`), so that a reply can name it in the reader's language. */
+export class DaysError extends RangeError {
+  constructor(readonly word: string) {
+    super(
+      `\`${word}\` is not a day: use \`weekdays\`, \`weekends\`, \`every day\` or days such as \`mon,wed,fri\`.`,
+    );
+    this.name = "DaysError";
+  }
 }
 
 const FULL = {
@@ -92,12 +99,4 @@ function dayWord(short: keyof typeof FULL, word: string): boolean {
 /** Whether a schedule with `days` (canonical, or null for every day) posts on weekday `weekday` (0 = Sunday). */
 export function postsOn(days: string | null, weekday: number): boolean {
   return days === null || days.split(",").includes(DAY_NAMES[weekday]!);
-}
-
-/** `every day`, `weekdays`, `mon,wed,fri`: how a schedule's days read back. */
-export function describeDays(days: string | null): string {
-  if (days === null) return "every day";
-  if (days === "mon,tue,wed,thu,fri") return "weekdays";
-  if (days === "sat,sun") return "weekends";
-  return days;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type APIMessage, PermissionFlagsBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeCustomId } from "../../src/discord/custom-id.js";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
 import {
   APP_ID,
@@ -319,14 +320,66 @@ describe("saved posts", () => {
     // Bob saved nothing; Ada's clear deletes hers only.
     const bobs = await send(fake.slashCommand({ name: "saved", subcommand: "list", user: BOB }));
     expect(bobs.data.embeds[0].description).toMatch(/^You have no saved posts/);
-    const cleared = await send(
-      fake.slashCommand({ name: "saved", subcommand: "clear", channelId: PLAY_CHANNEL, user: ADA }),
+    const list6 = () => fake.slashCommand({ name: "saved", subcommand: "list", context: "botDm", user: ADA });
+    // /saved clear only asks, privately: nothing is deleted yet.
+    const clear = () =>
+      fake.slashCommand({ name: "saved", subcommand: "clear", channelId: PLAY_CHANNEL, user: ADA });
+    const ask = clear();
+    const asked = await send(ask);
+    expect(asked.data.flags).toBe(EPHEMERAL);
+    expect(asked.data.embeds[0].description).toBe("Delete all your 6 saved posts? This cannot be undone.");
+    expect(buttons(asked.data).map((b) => b.label)).toEqual(["Delete all", "Cancel"]);
+    expect((await send(list6())).data.embeds[0].footer.text).toMatch(/^6 of 100 saved/);
+
+    // The buttons work only for Ada: Bob pressing Delete all deletes nothing.
+    const question = original(ask);
+    const bobPresses = await send(
+      fake.button({ customId: button(question, "Delete all").custom_id, message: question, user: BOB }),
     );
-    expect(cleared.data.flags).toBe(EPHEMERAL);
-    expect(cleared.data.embeds[0].description).toBe("Deleted your 6 saved posts.");
-    const empty = await send(
-      fake.slashCommand({ name: "saved", subcommand: "list", context: "botDm", user: ADA }),
+    expect(bobPresses.data.embeds[0].description).toMatch(/someone else's saved posts/);
+    expect((await send(list6())).data.embeds[0].footer.text).toMatch(/^6 of 100 saved/);
+
+    // Cancel: the question becomes "nothing was deleted", without buttons; the list is untouched.
+    const cancelled = await send(
+      fake.button({ customId: button(question, "Cancel").custom_id, message: question, user: ADA }),
     );
+    expect(cancelled.type).toBe(7);
+    expect(cancelled.data.embeds[0].description).toMatch(/^Nothing was deleted/);
+    expect(cancelled.data.components).toEqual([]);
+    expect((await send(list6())).data.embeds[0].footer.text).toMatch(/^6 of 100 saved/);
+
+    // A confirmation pressed long after it was asked (here: asked 6 minutes ago) deletes nothing and says why.
+    const stale = encodeCustomId({
+      kind: "savedClear",
+      userId: ADA.id,
+      askedAt: Math.floor(Date.now() / 1000) - 6 * 60,
+      confirm: true,
+    });
+    const expired = await send(fake.button({ customId: stale, message: question, user: ADA }));
+    expect(expired.type).toBe(7);
+    expect(expired.data.embeds[0].description).toBe(
+      "This confirmation is more than 5 minutes old, so nothing was deleted. Run `/saved clear` again if you still want to.",
+    );
+    expect((await send(list6())).data.embeds[0].footer.text).toMatch(/^6 of 100 saved/);
+
+    // Asked again and confirmed: everything goes.
+    const askAgain = clear();
+    await send(askAgain);
+    const confirmed = await send(
+      fake.button({
+        customId: button(original(askAgain), "Delete all").custom_id,
+        message: original(askAgain),
+        user: ADA,
+      }),
+    );
+    expect(confirmed.type).toBe(7);
+    expect(confirmed.data.embeds[0].description).toBe("Deleted your 6 saved posts.");
+    expect(confirmed.data.components).toEqual([]);
+    const empty = await send(list6());
     expect(empty.data.embeds[0].description).toMatch(/^You have no saved posts/);
+    // With nothing saved, clear says so at once (nothing to confirm).
+    const nothing = await send(clear());
+    expect(nothing.data.embeds[0].description).toBe("You had no saved posts: there was nothing to delete.");
+    expect(nothing.data.components ?? []).toEqual([]);
   });
 });
