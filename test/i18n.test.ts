@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { commands } from "../commands/index.js";
 import { answerSearch } from "../src/answers/search.js";
 import { CATALOGS, type MessageKey } from "../src/i18n/catalog/index.js";
-import { COMMAND_TEXT, type CommandText } from "../src/i18n/command-text.js";
+import { CHOICE_TEXT, COMMAND_TEXT, type CommandText } from "../src/i18n/command-text.js";
 import { DISCORD_LOCALES, LANGUAGES, languageOf } from "../src/i18n/languages.js";
-import { commandText, localizeCommand } from "../src/i18n/localize-commands.js";
+import { choiceText, commandText, localizeCommand } from "../src/i18n/localize-commands.js";
 import { translate, withLanguage } from "../src/i18n/translate.js";
 import { createCollection } from "../src/library/collection.js";
 import { createSearchIndex } from "../src/library/search.js";
@@ -85,7 +85,12 @@ describe("the language of a member", () => {
 
 describe("commands in every language", () => {
   const registered = commands.map((c) => c.data.toJSON());
-  type Node = { name: string; description: string; options?: Node[] };
+  type Node = {
+    name: string;
+    description: string;
+    options?: Node[];
+    choices?: { name: string; value: string }[];
+  };
   const paths = (node: Node, path: string[] = [node.name]): string[][] => [
     path,
     ...(node.options ?? []).flatMap((o) => paths(o, [...path, o.name])),
@@ -108,6 +113,27 @@ describe("commands in every language", () => {
         }
     },
   );
+
+  it.each(Object.keys(CHOICE_TEXT))("%s labels every fixed choice of every option", (language) => {
+    const texts = CHOICE_TEXT[language as keyof typeof CHOICE_TEXT];
+    let choices = 0;
+    for (const command of registered)
+      for (const path of paths(command as Node)) {
+        const node = path
+          .slice(1)
+          .reduce<Node>((n, name) => n.options!.find((o) => o.name === name)!, command as Node);
+        for (const choice of node.choices ?? []) {
+          choices++;
+          const label = choiceText(texts, path, choice.value);
+          expect({ path: `${path.join(".")}=${choice.value}`, label }).toEqual({
+            path: `${path.join(".")}=${choice.value}`,
+            label: expect.any(String),
+          });
+          expect(label!.length).toBeLessThanOrEqual(100);
+        }
+      }
+    expect(choices).toBeGreaterThan(0);
+  });
 
   it("registers the localizations under Discord's locale codes, option names unique per level", () => {
     for (const json of registered) {
@@ -132,6 +158,19 @@ describe("commands in every language", () => {
       options: { name: string; description_localizations: Record<string, string> }[];
     };
     expect(search.name_localizations.fr).toBe("chercher");
+    const schedule = localizeCommand(registered.find((c) => c.name === "schedule")!) as unknown as {
+      options: {
+        name: string;
+        options: {
+          name: string;
+          choices?: { value: string; name_localizations: Record<string, string> }[];
+        }[];
+      }[];
+    };
+    const source = schedule.options.find((o) => o.name === "add")!.options.find((o) => o.name === "source")!;
+    expect(source.choices!.find((c) => c.value === "on-this-day")!.name_localizations["pt-BR"]).toBe(
+      CHOICE_TEXT["pt-BR"]["schedule.*.source=on-this-day"],
+    );
     expect(search.options.find((o) => o.name === "hide")!.description_localizations.ja).toBe(
       "答えを自分だけに表示",
     );

@@ -447,3 +447,30 @@ export const COMMAND_TEXT: Record<Exclude<Language, "en">, Record<string, Comman
     "*.hide": { name: "非公開", description: "答えを自分だけに表示" },
   },
 };
+
+/**
+ * The labels of an option's fixed choices in every language but English (the builders hold the English), keyed
+ * `<option path>=<value>` with the same shared paths as COMMAND_TEXT (`schedule.*.source=deck`).
+ */
+export const CHOICE_TEXT: Record<Exclude<Language, "en">, Record<string, string>> = {
+  fr: {
+    "schedule.*.source=deck": "le paquet",
+    "schedule.*.source=on-this-day": "ce jour-là (sinon le paquet)",
+  },
+  de: {
+    "schedule.*.source=deck": "der Stapel",
+    "schedule.*.source=on-this-day": "an diesem Tag (sonst der Stapel)",
+  },
+  es: {
+    "schedule.*.source=deck": "la baraja",
+    "schedule.*.source=on-this-day": "este día (si no, la baraja)",
+  },
+  "pt-BR": {
+    "schedule.*.source=deck": "o baralho",
+    "schedule.*.source=on-this-day": "neste dia (senão, o baralho)",
+  },
+  ja: {
+    "schedule.*.source=deck": "デッキ",
+    "schedule.*.source=on-this-day": "過去の同じ日（なければデッキ）",
+  },
+};
