@@ -1,6 +1,7 @@
 import type { Post } from "./post.js";
-import { expandTerm, type Variant } from "./search-expand.js";
-import { BM25_K1, buildPostings, type Postings } from "./search-postings.js";
+import { createAccumulator } from "./search-accumulate.js";
+import { expandTerm } from "./search-expand.js";
+import { buildPostings, type Postings } from "./search-postings.js";
 import { type ParsedQuery, parseQuery } from "./search-query.js";
 import { buildSnippet, type SnippetPart } from "./search-snippet.js";
 import { createTopK } from "./search-topk.js";
@@ -79,33 +80,7 @@ export function createSearchIndex(
 ): SearchIndex {
   if (postings.docCount !== posts.length) throw new RangeError("the postings were built from other posts");
   const byTopic = lazyTopicSets(topicDocs);
-  const scores = new Float64Array(posts.length);
-  const matched = new Uint32Array(posts.length);
-  const touched = new Int32Array(posts.length);
-
-  /** Scores every post matching any variant; returns how many matched. `scores` and `matched` hold the rest. */
-  function accumulate(
-    variantsByTerm: readonly Variant[][],
-    allowed: ReadonlySet<number> | undefined,
-  ): number {
-    const { start, doc: docs, tf: tfs, idf, norm } = postings;
-    let count = 0;
-    variantsByTerm.forEach((variants, i) => {
-      const bit = 1 << i;
-      for (const { termId, weight } of variants) {
-        const w = weight * idf[termId]! * (BM25_K1 + 1);
-        for (let p = start[termId]!; p < start[termId + 1]!; p++) {
-          const doc = docs[p]!;
-          if (allowed && !allowed.has(doc)) continue;
-          const tf = tfs[p]!;
-          if (matched[doc] === 0) touched[count++] = doc;
-          scores[doc]! += (w * tf) / (tf + norm[doc]!);
-          matched[doc]! |= bit;
-        }
-      }
-    });
-    return count;
-  }
+  const { scores, matched, touched, accumulate } = createAccumulator(postings);
 
   function rank(parsed: ParsedQuery, topic: string | undefined, minPrefix: number, k: number) {
     const allowed = topicFilter(byTopic, topic, parsed.topic);
@@ -121,9 +96,9 @@ export function createSearchIndex(
       if (postings.termId(term) === undefined && term.length >= MIN_FUZZY) fuzzyLeft--;
       return expanded;
     });
-    const total = accumulate(variants, allowed);
+    const { count, total } = accumulate(variants, allowed, k);
     const topK = createTopK(k);
-    for (let i = 0; i < total; i++) {
+    for (let i = 0; i < count; i++) {
       const doc = touched[i]!;
       // How many query words a post holds comes first, its BM25 score second: a long thread holding every
       // word must not fall below short posts holding one (a multiplier let length normalisation bury it).
