@@ -34,11 +34,13 @@ export function createAccumulator(postings: Postings): Accumulator {
   const matched = new Uint32Array(docCount);
   const touched = new Int32Array(docCount);
   /** The score a post has from the current word's best term; only read where that word's bit is set. */
-  const best = new Float32Array(docCount);
+  const best = new Float64Array(docCount);
   /** Posts counted but not scored, marked with this query's stamp (cheaper than clearing them after). */
   const counted = new Uint8Array(docCount);
   let stamp = 0;
   let scratch = new Float64Array(0);
+  /** select() reorders what it is given: a second buffer keeps `scratch` in posting order. */
+  let spare = new Float64Array(0);
 
   const bound = (v: Variant) => v.weight * idf[v.termId]! * (BM25_K1 + 1);
   const df = (v: Variant) => start[v.termId + 1]! - start[v.termId]!;
@@ -101,12 +103,120 @@ export function createAccumulator(postings: Postings): Accumulator {
     return select(scratch, count, k - 1);
   }
 
+  /**
+   * One term alone: each post's score is known as it is read, so only the posts reaching the k-th best score
+   * are kept for ranking (no scattered writes for the tens of thousands that cannot be shown).
+   */
+  function alone(v: Variant, allowed: ReadonlySet<number> | undefined, k: number) {
+    const w = bound(v);
+    const from = start[v.termId]!;
+    const end = start[v.termId + 1]!;
+    if (scratch.length < end - from) scratch = new Float64Array(Math.max(end - from, scratch.length * 2));
+    let total = 0;
+    for (let p = from; p < end; p++) {
+      const doc = docs[p]!;
+      if (allowed !== undefined && !allowed.has(doc)) {
+        scratch[p - from] = Number.NEGATIVE_INFINITY;
+        continue;
+      }
+      const tf = tfs[p]!;
+      scratch[p - from] = (w * tf) / (tf + (v.normalized ? norm[doc]! : BM25_K1));
+      total++;
+    }
+    let count = 0;
+    if (k <= 0 || total === 0) return { count, total };
+    if (spare.length < scratch.length) spare = new Float64Array(scratch.length);
+    spare.set(scratch.subarray(0, end - from));
+    const threshold = k >= total ? Number.NEGATIVE_INFINITY : select(spare, end - from, k - 1);
+    for (let p = from; p < end; p++) {
+      const s = scratch[p - from]!;
+      if (s === Number.NEGATIVE_INFINITY || s < threshold) continue;
+      const doc = docs[p]!;
+      touched[count++] = doc;
+      matched[doc] = 1;
+      scores[doc] = s;
+    }
+    return { count, total };
+  }
+
+  /**
+   * Several words, one term each, no filter: when at least k posts hold every word they fill the top k (a
+   * post holding more words ranks first), so only those are scored, found by galloping through the longer
+   * lists from the shortest's posts. Otherwise undefined, and every posting is scored.
+   */
+  function holdingAll(terms: readonly Variant[], k: number) {
+    const order = terms.map((_, i) => i).sort((a, b) => df(terms[a]!) - df(terms[b]!));
+    const at = terms.map((v) => start[v.termId]!);
+    const ends = terms.map((v) => start[v.termId + 1]!);
+    const weights = terms.map(bound);
+    const all = terms.reduce((bits, _, i) => bits | (1 << i), 0);
+    const first = order[0]!;
+    let count = 0;
+    next: for (let p = at[first]!; p < ends[first]!; p++) {
+      const doc = docs[p]!;
+      at[first] = p;
+      for (let o = 1; o < order.length; o++) {
+        const i = order[o]!;
+        const q = gallop(at[i]!, ends[i]!, doc);
+        at[i] = q;
+        if (q === ends[i]) break next;
+        if (docs[q] !== doc) continue next;
+      }
+      let sum = 0;
+      for (let i = 0; i < terms.length; i++) {
+        const tf = tfs[at[i]!]!;
+        sum += (weights[i]! * tf) / (tf + (terms[i]!.normalized ? norm[doc]! : BM25_K1));
+      }
+      touched[count++] = doc;
+      matched[doc] = all;
+      scores[doc] = sum;
+    }
+    if (count < k) {
+      for (let i = 0; i < count; i++) {
+        scores[touched[i]!] = 0;
+        matched[touched[i]!] = 0;
+      }
+      return undefined;
+    }
+    const total =
+      terms.length === 2 ? df(terms[0]!) + df(terms[1]!) - count : count + countRest(terms, undefined);
+    return { count, total };
+  }
+
+  /** The first position in `from .. end - 1` whose post is at least `doc`, or `end`. */
+  function gallop(from: number, end: number, doc: number): number {
+    if (from >= end || docs[from]! >= doc) return from;
+    let step = 1;
+    let lo = from;
+    while (lo + step < end && docs[lo + step]! < doc) {
+      lo += step;
+      step *= 2;
+    }
+    let hi = Math.min(end, lo + step);
+    // docs[lo] < doc; the answer is in lo + 1 .. hi.
+    lo++;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (docs[mid]! < doc) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   return {
     scores,
     matched,
     touched,
     accumulate(variantsByWord, allowed, k) {
       let count = 0;
+      if (variantsByWord.every((variants) => variants.length === 1)) {
+        const terms = variantsByWord.map((variants) => variants[0]!);
+        if (terms.length === 1) return alone(terms[0]!, allowed, k);
+        if (allowed === undefined) {
+          const all = holdingAll(terms, k);
+          if (all !== undefined) return all;
+        }
+      }
       if (variantsByWord.length !== 1) {
         variantsByWord.forEach((variants, i) => {
           for (const v of variants) count = score(v, 1 << i, variants.length > 1, allowed, count);

@@ -1,6 +1,6 @@
 import type { Post } from "./post.js";
 import { createAccumulator } from "./search-accumulate.js";
-import { expandTerm } from "./search-expand.js";
+import { expandTerm, type Variant } from "./search-expand.js";
 import { buildPostings, type Postings } from "./search-postings.js";
 import { type ParsedQuery, parseQuery } from "./search-query.js";
 import { buildSnippet, type SnippetPart } from "./search-snippet.js";
@@ -59,6 +59,13 @@ const TIER = 1e6;
 /** Topics browsed recently whose post order is kept. */
 const MAX_BROWSED = 64;
 const NO_TERMS: ReadonlySet<string> = new Set();
+/**
+ * A one- or two-letter prefix stands for a few very frequent words (hundreds of thousands of postings at 1M
+ * posts, tens of ms): their best posts are kept per prefix, as the same few hundred prefixes come back at
+ * every keystroke. Only queries that scored this many posts are kept, so the memo stays small.
+ */
+const MEMO_MIN_SCORED = 20_000;
+const MAX_MEMO = 512;
 
 interface Ranked {
   doc: number;
@@ -82,9 +89,40 @@ export function createSearchIndex(
   const byTopic = lazyTopicSets(topicDocs);
   const { scores, matched, touched, accumulate } = createAccumulator(postings);
 
-  function rank(parsed: ParsedQuery, topic: string | undefined, minPrefix: number, k: number) {
+  type RankResult = { total: number; top: Ranked[]; variants: Variant[][] };
+  const memo = new Map<string, RankResult & { k: number }>();
+
+  function rank(parsed: ParsedQuery, topic: string | undefined, minPrefix: number, k: number): RankResult {
     const allowed = topicFilter(byTopic, topic, parsed.topic);
     if (allowed === null || parsed.terms.length === 0) return { total: 0, top: [], variants: [] };
+    const term = parsed.terms[0]!;
+    const memoKey =
+      allowed === undefined &&
+      parsed.endsInWord &&
+      new Set(parsed.terms).size === 1 &&
+      term.length >= minPrefix
+        ? term
+        : undefined;
+    const kept = memoKey === undefined ? undefined : memo.get(memoKey);
+    if (kept && (k <= kept.k || kept.top.length < kept.k)) {
+      memo.delete(memoKey!);
+      memo.set(memoKey!, kept);
+      return { total: kept.total, top: kept.top.slice(0, k), variants: kept.variants };
+    }
+    const result = rankAll(parsed, allowed, minPrefix, k);
+    if (memoKey !== undefined && result.scored >= MEMO_MIN_SCORED) {
+      if (memo.size >= MAX_MEMO) memo.delete(memo.keys().next().value!);
+      memo.set(memoKey, { total: result.total, top: result.top, variants: result.variants, k });
+    }
+    return result;
+  }
+
+  function rankAll(
+    parsed: ParsedQuery,
+    allowed: ReadonlySet<number> | undefined,
+    minPrefix: number,
+    k: number,
+  ): RankResult & { scored: number } {
     const lastTerm = parsed.terms[parsed.terms.length - 1];
     let fuzzyLeft = MAX_FUZZY_TERMS;
     // A repeated word would count twice in "how many query words matched"; score each word once.
@@ -106,7 +144,7 @@ export function createSearchIndex(
       scores[doc] = 0;
       matched[doc] = 0;
     }
-    return { total, top: topK.sorted(), variants };
+    return { total, top: topK.sorted(), variants, scored: count };
   }
 
   /** Posts by topic filter, newest first: computed once per filter, as a topic is browsed page after page. */
