@@ -11,8 +11,17 @@
 import type { Variant } from "./search-expand.js";
 import { BM25_K1, type Postings } from "./search-postings.js";
 
+/** Lists this long are scored block by block of posts, up to CHUNK at a time (between two stop checks). */
+const LONG_LIST = 4_096;
+const CHUNK = 4;
+/** Posts per block: 256 KB of scores, which a core's cache holds. */
+const BLOCK = 32_768;
+
 export interface Accumulator {
-  /** Per post: its score, and which query words (bit i for word i) it holds; zero again after `release`. */
+  /**
+   * Per post: its score, and which query words (bit i for word i) it holds. The caller zeroes both for the
+   * touched posts; `matched` is left untouched (all zero) when `oneWord` says every post holds the one word.
+   */
   readonly scores: Float64Array;
   readonly matched: Uint32Array;
   /** The scored posts are `touched[0 .. count - 1]`. */
@@ -25,7 +34,7 @@ export interface Accumulator {
     variantsByWord: readonly (readonly Variant[])[],
     allowed: ReadonlySet<number> | undefined,
     k: number,
-  ): { count: number; total: number };
+  ): { count: number; total: number; oneWord: boolean };
 }
 
 export function createAccumulator(postings: Postings): Accumulator {
@@ -75,8 +84,72 @@ export function createAccumulator(postings: Postings): Accumulator {
     return count;
   }
 
-  /** Posts of `variants` not scored yet, each counted once. */
-  function countRest(variants: readonly Variant[], allowed: ReadonlySet<number> | undefined): number {
+  /**
+   * One query word: a post scores by its best term, and a score of 0 means "not matched yet" (every score is
+   * positive). One scattered access per posting instead of three: at 1M posts these accesses are the cost.
+   */
+  function scoreBest(v: Variant, allowed: ReadonlySet<number> | undefined, count: number): number {
+    const w = bound(v);
+    const normalized = v.normalized;
+    const end = start[v.termId + 1]!;
+    for (let p = start[v.termId]!; p < end; p++) {
+      const doc = docs[p]!;
+      if (allowed !== undefined && !allowed.has(doc)) continue;
+      const tf = tfs[p]!;
+      const s = (w * tf) / (tf + (normalized ? norm[doc]! : BM25_K1));
+      const old = scores[doc]!;
+      if (old === 0) {
+        touched[count++] = doc;
+        scores[doc] = s;
+      } else if (s > old) scores[doc] = s;
+    }
+    return count;
+  }
+
+  /**
+   * Several long lists of one word, read side by side a block of posts at a time: each list's scattered
+   * writes then land in the same block of `scores`, which stays in the CPU cache (measured at 1M posts on the
+   * 8 completions of a 2-letter prefix: 13-18 ms instead of 32-38 ms).
+   */
+  function scoreBestBlocked(
+    variants: readonly Variant[],
+    allowed: ReadonlySet<number> | undefined,
+    count: number,
+  ): number {
+    const at = variants.map((v) => start[v.termId]!);
+    const ends = variants.map((v) => start[v.termId + 1]!);
+    const weights = variants.map(bound);
+    for (let from = 0; from < docCount; from += BLOCK) {
+      const to = from + BLOCK;
+      for (let i = 0; i < variants.length; i++) {
+        const w = weights[i]!;
+        const normalized = variants[i]!.normalized;
+        const end = ends[i]!;
+        let p = at[i]!;
+        for (; p < end; p++) {
+          const doc = docs[p]!;
+          if (doc >= to) break;
+          if (allowed !== undefined && !allowed.has(doc)) continue;
+          const tf = tfs[p]!;
+          const s = (w * tf) / (tf + (normalized ? norm[doc]! : BM25_K1));
+          const old = scores[doc]!;
+          if (old === 0) {
+            touched[count++] = doc;
+            scores[doc] = s;
+          } else if (s > old) scores[doc] = s;
+        }
+        at[i] = p;
+      }
+    }
+    return count;
+  }
+
+  /** Posts of `variants` not scored yet (`scores` of a one-word query, else `matched`), each counted once. */
+  function countRest(
+    variants: readonly Variant[],
+    allowed: ReadonlySet<number> | undefined,
+    oneWord: boolean,
+  ): number {
     if (++stamp === 256) {
       counted.fill(0);
       stamp = 1;
@@ -86,7 +159,7 @@ export function createAccumulator(postings: Postings): Accumulator {
       const end = start[v.termId + 1]!;
       for (let p = start[v.termId]!; p < end; p++) {
         const doc = docs[p]!;
-        if (matched[doc] !== 0 || counted[doc] === stamp) continue;
+        if ((oneWord ? scores[doc] !== 0 : matched[doc] !== 0) || counted[doc] === stamp) continue;
         if (allowed !== undefined && !allowed.has(doc)) continue;
         counted[doc] = stamp;
         extra++;
@@ -124,7 +197,7 @@ export function createAccumulator(postings: Postings): Accumulator {
       total++;
     }
     let count = 0;
-    if (k <= 0 || total === 0) return { count, total };
+    if (k <= 0 || total === 0) return { count, total, oneWord: true };
     if (spare.length < scratch.length) spare = new Float64Array(scratch.length);
     spare.set(scratch.subarray(0, end - from));
     const threshold = k >= total ? Number.NEGATIVE_INFINITY : select(spare, end - from, k - 1);
@@ -133,10 +206,9 @@ export function createAccumulator(postings: Postings): Accumulator {
       if (s === Number.NEGATIVE_INFINITY || s < threshold) continue;
       const doc = docs[p]!;
       touched[count++] = doc;
-      matched[doc] = 1;
       scores[doc] = s;
     }
-    return { count, total };
+    return { count, total, oneWord: true };
   }
 
   /**
@@ -179,8 +251,8 @@ export function createAccumulator(postings: Postings): Accumulator {
       return undefined;
     }
     const total =
-      terms.length === 2 ? df(terms[0]!) + df(terms[1]!) - count : count + countRest(terms, undefined);
-    return { count, total };
+      terms.length === 2 ? df(terms[0]!) + df(terms[1]!) - count : count + countRest(terms, undefined, false);
+    return { count, total, oneWord: false };
   }
 
   /** The first position in `from .. end - 1` whose post is at least `doc`, or `end`. */
@@ -221,26 +293,32 @@ export function createAccumulator(postings: Postings): Accumulator {
         variantsByWord.forEach((variants, i) => {
           for (const v of variants) count = score(v, 1 << i, variants.length > 1, allowed, count);
         });
-        return { count, total: count };
+        return { count, total: count, oneWord: false };
       }
       const variants = [...variantsByWord[0]!].sort((a, b) => bound(b) - bound(a));
-      const several = variants.length > 1;
       let left = variants.reduce((n, v) => n + df(v), 0);
       // Checking costs a pass over the scored posts: only worth it when as much work is left, and at most
       // once per that much work done.
       let sinceCheck = Number.POSITIVE_INFINITY;
-      for (let j = 0; j < variants.length; j++) {
+      for (let j = 0; j < variants.length; ) {
         const v = variants[j]!;
         if (count >= k && left >= count / 2 && sinceCheck >= count / 2) {
           if (kthBest(count, k) >= bound(v))
-            return { count, total: count + countRest(variants.slice(j), allowed) };
+            return { count, total: count + countRest(variants.slice(j), allowed, true), oneWord: true };
           sinceCheck = 0;
         }
-        count = score(v, 1, several, allowed, count);
-        left -= df(v);
-        sinceCheck += df(v);
+        const chunk = [v];
+        j++;
+        if (df(v) >= LONG_LIST)
+          while (chunk.length < CHUNK && j < variants.length && df(variants[j]!) >= LONG_LIST)
+            chunk.push(variants[j++]!);
+        count = chunk.length === 1 ? scoreBest(v, allowed, count) : scoreBestBlocked(chunk, allowed, count);
+        for (const scored of chunk) {
+          left -= df(scored);
+          sinceCheck += df(scored);
+        }
       }
-      return { count, total: count };
+      return { count, total: count, oneWord: true };
     },
   };
 }

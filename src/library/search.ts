@@ -134,15 +134,15 @@ export function createSearchIndex(
       if (postings.termId(term) === undefined && term.length >= MIN_FUZZY) fuzzyLeft--;
       return expanded;
     });
-    const { count, total } = accumulate(variants, allowed, k);
+    const { count, total, oneWord } = accumulate(variants, allowed, k);
     const topK = createTopK(k);
     for (let i = 0; i < count; i++) {
       const doc = touched[i]!;
       // How many query words a post holds comes first, its BM25 score second: a long thread holding every
       // word must not fall below short posts holding one (a multiplier let length normalisation bury it).
-      topK.offer(doc, popcount(matched[doc]!) * TIER + scores[doc]!);
+      topK.offer(doc, (oneWord ? 1 : popcount(matched[doc]!)) * TIER + scores[doc]!);
       scores[doc] = 0;
-      matched[doc] = 0;
+      if (!oneWord) matched[doc] = 0;
     }
     return { total, top: topK.sorted(), variants, scored: count };
   }
