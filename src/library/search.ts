@@ -66,6 +66,8 @@ const NO_TERMS: ReadonlySet<string> = new Set();
  */
 const MEMO_MIN_SCORED = 20_000;
 const MAX_MEMO = 512;
+/** From one matched post in this many, the scores are swept in order rather than read where they were written. */
+const DENSE_SHARE = 8;
 
 interface Ranked {
   doc: number;
@@ -136,6 +138,15 @@ export function createSearchIndex(
     });
     const { count, total, oneWord } = accumulate(variants, allowed, k);
     const topK = createTopK(k);
+    if (oneWord && count > posts.length / DENSE_SHARE) {
+      // Most posts matched (a short prefix): one sequential sweep instead of two scattered passes.
+      for (let doc = 0; doc < posts.length; doc++) {
+        const score = scores[doc]!;
+        if (score !== 0) topK.offer(doc, TIER + score);
+      }
+      scores.fill(0);
+      return { total, top: topK.sorted(), variants, scored: count };
+    }
     for (let i = 0; i < count; i++) {
       const doc = touched[i]!;
       // How many query words a post holds comes first, its BM25 score second: a long thread holding every
