@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Post } from "../src/library/post.js";
-import { createSearchIndex } from "../src/library/search.js";
+import { createSearchIndex, type SearchResults } from "../src/library/search.js";
 
 const post = (id: string, text: string): Post => ({ id, text, topics: [], links: [], mentions: [] });
 
@@ -60,5 +60,85 @@ describe("prefix completion", () => {
   it("ranks it first once the prefix is its own", () => {
     expect(index.search("quaxo").hits[0]?.post.id).toBe("rare");
     expect(index.suggest("quaxo")[0]?.id).toBe("rare");
+  });
+});
+
+describe("a word being typed", () => {
+  it("ranks a rare completion held by a long thread above short posts holding frequent completions", () => {
+    const long = Array.from({ length: 400 }, (_, i) => `filler${i % 40}`).join(" ");
+    const index = createSearchIndex([
+      ...Array.from({ length: 300 }, (_, i) => post(`p${i}`, `quab${i % 3} quac${i % 5}`)),
+      post("thread", `${long} quaxolotl ${long}`),
+    ]);
+    expect(index.search("qua").hits[0]?.post.id).toBe("thread");
+    expect(index.suggest("qua")[0]?.id).toBe("thread");
+  });
+
+  it("counts several completions held by one post as one word", () => {
+    // kab and kac are each in two posts, so each scores the same: "both" is worth one of them, not two.
+    const index = createSearchIndex([post("one", "kab"), post("both", "kab kac"), post("other", "kac")]);
+    expect(index.search("ka").hits.map((h) => h.post.id)).toStrictEqual(["one", "both", "other"]);
+  });
+
+  it("counts every match in the total when frequent completions are only counted, not scored", () => {
+    const posts = [
+      ...Array.from({ length: 3_000 }, (_, i) => post(`f${i}`, `zorba${i % 4} and more`)),
+      ...Array.from({ length: 60 }, (_, i) => post(`r${i}`, `zor${i}rare${i}`)),
+    ];
+    const index = createSearchIndex(posts);
+    const results = index.search("zor");
+    expect(results.total).toBe(posts.length);
+    // The rare completions fill the first page; the frequent ones follow once it is read past them.
+    expect(results.hits.every((h) => h.post.id.startsWith("r"))).toBe(true);
+    const later = index.search("zor", { offset: 60, limit: 5 });
+    expect(later.total).toBe(posts.length);
+    expect(later.hits.map((h) => h.post.id.charAt(0))).toStrictEqual(["f", "f", "f", "f", "f"]);
+  });
+
+  it("answers the same for a frequent prefix asked again, for a longer page, or by autocomplete", () => {
+    const posts = Array.from({ length: 25_000 }, (_, i) =>
+      post(`p${i}`, `mo${i % 5}x ${"word ".repeat(i % 3)}`),
+    );
+    const warm = createSearchIndex(posts);
+    const first = warm.search("mo");
+    expect(first.total).toBe(posts.length);
+    // Five completions in 5,000 posts each, once per post: every score ties, so the collection order shows.
+    expect(first.hits.map((h) => h.post.id)).toStrictEqual(posts.slice(0, 10).map((p) => p.id));
+    warm.suggest("mo");
+    const ids = (r: SearchResults) => r.hits.map((h) => h.post.id);
+    const fresh = () => createSearchIndex(posts);
+    for (const opts of [{}, { offset: 40, limit: 30 }, { offset: 200, limit: 100 }]) {
+      const cold = fresh().search("mo", opts);
+      const again = warm.search("mo", opts);
+      expect(ids(again)).toStrictEqual(ids(cold));
+      expect(again.total).toBe(cold.total);
+    }
+    expect(warm.suggest("mo").map((p) => p.id)).toStrictEqual(
+      fresh()
+        .suggest("mo")
+        .map((p) => p.id),
+    );
+  });
+});
+
+describe("several full words", () => {
+  const posts = [
+    ...Array.from({ length: 60 }, (_, i) => post(`both${i}`, `alpha beta ${"x ".repeat(i % 4)}`)),
+    ...Array.from({ length: 40 }, (_, i) => post(`alpha${i}`, "alpha")),
+    ...Array.from({ length: 30 }, (_, i) => post(`beta${i}`, "beta")),
+  ];
+  const index = createSearchIndex(posts);
+
+  it("counts every post holding any word, and puts the posts holding all first", () => {
+    const first = index.search("alpha beta ");
+    expect(first.total).toBe(130);
+    expect(first.hits.every((h) => h.post.id.startsWith("both"))).toBe(true);
+    // A page reaching past the posts holding both words: those come first, then the others.
+    const page = index.search("alpha beta ", { offset: 55, limit: 10 });
+    expect(page.total).toBe(130);
+    expect(page.hits.map((h) => h.post.id.startsWith("both"))).toStrictEqual([
+      ...Array(5).fill(true),
+      ...Array(5).fill(false),
+    ]);
   });
 });

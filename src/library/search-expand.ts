@@ -5,6 +5,12 @@ export interface Variant {
   termId: number;
   term: string;
   weight: number;
+  /**
+   * Whether the post's length scales the score down (BM25). Completions of a word being typed are not
+   * length-normalised: a rare completion held by one long thread must not sink below thousands of short
+   * posts holding a frequent completion (it did at 1M posts: prefix recall 0.970).
+   */
+  normalized: boolean;
 }
 
 /**
@@ -39,9 +45,12 @@ export function expandTerm(
 ): Variant[] {
   const variants: Variant[] = [];
   const exact = postings.termId(term);
-  if (exact !== undefined) variants.push({ termId: exact, term, weight: 1 });
+  if (exact !== undefined) variants.push({ termId: exact, term, weight: 1, normalized: true });
   if (prefix) variants.push(...prefixVariants(postings, term));
-  if (exact === undefined && term.length >= minFuzzy) variants.push(...fuzzyVariants(postings, term));
+  // A word being typed that starts known words is most likely one of them, not a typo (and the typo scan
+  // costs milliseconds in a big vocabulary).
+  if (exact === undefined && term.length >= minFuzzy && variants.length === 0)
+    variants.push(...fuzzyVariants(postings, term));
   return variants;
 }
 
@@ -70,6 +79,7 @@ function prefixVariants(postings: Postings, prefix: string): Variant[] {
     termId,
     term,
     weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * (term.length - prefix.length)),
+    normalized: false,
   }));
 }
 
@@ -97,6 +107,7 @@ function fuzzyVariants(postings: Postings, term: string): Variant[] {
     termId,
     term: t,
     weight: (FUZZY_WEIGHT * t.length) / (t.length + distance),
+    normalized: true,
   }));
 }
 

@@ -1,6 +1,7 @@
 import type { Post } from "./post.js";
+import { createAccumulator } from "./search-accumulate.js";
 import { expandTerm, type Variant } from "./search-expand.js";
-import { BM25_K1, buildPostings, type Postings } from "./search-postings.js";
+import { buildPostings, type Postings } from "./search-postings.js";
 import { type ParsedQuery, parseQuery } from "./search-query.js";
 import { buildSnippet, type SnippetPart } from "./search-snippet.js";
 import { createTopK } from "./search-topk.js";
@@ -58,6 +59,15 @@ const TIER = 1e6;
 /** Topics browsed recently whose post order is kept. */
 const MAX_BROWSED = 64;
 const NO_TERMS: ReadonlySet<string> = new Set();
+/**
+ * A one- or two-letter prefix stands for a few very frequent words (hundreds of thousands of postings at 1M
+ * posts, tens of ms): their best posts are kept per prefix, as the same few hundred prefixes come back at
+ * every keystroke. Only queries that scored this many posts are kept, so the memo stays small.
+ */
+const MEMO_MIN_SCORED = 20_000;
+const MAX_MEMO = 512;
+/** From one matched post in this many, the scores are swept in order rather than read where they were written. */
+const DENSE_SHARE = 8;
 
 interface Ranked {
   doc: number;
@@ -79,37 +89,42 @@ export function createSearchIndex(
 ): SearchIndex {
   if (postings.docCount !== posts.length) throw new RangeError("the postings were built from other posts");
   const byTopic = lazyTopicSets(topicDocs);
-  const scores = new Float64Array(posts.length);
-  const matched = new Uint32Array(posts.length);
-  const touched = new Int32Array(posts.length);
+  const { scores, matched, touched, accumulate } = createAccumulator(postings);
 
-  /** Scores every post matching any variant; returns how many matched. `scores` and `matched` hold the rest. */
-  function accumulate(
-    variantsByTerm: readonly Variant[][],
-    allowed: ReadonlySet<number> | undefined,
-  ): number {
-    const { start, doc: docs, tf: tfs, idf, norm } = postings;
-    let count = 0;
-    variantsByTerm.forEach((variants, i) => {
-      const bit = 1 << i;
-      for (const { termId, weight } of variants) {
-        const w = weight * idf[termId]! * (BM25_K1 + 1);
-        for (let p = start[termId]!; p < start[termId + 1]!; p++) {
-          const doc = docs[p]!;
-          if (allowed && !allowed.has(doc)) continue;
-          const tf = tfs[p]!;
-          if (matched[doc] === 0) touched[count++] = doc;
-          scores[doc]! += (w * tf) / (tf + norm[doc]!);
-          matched[doc]! |= bit;
-        }
-      }
-    });
-    return count;
-  }
+  type RankResult = { total: number; top: Ranked[]; variants: Variant[][] };
+  const memo = new Map<string, RankResult & { k: number }>();
 
-  function rank(parsed: ParsedQuery, topic: string | undefined, minPrefix: number, k: number) {
+  function rank(parsed: ParsedQuery, topic: string | undefined, minPrefix: number, k: number): RankResult {
     const allowed = topicFilter(byTopic, topic, parsed.topic);
     if (allowed === null || parsed.terms.length === 0) return { total: 0, top: [], variants: [] };
+    const term = parsed.terms[0]!;
+    const memoKey =
+      allowed === undefined &&
+      parsed.endsInWord &&
+      new Set(parsed.terms).size === 1 &&
+      term.length >= minPrefix
+        ? term
+        : undefined;
+    const kept = memoKey === undefined ? undefined : memo.get(memoKey);
+    if (kept && (k <= kept.k || kept.top.length < kept.k)) {
+      memo.delete(memoKey!);
+      memo.set(memoKey!, kept);
+      return { total: kept.total, top: kept.top.slice(0, k), variants: kept.variants };
+    }
+    const result = rankAll(parsed, allowed, minPrefix, k);
+    if (memoKey !== undefined && result.scored >= MEMO_MIN_SCORED) {
+      if (memo.size >= MAX_MEMO) memo.delete(memo.keys().next().value!);
+      memo.set(memoKey, { total: result.total, top: result.top, variants: result.variants, k });
+    }
+    return result;
+  }
+
+  function rankAll(
+    parsed: ParsedQuery,
+    allowed: ReadonlySet<number> | undefined,
+    minPrefix: number,
+    k: number,
+  ): RankResult & { scored: number } {
     const lastTerm = parsed.terms[parsed.terms.length - 1];
     let fuzzyLeft = MAX_FUZZY_TERMS;
     // A repeated word would count twice in "how many query words matched"; score each word once.
@@ -121,17 +136,26 @@ export function createSearchIndex(
       if (postings.termId(term) === undefined && term.length >= MIN_FUZZY) fuzzyLeft--;
       return expanded;
     });
-    const total = accumulate(variants, allowed);
+    const { count, total, oneWord } = accumulate(variants, allowed, k);
     const topK = createTopK(k);
-    for (let i = 0; i < total; i++) {
+    if (oneWord && count > posts.length / DENSE_SHARE) {
+      // Most posts matched (a short prefix): one sequential sweep instead of two scattered passes.
+      for (let doc = 0; doc < posts.length; doc++) {
+        const score = scores[doc]!;
+        if (score !== 0) topK.offer(doc, TIER + score);
+      }
+      scores.fill(0);
+      return { total, top: topK.sorted(), variants, scored: count };
+    }
+    for (let i = 0; i < count; i++) {
       const doc = touched[i]!;
       // How many query words a post holds comes first, its BM25 score second: a long thread holding every
       // word must not fall below short posts holding one (a multiplier let length normalisation bury it).
-      topK.offer(doc, popcount(matched[doc]!) * TIER + scores[doc]!);
+      topK.offer(doc, (oneWord ? 1 : popcount(matched[doc]!)) * TIER + scores[doc]!);
       scores[doc] = 0;
-      matched[doc] = 0;
+      if (!oneWord) matched[doc] = 0;
     }
-    return { total, top: topK.sorted(), variants };
+    return { total, top: topK.sorted(), variants, scored: count };
   }
 
   /** Posts by topic filter, newest first: computed once per filter, as a topic is browsed page after page. */
