@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { APP_ID, defaultGuilds, GUILD, startBotProcess, TOKEN } from "../test/e2e/bot-process.js";
+import { APP_ID, connectedTo, defaultGuilds, startBotProcess, TOKEN } from "../test/e2e/bot-process.js";
 import { startFakeDiscord } from "../test/fake-discord/index.js";
 import { PLAY_CHANNEL, percentile, round, rssKiB, seededRandom } from "./bot-harness.js";
 import { queryWorkload } from "./library.js";
@@ -147,11 +147,7 @@ async function transports(collection: string, vocab: ReturnType<typeof createVoc
 
 function botEnv(restUrl: string, collection: string): Record<string, string> {
   return {
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: APP_ID,
-    DISCORD_GUILD_ID: GUILD,
-    DISCORD_REST_URL: restUrl,
-    REGISTER_COMMANDS: "true",
+    ...connectedTo(restUrl),
     CURATOR_DB: ":memory:",
     COLLECTION_PATH: collection,
     LOG_LEVEL: "info",

@@ -86,6 +86,18 @@ export function startBotProcess(
 }
 
 export const GUILD = "400000000000000001";
+
+/** What every bot started against the fake needs: its token, application, server and address; commands registered. */
+export function connectedTo(restUrl: string, guildId = GUILD): Record<string, string> {
+  return {
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_CLIENT_ID: APP_ID,
+    DISCORD_GUILD_ID: guildId,
+    DISCORD_REST_URL: restUrl,
+    REGISTER_COMMANDS: "true",
+  };
+}
+
 /** Where post of the day goes; interactions use PLAY so that replies never look like a post of the day. */
 export const POTD_CHANNEL = "500000000000000001";
 export const PLAY_CHANNEL = "500000000000000002";
@@ -131,11 +143,7 @@ export async function startBotAgainstFake(options: StartOptions = {}): Promise<B
   options.beforeStart?.(fake);
   const bot = startBotProcess(
     {
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_CLIENT_ID: APP_ID,
-      DISCORD_GUILD_ID: GUILD,
-      DISCORD_REST_URL: fake.restUrl,
-      REGISTER_COMMANDS: "true",
+      ...connectedTo(fake.restUrl),
       CURATOR_DB: ":memory:",
       ...options.env,
     },

@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
-import { APP_ID, type BotProcess, defaultGuilds, GUILD, startBotProcess, TOKEN } from "./bot-process.js";
+import {
+  APP_ID,
+  type BotProcess,
+  connectedTo,
+  defaultGuilds,
+  startBotProcess,
+  TOKEN,
+} from "./bot-process.js";
 
 /** `npm start` as a person runs it: npm, the launcher, the compiled bot (built first if dist/ is stale). */
 let fake: FakeDiscord;
@@ -11,11 +18,7 @@ beforeAll(async () => {
   fake = await startFakeDiscord({ token: TOKEN, applicationId: APP_ID, guilds: defaultGuilds() });
   npm = startBotProcess(
     {
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_CLIENT_ID: APP_ID,
-      DISCORD_GUILD_ID: GUILD,
-      DISCORD_REST_URL: fake.restUrl,
-      REGISTER_COMMANDS: "true",
+      ...connectedTo(fake.restUrl),
       CURATOR_DB: ":memory:",
     },
     "",

@@ -11,7 +11,15 @@ import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/store.js";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
-import { APP_ID, type BotProcess, ROOT, startBotProcess, TOKEN, waitUntil } from "./bot-process.js";
+import {
+  APP_ID,
+  type BotProcess,
+  connectedTo,
+  ROOT,
+  startBotProcess,
+  TOKEN,
+  waitUntil,
+} from "./bot-process.js";
 import { claimTodayForADeadProcess } from "./dead-claim.js";
 
 const GUILD = "400000000000000001";
@@ -70,11 +78,7 @@ async function fakeDiscord(options: { nonceWindowMs?: number } = {}) {
 
 function startBot(discord: FakeDiscord, db: string, env: Record<string, string> = {}) {
   const bot = startBotProcess({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: APP_ID,
-    DISCORD_GUILD_ID: GUILD,
-    DISCORD_REST_URL: discord.restUrl,
-    REGISTER_COMMANDS: "true",
+    ...connectedTo(discord.restUrl),
     CURATOR_DB: db,
     ...MIDNIGHT,
     ...FAST_RETRY,

@@ -12,7 +12,7 @@ import type { SettingsPatch } from "../../src/store/settings.js";
 import { openStore } from "../../src/store/store.js";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
 import { DEFAULT_BOT_PERMISSIONS } from "../fake-discord/model.js";
-import { APP_ID, type BotProcess, startBotProcess, TOKEN, waitUntil } from "./bot-process.js";
+import { APP_ID, type BotProcess, connectedTo, startBotProcess, TOKEN, waitUntil } from "./bot-process.js";
 import { claimTodayForADeadProcess } from "./dead-claim.js";
 
 const GUILD = "400000000000000001";
@@ -71,11 +71,7 @@ function database(name: string, patch: SettingsPatch): string {
 
 async function start(discord: FakeDiscord, db: string) {
   bot = startBotProcess({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: APP_ID,
-    DISCORD_GUILD_ID: GUILD,
-    DISCORD_REST_URL: discord.restUrl,
-    REGISTER_COMMANDS: "true",
+    ...connectedTo(discord.restUrl),
     CURATOR_DB: db,
     POTD_RETRY_DELAYS: "2s,2s,2s",
   });

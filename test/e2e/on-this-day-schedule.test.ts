@@ -10,7 +10,15 @@ import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/store.js";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
-import { APP_ID, type BotProcess, ROOT, startBotProcess, TOKEN, waitUntil } from "./bot-process.js";
+import {
+  APP_ID,
+  type BotProcess,
+  connectedTo,
+  ROOT,
+  startBotProcess,
+  TOKEN,
+  waitUntil,
+} from "./bot-process.js";
 
 const GUILD = "400000000000000001";
 const OTD = "500000000000000001";
@@ -44,11 +52,7 @@ afterEach(async () => {
 
 async function runAt(discord: FakeDiscord, dir: string, clock: string) {
   bot = startBotProcess({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: APP_ID,
-    DISCORD_GUILD_ID: GUILD,
-    DISCORD_REST_URL: discord.restUrl,
-    REGISTER_COMMANDS: "true",
+    ...connectedTo(discord.restUrl),
     CURATOR_DB: join(dir, "curator.db"),
     COLLECTION_PATH: join(dir, "posts.json"),
     NODE_OPTIONS: `--import ${join(ROOT, "test/e2e/clock.mjs")}`,

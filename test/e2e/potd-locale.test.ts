@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/store.js";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
-import { APP_ID, type BotProcess, startBotProcess, TOKEN, waitUntil } from "./bot-process.js";
+import { APP_ID, type BotProcess, connectedTo, startBotProcess, TOKEN, waitUntil } from "./bot-process.js";
 
 const GUILD = "400000000000000001";
 const CHANNEL = "500000000000000001";
@@ -43,11 +43,7 @@ describe("a server whose preferred locale is French", () => {
     fake.loseAnswer({ method: "POST", pathMatch: POTD_PATH, how: "502" });
     const db = join(mkdtempSync(join(tmpdir(), "curator-locale-")), "curator.db");
     bot = startBotProcess({
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_CLIENT_ID: APP_ID,
-      DISCORD_GUILD_ID: GUILD,
-      DISCORD_REST_URL: fake.restUrl,
-      REGISTER_COMMANDS: "true",
+      ...connectedTo(fake.restUrl),
       CURATOR_DB: db,
       // Due at midnight UTC: always past, so the start-up catch-up sends at once.
       POTD_CHANNEL_ID: CHANNEL,

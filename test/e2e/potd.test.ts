@@ -5,7 +5,7 @@ import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/store.js";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
-import { APP_ID, type BotProcess, startBotProcess, TOKEN, waitUntil } from "./bot-process.js";
+import { APP_ID, type BotProcess, connectedTo, startBotProcess, TOKEN, waitUntil } from "./bot-process.js";
 import { claimTodayForADeadProcess } from "./dead-claim.js";
 
 const GUILD = "400000000000000001";
@@ -59,11 +59,7 @@ async function fakeDiscord(guilds = [{ id: GUILD, channels: [CHANNEL] }], shards
 
 function startBot(discord: FakeDiscord, db: string, env: Record<string, string> = {}) {
   const bot = startBotProcess({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: APP_ID,
-    DISCORD_GUILD_ID: GUILD,
-    DISCORD_REST_URL: discord.restUrl,
-    REGISTER_COMMANDS: "true",
+    ...connectedTo(discord.restUrl),
     CURATOR_DB: db,
     ...env,
   });

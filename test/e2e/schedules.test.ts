@@ -11,7 +11,15 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/store.js";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
 import { DEFAULT_BOT_PERMISSIONS } from "../fake-discord/model.js";
-import { APP_ID, type BotProcess, ROOT, startBotProcess, TOKEN, waitUntil } from "./bot-process.js";
+import {
+  APP_ID,
+  type BotProcess,
+  connectedTo,
+  ROOT,
+  startBotProcess,
+  TOKEN,
+  waitUntil,
+} from "./bot-process.js";
 
 const GUILD = "400000000000000001";
 const MONDAYS = "500000000000000001";
@@ -56,11 +64,7 @@ async function fakeDiscord(): Promise<FakeDiscord> {
 /** Runs the bot with its clock at `clock` until its start-up catch-up is done, then stops it. */
 async function runAt(discord: FakeDiscord, db: string, clock?: string, env: Record<string, string> = {}) {
   bot = startBotProcess({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: APP_ID,
-    DISCORD_GUILD_ID: GUILD,
-    DISCORD_REST_URL: discord.restUrl,
-    REGISTER_COMMANDS: "true",
+    ...connectedTo(discord.restUrl),
     CURATOR_DB: db,
     NODE_OPTIONS: `--import ${join(ROOT, "test/e2e/clock.mjs")}`,
     ...(clock ? { CURATOR_TEST_CLOCK: clock } : {}),

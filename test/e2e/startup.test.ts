@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type FakeDiscord, startFakeDiscord } from "../fake-discord/index.js";
-import { APP_ID, type BotProcess, startBotProcess, TOKEN } from "./bot-process.js";
+import { APP_ID, type BotProcess, connectedTo, startBotProcess, TOKEN } from "./bot-process.js";
 
 const GUILD = "400000000000000001";
 let fake: FakeDiscord | undefined;
@@ -133,11 +133,7 @@ describe("surviving restarts and bad events", () => {
   it("logs a malformed interaction and goes on answering", async () => {
     const discord = await fakeDiscord();
     bot = startBotProcess({
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_CLIENT_ID: APP_ID,
-      DISCORD_GUILD_ID: GUILD,
-      DISCORD_REST_URL: discord.restUrl,
-      REGISTER_COMMANDS: "true",
+      ...connectedTo(discord.restUrl),
     });
     await bot.waitForLog("connected to Discord");
     const good = discord.slashCommand({ name: "about" });
