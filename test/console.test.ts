@@ -237,6 +237,27 @@ describe("the console in a terminal", () => {
     expect(other.out).toContain("== Search: bellard ==");
   });
 
+  it("says its own words in the language of LANG too: help, mistakes in a line, the banner and the Ctrl+C hint", async () => {
+    const french = { env: { LANG: "fr_FR.UTF-8" } };
+    const help = await consoleRun(["help"], undefined, french);
+    expect(help.out).toContain("Commandes (les mêmes que dans Discord) :");
+    expect(help.out).toMatch(/\/search <words> \[topic:<topic>\] \[page:<n>\] +recherche classée/);
+    expect((await consoleRun(["serch", "bellard"], undefined, french)).err).toBe(
+      "Commande inconnue /serch. Vouliez-vous dire /search ? Tapez /help pour la liste.\n",
+    );
+    expect((await consoleRun(["random", "weather"], undefined, french)).err).toContain(
+      "/random ne prend pas de mots, mais a reçu « weather ». Pour un sujet, tapez topic:weather.",
+    );
+    expect((await consoleRun(["potd", "date:2026-02-30"], undefined, french)).err).toContain(
+      "date : 2026-02-30 n’est pas un jour du calendrier",
+    );
+    const japanese = await consoleRun([], "/about\r\x03\x03", { tty: true, env: { LANG: "ja_JP.UTF-8" } });
+    expect(strip(japanese.out)).toMatch(/^Curator \S+ コンソール · \S+ の投稿 18 件 · コマンドは \/help/u);
+    expect(strip(japanese.out)).toContain(
+      "（終了するにはもう一度Ctrl+C、またはCtrl+D、または /quit と入力）",
+    );
+  });
+
   it("wraps to the terminal's width between words, and not in a pipe", async () => {
     const narrow = await consoleRun(["about"], undefined, { tty: true, columns: 40 });
     const lines = narrow.out.split("\n");

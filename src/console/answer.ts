@@ -6,26 +6,42 @@ import { answerRandom } from "../answers/random.js";
 import { answerSearch } from "../answers/search.js";
 import type { AnswerContext } from "../discord/context.js";
 import { errorReply, type Reply } from "../discord/reply.js";
+import type { MessageKey } from "../i18n/catalog/index.js";
+import { t } from "../i18n/translate.js";
 import { choosePostOfTheDay, newDeck } from "../library/potd.js";
 import type { ConsoleCommand } from "./parse.js";
 
 /** The console's user: one person, in one place. */
 export const CONSOLE_USER = "0";
 
-export const HELP = `Commands (the same as in Discord):
-  /search <words> [topic:<topic>] [page:<n>]   ranked search; typos and accents are fine
-  /random [topic:<topic>]                      a random post
-  /post <id> [page:<n>]                        one post in full (long posts have pages)
-  /potd [date:YYYY-MM-DD]                      the post of the day (for a server that just started its schedule)
-  /onthisday [date:YYYY-MM-DD] [page:<n>]      posts of this day (UTC) in earlier years
-  /about                                       the collection and the bot
-  /help                                        this list
-  /quit                                        leave (or Ctrl+D, or Ctrl+C twice)
-The buttons of the last answer:
-  next, prev                                   the next or previous page of results or of a long post
-  another                                      another random post
-  1, 2, 3 …                                    open that search result in full
-Tab completes commands, topics and post ids; Up and Down recall earlier lines.`;
+/** The console's own commands and buttons (the syntax stays as typed; its meaning is in the reader's language). */
+const HELP_ROWS: readonly (readonly [string, MessageKey])[] = [
+  ["/search <words> [topic:<topic>] [page:<n>]", "console.helpSearch"],
+  ["/random [topic:<topic>]", "console.helpRandom"],
+  ["/post <id> [page:<n>]", "console.helpPost"],
+  ["/potd [date:YYYY-MM-DD]", "console.helpPotd"],
+  ["/onthisday [date:YYYY-MM-DD] [page:<n>]", "console.helpOnThisDay"],
+  ["/about", "console.helpAbout"],
+  ["/help", "console.helpHelp"],
+  ["/quit", "console.helpQuit"],
+];
+const BUTTON_ROWS: readonly (readonly [string, MessageKey])[] = [
+  ["next, prev", "console.helpPages"],
+  ["another", "console.helpAnother"],
+  ["1, 2, 3 …", "console.helpOpen"],
+];
+
+/** `/help`, in the reader's language. */
+export function consoleHelp(): string {
+  const rows = (list: typeof HELP_ROWS) => list.map(([syntax, key]) => `  ${syntax.padEnd(45)}${t(key)}`);
+  return [
+    t("console.helpCommands"),
+    ...rows(HELP_ROWS),
+    t("console.helpButtons"),
+    ...rows(BUTTON_ROWS),
+    t("console.helpKeys"),
+  ].join("\n");
+}
 
 /** Runs one valid console command (see `usageProblem`) through the same answers the bot sends. */
 export function answerConsole(command: ConsoleCommand, ctx: AnswerContext): Reply | string {
@@ -49,7 +65,7 @@ export function answerConsole(command: ConsoleCommand, ctx: AnswerContext): Repl
       });
     case "post": {
       const id = command.options.id ?? command.text;
-      if (!id) return errorReply("Which post? For example /post bellard (Tab completes ids).");
+      if (!id) return errorReply(t("console.whichPost"));
       return answerPost(library, { id, page, userId: CONSOLE_USER, ephemeral: false });
     }
     case "potd": {
@@ -69,6 +85,6 @@ export function answerConsole(command: ConsoleCommand, ctx: AnswerContext): Repl
     case "about":
       return answerAbout(library, { version: ctx.version, startedAt: ctx.startedAt, now: ctx.now() });
     default:
-      return HELP;
+      return consoleHelp();
   }
 }

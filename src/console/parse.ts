@@ -1,3 +1,4 @@
+import { t } from "../i18n/translate.js";
 import { boundedDistance } from "../library/search-expand.js";
 
 /** A console line such as `/search learning rate topic:weather page:2` split into a command and its options. */
@@ -50,28 +51,38 @@ export function usageProblem(command: ConsoleCommand): string | undefined {
   const spec = CONSOLE_COMMANDS[command.name];
   if (!spec) {
     const near = nearestCommand(command.name);
-    return `Unknown command /${command.name}.${near ? ` Did you mean /${near}?` : ""} Type /help for the list.`;
+    return near
+      ? t("console.unknownNear", { command: command.name, near })
+      : t("console.unknown", { command: command.name });
   }
   for (const [key, value] of Object.entries(command.options)) {
     if (!spec.options.includes(key))
-      return `/${command.name} has no option ${key}:${spec.options.length > 0 ? ` (it takes ${spec.options.map((o) => `${o}:`).join(", ")})` : ""}.`;
-    if (value === "") return `${key}: needs a value, for example ${key}:${EXAMPLES[key] ?? "…"}.`;
+      return spec.options.length > 0
+        ? t("console.noOptionTakes", {
+            command: command.name,
+            option: key,
+            options: spec.options.map((o) => `${o}:`).join(", "),
+          })
+        : t("console.noOption", { command: command.name, option: key });
+    if (value === "") return t("console.needsValue", { option: key, example: EXAMPLES[key] ?? "…" });
   }
-  if (command.text !== "" && !spec.words) {
-    const hint = spec.options.includes("topic")
-      ? ` For a topic, type topic:${command.text.split(" ")[0]}.`
-      : "";
-    return `/${command.name} takes no words, but got “${command.text}”.${hint}`;
-  }
+  if (command.text !== "" && !spec.words)
+    return spec.options.includes("topic")
+      ? t("console.noWordsTopic", {
+          command: command.name,
+          text: command.text,
+          word: command.text.split(" ")[0]!,
+        })
+      : t("console.noWords", { command: command.name, text: command.text });
   if (spec.words === "id" && /\s/.test(command.text))
-    return `/${command.name} takes one post id, but got “${command.text}”.`;
+    return t("console.oneId", { command: command.name, text: command.text });
   const { page, date } = command.options;
   if (page !== undefined && !(/^\d{1,4}$/.test(page) && Number(page) >= 1))
-    return `page: must be a whole number from 1, not “${page}”.`;
+    return t("console.badPage", { page });
   if (date !== undefined && !isCalendarDate(date))
     return /^\d{4}-\d{2}-\d{2}$/.test(date)
-      ? `date: ${date} is not a day in the calendar.`
-      : `date: must look like 2026-05-12, not “${date}”.`;
+      ? t("onthisday.notADay", { date })
+      : t("onthisday.badDate", { typed: date });
   return undefined;
 }
 

@@ -2,7 +2,7 @@ import { createInterface } from "node:readline/promises";
 import type { AnswerContext } from "../discord/context.js";
 import type { Reply } from "../discord/reply.js";
 import { languageOf } from "../i18n/languages.js";
-import { withLanguage } from "../i18n/translate.js";
+import { t, withLanguage } from "../i18n/translate.js";
 import { CollectionError } from "../library/load.js";
 import { createRandomPicker } from "../library/random.js";
 import { loadLibrary } from "../load-library.js";
@@ -116,9 +116,7 @@ async function runIn(args: readonly string[], options: ConsoleOptions): Promise<
   if (!interactive) return run(args.join(" "));
 
   const { collection } = ctx.library();
-  write(
-    `Curator ${VERSION} console · ${collection.posts.length} posts from ${collection.source} · /help for commands`,
-  );
+  write(t("console.banner", { version: VERSION, count: collection.posts.length, source: collection.source }));
   const history = historyPath(env);
   const rl = createInterface({
     input: options.input ?? process.stdin,
@@ -138,6 +136,8 @@ async function runIn(args: readonly string[], options: ConsoleOptions): Promise<
   // Ctrl+C clears the line being typed, as in bash and the Node REPL; on an empty line it warns, and a second one
   // leaves.
   let exitArmed = false;
+  // Worded now: the handler runs in the terminal's context, outside this run's language.
+  const leaveHint = `\n${t("console.leave")}\n`;
   rl.on("SIGINT", () => {
     if (rl.line !== "") {
       rl.write(null, { ctrl: true, name: "e" });
@@ -150,7 +150,7 @@ async function runIn(args: readonly string[], options: ConsoleOptions): Promise<
       return;
     } else {
       exitArmed = true;
-      output.write("\n(To leave, press Ctrl+C again, or Ctrl+D, or type /quit)\n");
+      output.write(leaveHint);
     }
     rl.prompt();
   });

@@ -200,4 +200,33 @@ export const de: Catalog = {
   "saved.clearExpired":
     "Diese Bestätigung ist älter als {minutes} Minuten, daher wurde nichts gelöscht. Führe `/saved clear` erneut aus, wenn du es weiterhin willst.",
   "potd.heading": "**Beitrag des Tages** · {date}",
+  "console.helpCommands": "Befehle (dieselben wie in Discord):",
+  "console.helpSearch": "gewichtete Suche; Tippfehler und Akzente sind kein Problem",
+  "console.helpRandom": "ein zufälliger Beitrag",
+  "console.helpPost": "ein Beitrag vollständig (lange Beiträge haben Seiten)",
+  "console.helpPotd": "der Beitrag des Tages (für einen Server, dessen Zeitplan gerade begonnen hat)",
+  "console.helpOnThisDay": "Beiträge von diesem Tag (UTC) aus früheren Jahren",
+  "console.helpAbout": "die Sammlung und der Bot",
+  "console.helpHelp": "diese Liste",
+  "console.helpQuit": "beenden (oder Strg+D, oder zweimal Strg+C)",
+  "console.helpButtons": "Die Schaltflächen der letzten Antwort:",
+  "console.helpPages": "die nächste oder vorige Seite der Ergebnisse oder eines langen Beitrags",
+  "console.helpAnother": "ein anderer zufälliger Beitrag",
+  "console.helpOpen": "dieses Suchergebnis vollständig öffnen",
+  "console.helpKeys":
+    "Tab ergänzt Befehle, Themen und Beitrags-IDs; Pfeil hoch und runter holen frühere Zeilen zurück.",
+  "console.banner":
+    "Curator {version} Konsole · {count, plural, one {# Beitrag} other {# Beiträge}} aus {source} · /help für die Befehle",
+  "console.leave": "(Zum Beenden noch einmal Strg+C drücken, oder Strg+D, oder /quit eingeben)",
+  "console.unknown": "Unbekannter Befehl /{command}. Gib /help für die Liste ein.",
+  "console.unknownNear": "Unbekannter Befehl /{command}. Meintest du /{near}? Gib /help für die Liste ein.",
+  "console.noOption": "/{command} hat keine Option {option}:.",
+  "console.noOptionTakes": "/{command} hat keine Option {option}: (möglich sind {options}).",
+  "console.needsValue": "{option}: braucht einen Wert, zum Beispiel {option}:{example}.",
+  "console.noWords": "/{command} nimmt keine Wörter, bekam aber „{text}“.",
+  "console.noWordsTopic":
+    "/{command} nimmt keine Wörter, bekam aber „{text}“. Für ein Thema gib topic:{word} ein.",
+  "console.oneId": "/{command} nimmt eine Beitrags-ID, bekam aber „{text}“.",
+  "console.badPage": "page: muss eine ganze Zahl ab 1 sein, nicht „{page}“.",
+  "console.whichPost": "Welcher Beitrag? Zum Beispiel /post bellard (Tab ergänzt IDs).",
 };

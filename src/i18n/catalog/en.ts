@@ -191,6 +191,33 @@ export const en = {
   "saved.clearExpired":
     "This confirmation is more than {minutes} minutes old, so nothing was deleted. Run `/saved clear` again if you still want to.",
   "potd.heading": "**Post of the day** · {date}",
+  "console.helpCommands": "Commands (the same as in Discord):",
+  "console.helpSearch": "ranked search; typos and accents are fine",
+  "console.helpRandom": "a random post",
+  "console.helpPost": "one post in full (long posts have pages)",
+  "console.helpPotd": "the post of the day (for a server that just started its schedule)",
+  "console.helpOnThisDay": "posts of this day (UTC) in earlier years",
+  "console.helpAbout": "the collection and the bot",
+  "console.helpHelp": "this list",
+  "console.helpQuit": "leave (or Ctrl+D, or Ctrl+C twice)",
+  "console.helpButtons": "The buttons of the last answer:",
+  "console.helpPages": "the next or previous page of results or of a long post",
+  "console.helpAnother": "another random post",
+  "console.helpOpen": "open that search result in full",
+  "console.helpKeys": "Tab completes commands, topics and post ids; Up and Down recall earlier lines.",
+  "console.banner":
+    "Curator {version} console · {count, plural, one {# post} other {# posts}} from {source} · /help for commands",
+  "console.leave": "(To leave, press Ctrl+C again, or Ctrl+D, or type /quit)",
+  "console.unknown": "Unknown command /{command}. Type /help for the list.",
+  "console.unknownNear": "Unknown command /{command}. Did you mean /{near}? Type /help for the list.",
+  "console.noOption": "/{command} has no option {option}:.",
+  "console.noOptionTakes": "/{command} has no option {option}: (it takes {options}).",
+  "console.needsValue": "{option}: needs a value, for example {option}:{example}.",
+  "console.noWords": "/{command} takes no words, but got “{text}”.",
+  "console.noWordsTopic": "/{command} takes no words, but got “{text}”. For a topic, type topic:{word}.",
+  "console.oneId": "/{command} takes one post id, but got “{text}”.",
+  "console.badPage": "page: must be a whole number from 1, not “{page}”.",
+  "console.whichPost": "Which post? For example /post bellard (Tab completes ids).",
 } as const;
 
 export type MessageKey = keyof typeof en;

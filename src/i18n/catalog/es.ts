@@ -197,4 +197,34 @@ export const es: Catalog = {
   "saved.clearExpired":
     "Esta confirmación tiene más de {minutes} minutos, así que no se borró nada. Vuelve a ejecutar `/saved clear` si aún lo quieres.",
   "potd.heading": "**Publicación del día** · {date}",
+  "console.helpCommands": "Comandos (los mismos que en Discord):",
+  "console.helpSearch": "búsqueda ordenada; se admiten erratas y acentos",
+  "console.helpRandom": "una publicación al azar",
+  "console.helpPost": "una publicación entera (las largas tienen páginas)",
+  "console.helpPotd": "la publicación del día (para un servidor que acaba de empezar su programa)",
+  "console.helpOnThisDay": "publicaciones de este día (UTC) en años anteriores",
+  "console.helpAbout": "la colección y el bot",
+  "console.helpHelp": "esta lista",
+  "console.helpQuit": "salir (o Ctrl+D, o Ctrl+C dos veces)",
+  "console.helpButtons": "Los botones de la última respuesta:",
+  "console.helpPages": "la página siguiente o anterior de resultados o de una publicación larga",
+  "console.helpAnother": "otra publicación al azar",
+  "console.helpOpen": "abrir ese resultado entero",
+  "console.helpKeys":
+    "Tab completa comandos, temas e ids de publicaciones; Arriba y Abajo recuperan líneas anteriores.",
+  "console.banner":
+    "Consola de Curator {version} · {count, plural, one {# publicación} other {# publicaciones}} de {source} · /help para los comandos",
+  "console.leave": "(Para salir, pulsa Ctrl+C otra vez, o Ctrl+D, o escribe /quit)",
+  "console.unknown": "Comando desconocido /{command}. Escribe /help para ver la lista.",
+  "console.unknownNear":
+    "Comando desconocido /{command}. ¿Quisiste decir /{near}? Escribe /help para ver la lista.",
+  "console.noOption": "/{command} no tiene la opción {option}:.",
+  "console.noOptionTakes": "/{command} no tiene la opción {option}: (acepta {options}).",
+  "console.needsValue": "{option}: necesita un valor, por ejemplo {option}:{example}.",
+  "console.noWords": "/{command} no acepta palabras, pero recibió «{text}».",
+  "console.noWordsTopic":
+    "/{command} no acepta palabras, pero recibió «{text}». Para un tema, escribe topic:{word}.",
+  "console.oneId": "/{command} acepta un id de publicación, pero recibió «{text}».",
+  "console.badPage": "page: debe ser un número entero desde 1, no «{page}».",
+  "console.whichPost": "¿Qué publicación? Por ejemplo /post bellard (Tab completa los ids).",
 };

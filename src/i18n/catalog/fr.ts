@@ -208,4 +208,34 @@ export const fr: Catalog = {
   "saved.clearExpired":
     "Cette confirmation date de plus de {minutes} minutes : rien n’a été supprimé. Relancez `/saved clear` si vous le voulez toujours.",
   "potd.heading": "**Publication du jour** · {date}",
+  "console.helpCommands": "Commandes (les mêmes que dans Discord) :",
+  "console.helpSearch": "recherche classée ; fautes de frappe et accents acceptés",
+  "console.helpRandom": "une publication au hasard",
+  "console.helpPost": "une publication en entier (les longues ont des pages)",
+  "console.helpPotd": "la publication du jour (pour un serveur qui vient de lancer son planning)",
+  "console.helpOnThisDay": "les publications de ce jour (UTC) les années passées",
+  "console.helpAbout": "la collection et le bot",
+  "console.helpHelp": "cette liste",
+  "console.helpQuit": "quitter (ou Ctrl+D, ou deux fois Ctrl+C)",
+  "console.helpButtons": "Les boutons de la dernière réponse :",
+  "console.helpPages": "la page suivante ou précédente des résultats ou d’une longue publication",
+  "console.helpAnother": "une autre publication au hasard",
+  "console.helpOpen": "ouvrir ce résultat en entier",
+  "console.helpKeys":
+    "Tab complète les commandes, les sujets et les identifiants ; Haut et Bas rappellent les lignes précédentes.",
+  "console.banner":
+    "Console Curator {version} · {count, plural, one {# publication} other {# publications}} de {source} · /help pour les commandes",
+  "console.leave": "(Pour quitter, appuyez encore sur Ctrl+C, ou Ctrl+D, ou tapez /quit)",
+  "console.unknown": "Commande inconnue /{command}. Tapez /help pour la liste.",
+  "console.unknownNear":
+    "Commande inconnue /{command}. Vouliez-vous dire /{near} ? Tapez /help pour la liste.",
+  "console.noOption": "/{command} n’a pas d’option {option}:.",
+  "console.noOptionTakes": "/{command} n’a pas d’option {option}: (elle prend {options}).",
+  "console.needsValue": "{option}: demande une valeur, par exemple {option}:{example}.",
+  "console.noWords": "/{command} ne prend pas de mots, mais a reçu « {text} ».",
+  "console.noWordsTopic":
+    "/{command} ne prend pas de mots, mais a reçu « {text} ». Pour un sujet, tapez topic:{word}.",
+  "console.oneId": "/{command} prend un seul identifiant de publication, mais a reçu « {text} ».",
+  "console.badPage": "page: doit être un nombre entier à partir de 1, pas « {page} ».",
+  "console.whichPost": "Quelle publication ? Par exemple /post bellard (Tab complète les identifiants).",
 };

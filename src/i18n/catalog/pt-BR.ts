@@ -195,4 +195,34 @@ export const ptBR: Catalog = {
   "saved.clearExpired":
     "Esta confirmação tem mais de {minutes} minutos, então nada foi apagado. Execute `/saved clear` de novo se ainda quiser.",
   "potd.heading": "**Publicação do dia** · {date}",
+  "console.helpCommands": "Comandos (os mesmos do Discord):",
+  "console.helpSearch": "busca ordenada; erros de digitação e acentos não atrapalham",
+  "console.helpRandom": "uma publicação aleatória",
+  "console.helpPost": "uma publicação inteira (as longas têm páginas)",
+  "console.helpPotd": "a publicação do dia (para um servidor que acabou de iniciar sua programação)",
+  "console.helpOnThisDay": "publicações deste dia (UTC) em anos anteriores",
+  "console.helpAbout": "a coleção e o bot",
+  "console.helpHelp": "esta lista",
+  "console.helpQuit": "sair (ou Ctrl+D, ou Ctrl+C duas vezes)",
+  "console.helpButtons": "Os botões da última resposta:",
+  "console.helpPages": "a página seguinte ou anterior dos resultados ou de uma publicação longa",
+  "console.helpAnother": "outra publicação aleatória",
+  "console.helpOpen": "abrir esse resultado inteiro",
+  "console.helpKeys":
+    "Tab completa comandos, tópicos e ids de publicações; Cima e Baixo trazem linhas anteriores.",
+  "console.banner":
+    "Console do Curator {version} · {count, plural, one {# publicação} other {# publicações}} de {source} · /help para os comandos",
+  "console.leave": "(Para sair, pressione Ctrl+C de novo, ou Ctrl+D, ou digite /quit)",
+  "console.unknown": "Comando desconhecido /{command}. Digite /help para ver a lista.",
+  "console.unknownNear":
+    "Comando desconhecido /{command}. Você quis dizer /{near}? Digite /help para ver a lista.",
+  "console.noOption": "/{command} não tem a opção {option}:.",
+  "console.noOptionTakes": "/{command} não tem a opção {option}: (aceita {options}).",
+  "console.needsValue": "{option}: precisa de um valor, por exemplo {option}:{example}.",
+  "console.noWords": "/{command} não aceita palavras, mas recebeu “{text}”.",
+  "console.noWordsTopic":
+    "/{command} não aceita palavras, mas recebeu “{text}”. Para um tópico, digite topic:{word}.",
+  "console.oneId": "/{command} aceita um id de publicação, mas recebeu “{text}”.",
+  "console.badPage": "page: deve ser um número inteiro a partir de 1, não “{page}”.",
+  "console.whichPost": "Qual publicação? Por exemplo /post bellard (Tab completa os ids).",
 };
