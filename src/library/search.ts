@@ -242,7 +242,10 @@ function popcount(bits: number): number {
 function boostPhrases(top: readonly Ranked[], posts: readonly Post[], terms: readonly string[]): Ranked[] {
   if (terms.length < 2) return [...top];
   const phrase = ` ${terms.join(" ")} `;
+  const distinct = new Set(terms).size;
   const head = top.slice(0, PHRASE_WINDOW).map((r) => {
+    // A post matching fewer of the words cannot hold the phrase: it is not worth tokenizing (most of the cost).
+    if (Math.floor(r.score / TIER) < distinct) return r;
     const post = posts[r.doc]!;
     const words = ` ${tokenize(`${post.title ?? ""}\n${post.text}`).join(" ")} `;
     if (!words.includes(phrase)) return r;
