@@ -7,7 +7,13 @@ import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import type { CompactPosts } from "../library/compact-posts.js";
 import type { Post } from "../library/post.js";
-import { buildSearchPostings, createSearchIndex, type SearchIndex } from "../library/search.js";
+import {
+  buildSearchPostings,
+  createSearchIndex,
+  type PrefixMemoEntry,
+  precomputePrefixes,
+  type SearchIndex,
+} from "../library/search.js";
 import {
   POSTINGS_VERSION,
   type Postings,
@@ -18,7 +24,10 @@ import {
 import { readWhole } from "./read-whole.js";
 
 export const DEFAULT_CACHE_DIR = "data/.cache";
-/** "CUR2": the second layout, which also keeps the terms' sorted order (sorting a million terms took a second). */
+/**
+ * "CUR2": the second layout, which also keeps the terms' sorted order (sorting a million terms took a second);
+ * from POSTINGS_VERSION 3 its header also holds the frequent prefixes' best posts (precomputePrefixes).
+ */
 const MAGIC = 0x32525543;
 
 export interface CachedIndex {
@@ -37,8 +46,10 @@ export function loadSearchIndex(
   collection: { posts: readonly Post[]; hash: string; compact?: CompactPosts },
   dir: string = DEFAULT_CACHE_DIR,
 ): CachedIndex {
-  const { postings, fromCache, problem } = loadPostings(collection, dir);
-  const index = createSearchIndex(collection.posts, postings, collection.compact?.topicDocs());
+  const { postings, prefixMemo, fromCache, problem } = loadPostings(collection, dir);
+  const index = createSearchIndex(collection.posts, postings, collection.compact?.topicDocs(), {
+    precomputed: prefixMemo,
+  });
   return { index, fromCache, ...(problem ? { problem } : {}) };
 }
 
@@ -46,28 +57,30 @@ export function loadSearchIndex(
 export function loadPostings(
   collection: { posts: readonly Post[]; hash: string },
   dir: string = DEFAULT_CACHE_DIR,
-): { postings: Postings; fromCache: boolean; problem?: string } {
+): { postings: Postings; prefixMemo: PrefixMemoEntry[]; fromCache: boolean; problem?: string } {
   const file = cacheFile(dir, collection.hash);
   let readProblem: string | undefined;
   try {
-    const { sortedIds, ...data } = decode(readWhole(file));
+    const { sortedIds, prefixMemo, ...data } = decode(readWhole(file));
     if (data.docCount === collection.posts.length)
-      return { postings: postingsFromData(data, { sortedIds }), fromCache: true };
+      return { postings: postingsFromData(data, { sortedIds }), prefixMemo, fromCache: true };
     readProblem = `${file} holds ${data.docCount} posts, the collection ${collection.posts.length}`;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") readProblem = `${file}: ${String(error)}`;
   }
   const postings = buildSearchPostings(collection.posts);
+  // Computed once here, so that no member pays the first query of a frequent prefix (tens of ms at 1M posts).
+  const prefixMemo = precomputePrefixes(collection.posts, postings);
   try {
     mkdirSync(dir, { recursive: true });
     const temp = `${file}.${process.pid}.${threadId}.tmp`;
-    writeFileSync(temp, encode(postings));
+    writeFileSync(temp, encode({ ...postings, prefixMemo }));
     renameSync(temp, file);
     pruneOldFiles(dir, file);
   } catch (error) {
-    return { postings, fromCache: false, problem: `could not write ${file}: ${String(error)}` };
+    return { postings, prefixMemo, fromCache: false, problem: `could not write ${file}: ${String(error)}` };
   }
-  return { postings, fromCache: false, ...(readProblem ? { problem: readProblem } : {}) };
+  return { postings, prefixMemo, fromCache: false, ...(readProblem ? { problem: readProblem } : {}) };
 }
 
 /** Each collection edit leaves a file behind: keep the newest few (other processes may serve older versions). */
@@ -85,10 +98,17 @@ function pruneOldFiles(dir: string, current: string): void {
 }
 
 /** Layout: magic, version, header length, JSON header (counts, terms), padding to 4 bytes, then the arrays. */
-export function encode(data: PostingsData & { sortedIds?: Int32Array }): Buffer {
+export function encode(
+  data: PostingsData & { sortedIds?: Int32Array; prefixMemo?: readonly PrefixMemoEntry[] },
+): Buffer {
   const sortedIds = data.sortedIds ?? sortTermIds(data.terms);
   const header = Buffer.from(
-    JSON.stringify({ docCount: data.docCount, postings: data.doc.length, terms: data.terms }),
+    JSON.stringify({
+      docCount: data.docCount,
+      postings: data.doc.length,
+      terms: data.terms,
+      prefixMemo: data.prefixMemo ?? [],
+    }),
     "utf8",
   );
   const headerEnd = align4(12 + header.length);
@@ -107,7 +127,9 @@ export function encode(data: PostingsData & { sortedIds?: Int32Array }): Buffer 
 }
 
 /** `bytes` must start 4-aligned in its ArrayBuffer (readWhole's do): the arrays are views, not copies. */
-export function decode(bytes: Uint8Array): PostingsData & { sortedIds: Int32Array } {
+export function decode(
+  bytes: Uint8Array,
+): PostingsData & { sortedIds: Int32Array; prefixMemo: PrefixMemoEntry[] } {
   if (bytes.byteOffset % 4 !== 0) bytes = new Uint8Array(bytes);
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.length < 12 || view.readUInt32LE(0) !== MAGIC) throw new Error("not a search index cache");
@@ -117,8 +139,9 @@ export function decode(bytes: Uint8Array): PostingsData & { sortedIds: Int32Arra
     docCount: number;
     postings: number;
     terms: string[];
+    prefixMemo: PrefixMemoEntry[];
   };
-  const { docCount, postings, terms } = header;
+  const { docCount, postings, terms, prefixMemo } = header;
   let at = align4(12 + headerLength);
   const take = <T>(make: new (buffer: ArrayBuffer, offset: number, length: number) => T, count: number) => {
     const end = at + count * 4;
@@ -134,7 +157,40 @@ export function decode(bytes: Uint8Array): PostingsData & { sortedIds: Int32Arra
   const sortedIds = take(Int32Array, terms.length);
   if (at !== bytes.length || start[terms.length] !== postings)
     throw new Error("search index cache is inconsistent");
-  return { docCount, terms, start, doc, tf, norm, sortedIds };
+  checkPrefixMemo(prefixMemo, docCount, terms);
+  return { docCount, terms, start, doc, tf, norm, sortedIds, prefixMemo };
+}
+
+/** A precomputed prefix names posts and terms by number: a damaged entry must not answer with wrong posts. */
+function checkPrefixMemo(entries: unknown, docCount: number, terms: readonly string[]): void {
+  const bad = (why: string) => new Error(`search index cache: precomputed prefixes ${why}`);
+  if (!Array.isArray(entries)) throw bad("missing");
+  for (const e of entries as PrefixMemoEntry[]) {
+    const where = `"${String(e?.prefix)}"`;
+    if (typeof e?.prefix !== "string" || !Number.isInteger(e.k) || !Number.isInteger(e.total))
+      throw bad(`${where}: no prefix, k or total`);
+    if (!Array.isArray(e.docs) || !Array.isArray(e.scores) || e.docs.length !== e.scores.length)
+      throw bad(`${where}: docs and scores differ in length`);
+    if (e.docs.length > e.k || e.docs.length > e.total) throw bad(`${where}: more posts than k or total`);
+    if (!e.docs.every((d) => Number.isInteger(d) && d >= 0 && d < docCount))
+      throw bad(`${where}: a post number out of range`);
+    if (!e.scores.every((s) => typeof s === "number" && Number.isFinite(s)))
+      throw bad(`${where}: a score that is not a number`);
+    const variantsOk =
+      Array.isArray(e.variants) &&
+      e.variants.every(
+        (word) =>
+          Array.isArray(word) &&
+          word.every(
+            (v) =>
+              Number.isInteger(v?.termId) &&
+              terms[v.termId] === v.term &&
+              typeof v.weight === "number" &&
+              typeof v.normalized === "boolean",
+          ),
+      );
+    if (!variantsOk) throw bad(`${where}: a variant that is not the term table's`);
+  }
 }
 
 function align4(n: number): number {
