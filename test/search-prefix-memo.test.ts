@@ -139,6 +139,27 @@ describe("precomputed prefixes in the index cache", () => {
     damage((e) => ({ ...e, variants: [[{ ...e.variants[0]![0]!, term: "nope" }]] }), /not the term table's/);
   });
 
+  it("are computed again when the ranking changed since the cache was written", () => {
+    const dir = mkdtempSync(join(tmpdir(), "curator-prefix-"));
+    try {
+      const hash = "cd".repeat(32);
+      // Every entry answers differently from the code now, as after a change to the ranking.
+      const stale = precomputed.map((e) => ({ ...e, scores: e.scores.map((s) => s + 1) }));
+      writeFileSync(cacheFile(dir, hash), encode({ ...postings, prefixMemo: stale }));
+      const first = loadSearchIndex({ posts, hash }, dir);
+      expect(first.fromCache).toBe(true);
+      expect(first.problem).toMatch(/ranked by other code/);
+      const fresh = createSearchIndex(posts, postings);
+      for (const prefix of prefixes) expect(first.index.search(prefix)).toEqual(fresh.search(prefix));
+      // The cache was written again: the next start reads it without a problem.
+      const second = loadSearchIndex({ posts, hash }, dir);
+      expect(second.problem).toBeUndefined();
+      expect(second.fromCache).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("a start from the cache answers the frequent prefixes as a fresh index does", () => {
     const dir = mkdtempSync(join(tmpdir(), "curator-prefix-"));
     try {

@@ -8,6 +8,7 @@ import { threadId } from "node:worker_threads";
 import type { CompactPosts } from "../library/compact-posts.js";
 import type { Post } from "../library/post.js";
 import {
+  answersAsComputed,
   buildSearchPostings,
   createSearchIndex,
   type PrefixMemoEntry,
@@ -60,15 +61,24 @@ export function loadPostings(
 ): { postings: Postings; prefixMemo: PrefixMemoEntry[]; fromCache: boolean; problem?: string } {
   const file = cacheFile(dir, collection.hash);
   let readProblem: string | undefined;
+  let postings: Postings | undefined;
   try {
     const { sortedIds, prefixMemo, ...data } = decode(readWhole(file));
-    if (data.docCount === collection.posts.length)
-      return { postings: postingsFromData(data, { sortedIds }), prefixMemo, fromCache: true };
-    readProblem = `${file} holds ${data.docCount} posts, the collection ${collection.posts.length}`;
+    if (data.docCount === collection.posts.length) {
+      postings = postingsFromData(data, { sortedIds });
+      const cheapest = prefixMemo.reduce<PrefixMemoEntry | undefined>(
+        (a, e) => (a && a.total <= e.total ? a : e),
+        undefined,
+      );
+      if (!cheapest || answersAsComputed(collection.posts, postings, cheapest))
+        return { postings, prefixMemo, fromCache: true };
+      readProblem = `${file}: the precomputed prefixes were ranked by other code; computed again`;
+    } else readProblem = `${file} holds ${data.docCount} posts, the collection ${collection.posts.length}`;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") readProblem = `${file}: ${String(error)}`;
   }
-  const postings = buildSearchPostings(collection.posts);
+  const fromCache = postings !== undefined;
+  postings ??= buildSearchPostings(collection.posts);
   // Computed once here, so that no member pays the first query of a frequent prefix (tens of ms at 1M posts).
   const prefixMemo = precomputePrefixes(collection.posts, postings);
   try {
@@ -78,9 +88,9 @@ export function loadPostings(
     renameSync(temp, file);
     pruneOldFiles(dir, file);
   } catch (error) {
-    return { postings, prefixMemo, fromCache: false, problem: `could not write ${file}: ${String(error)}` };
+    return { postings, prefixMemo, fromCache, problem: `could not write ${file}: ${String(error)}` };
   }
-  return { postings, prefixMemo, fromCache: false, ...(readProblem ? { problem: readProblem } : {}) };
+  return { postings, prefixMemo, fromCache, ...(readProblem ? { problem: readProblem } : {}) };
 }
 
 /** Each collection edit leaves a file behind: keep the newest few (other processes may serve older versions). */
