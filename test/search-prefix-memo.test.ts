@@ -38,7 +38,7 @@ function collection(count: number): Post[] {
 const MIN = 150;
 const posts = collection(3_000);
 const postings = buildSearchPostings(posts);
-const precomputed = precomputePrefixes(posts, postings, MIN);
+const precomputed = precomputePrefixes(posts, postings, MIN, MIN);
 const prefixes = precomputed.map((e) => e.prefix);
 
 describe("precomputed prefixes", () => {

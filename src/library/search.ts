@@ -67,6 +67,11 @@ const NO_TERMS: ReadonlySet<string> = new Set();
  */
 export const MEMO_MIN_SCORED = 20_000;
 const MAX_MEMO = 512;
+/**
+ * Counting matches costs too, not only scoring them: at 1M posts a prefix matching 10,000-100,000 posts whose
+ * scoring stopped early still took 10-20 ms. Prefixes matching this many are precomputed as well.
+ */
+const PRECOMPUTE_MIN_MATCHED = 10_000;
 /** From one matched post in this many, the scores are swept in order rather than read where they were written. */
 const DENSE_SHARE = 8;
 
@@ -277,25 +282,25 @@ function createRanker(posts: readonly Post[], postings: Postings) {
 }
 
 /**
- * Every prefix whose first query would match (and so may score) at least `minScored` posts, answered now as
- * the memo would keep it (the best PHRASE_WINDOW posts, what a results page or autocomplete needs).
+ * Every prefix whose first query would score at least `minScored` posts or match `minMatched`, answered now
+ * as the memo would keep it (the best PHRASE_WINDOW posts, what a results page or autocomplete needs).
  * Candidates come from the term table: a prefix whose completions hold fewer postings cannot match that many.
  */
 export function precomputePrefixes(
   posts: readonly Post[],
   postings: Postings,
   minScored: number = MEMO_MIN_SCORED,
+  minMatched: number = PRECOMPUTE_MIN_MATCHED,
 ): PrefixMemoEntry[] {
   const rankAll = createRanker(posts, postings);
   const entries: PrefixMemoEntry[] = [];
-  for (const prefix of heavyPrefixes(postings, minScored)) {
+  const least = Math.min(minScored, minMatched);
+  for (const prefix of heavyPrefixes(postings, least)) {
     // The completions actually matched are fewer than all of them: a cheaper bound before scoring.
     const variants = expandTerm(postings, prefix, { prefix: true, minFuzzy: MIN_FUZZY });
-    if (variants.reduce((n, v) => n + postings.docFrequency(v.termId), 0) < minScored) continue;
+    if (variants.reduce((n, v) => n + postings.docFrequency(v.termId), 0) < least) continue;
     const { entry, scored } = answerPrefix(rankAll, prefix, PHRASE_WINDOW);
-    // Counting matches costs too, not only scoring them: a prefix matching 100k posts whose scoring stopped
-    // early still took 20 ms at 1M posts. Kept if it matched that many, which includes all the memo keeps.
-    if (entry.total >= minScored || scored >= minScored) entries.push(entry);
+    if (entry.total >= minMatched || scored >= minScored) entries.push(entry);
   }
   return entries;
 }
