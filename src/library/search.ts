@@ -91,7 +91,6 @@ export interface PrefixMemoEntry {
   total: number;
   docs: number[];
   scores: number[];
-  variants: Variant[][];
 }
 
 export interface SearchIndexOptions {
@@ -103,6 +102,8 @@ export interface SearchIndexOptions {
 
 type RankResult = { total: number; top: Ranked[]; variants: Variant[][] };
 type Kept = RankResult & { k: number };
+/** The terms a precomputed prefix stands for are found when first asked (cheap), not kept in the cache. */
+type Pinned = Omit<Kept, "variants"> & { variants?: Variant[][] };
 
 /** The expensive part of an index (tokenizing every post), which src/store/index-cache.ts can keep on disk. */
 export function buildSearchPostings(posts: readonly Post[]): Postings {
@@ -124,15 +125,10 @@ export function createSearchIndex(
   const memoMinScored = options.memoMinScored ?? MEMO_MIN_SCORED;
   const memo = new Map<string, Kept>();
   // Apart from the LRU memo: the precomputed prefixes are the frequent ones, and must stay whatever is typed.
-  const pinned = new Map<string, Kept>(
+  const pinned = new Map<string, Pinned>(
     (options.precomputed ?? []).map((e) => [
       e.prefix,
-      {
-        total: e.total,
-        top: e.docs.map((doc, i) => ({ doc, score: e.scores[i]! })),
-        variants: e.variants,
-        k: e.k,
-      },
+      { total: e.total, top: e.docs.map((doc, i) => ({ doc, score: e.scores[i]! })), k: e.k },
     ]),
   );
 
@@ -148,8 +144,11 @@ export function createSearchIndex(
         ? term
         : undefined;
     const fixed = memoKey === undefined ? undefined : pinned.get(memoKey);
-    if (fixed && (k <= fixed.k || fixed.top.length < fixed.k))
+    if (fixed && (k <= fixed.k || fixed.top.length < fixed.k)) {
+      // What rankAll finds for a one-word prefix query (precomputed entries are only for those).
+      fixed.variants ??= [expandTerm(postings, term, { prefix: true, minFuzzy: MIN_FUZZY })];
       return { total: fixed.total, top: fixed.top.slice(0, k), variants: fixed.variants };
+    }
     const kept = memoKey === undefined ? undefined : memo.get(memoKey);
     if (kept && (k <= kept.k || kept.top.length < kept.k)) {
       memo.delete(memoKey!);
@@ -331,7 +330,6 @@ function answerPrefix(
     total: result.total,
     docs: result.top.map((r) => r.doc),
     scores: result.top.map((r) => r.score),
-    variants: result.variants,
   };
   return { entry, scored: result.scored };
 }

@@ -167,12 +167,12 @@ export function decode(
   const sortedIds = take(Int32Array, terms.length);
   if (at !== bytes.length || start[terms.length] !== postings)
     throw new Error("search index cache is inconsistent");
-  checkPrefixMemo(prefixMemo, docCount, terms);
+  checkPrefixMemo(prefixMemo, docCount);
   return { docCount, terms, start, doc, tf, norm, sortedIds, prefixMemo };
 }
 
-/** A precomputed prefix names posts and terms by number: a damaged entry must not answer with wrong posts. */
-function checkPrefixMemo(entries: unknown, docCount: number, terms: readonly string[]): void {
+/** A precomputed prefix names posts by number: a damaged entry must not answer with wrong posts. */
+function checkPrefixMemo(entries: unknown, docCount: number): void {
   const bad = (why: string) => new Error(`search index cache: precomputed prefixes ${why}`);
   if (!Array.isArray(entries)) throw bad("missing");
   for (const e of entries as PrefixMemoEntry[]) {
@@ -186,20 +186,6 @@ function checkPrefixMemo(entries: unknown, docCount: number, terms: readonly str
       throw bad(`${where}: a post number out of range`);
     if (!e.scores.every((s) => typeof s === "number" && Number.isFinite(s)))
       throw bad(`${where}: a score that is not a number`);
-    const variantsOk =
-      Array.isArray(e.variants) &&
-      e.variants.every(
-        (word) =>
-          Array.isArray(word) &&
-          word.every(
-            (v) =>
-              Number.isInteger(v?.termId) &&
-              terms[v.termId] === v.term &&
-              typeof v.weight === "number" &&
-              typeof v.normalized === "boolean",
-          ),
-      );
-    if (!variantsOk) throw bad(`${where}: a variant that is not the term table's`);
   }
 }
 
