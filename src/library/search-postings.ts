@@ -18,8 +18,11 @@ const FIELD_WEIGHT = { title: 2, text: 1, topics: 1.5 } as const;
 
 const B = 0.7;
 
-/** Bump when tokenizing or weighting changes: cached indexes of older versions are then rebuilt. */
-export const POSTINGS_VERSION = 2;
+/**
+ * Bump when tokenizing, weighting or ranking changes (the index cache also keeps the best posts of frequent
+ * prefixes): cached indexes of older versions are then rebuilt. 3: the cache holds precomputed prefixes.
+ */
+export const POSTINGS_VERSION = 3;
 
 /** What an index is made of: enough to rebuild the lookups without tokenizing any post again. */
 export interface PostingsData {

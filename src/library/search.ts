@@ -1,6 +1,7 @@
 import type { Post } from "./post.js";
 import { createAccumulator } from "./search-accumulate.js";
 import { expandTerm, type Variant } from "./search-expand.js";
+import { heavyPrefixes } from "./search-heavy-prefixes.js";
 import { buildPostings, type Postings } from "./search-postings.js";
 import { type ParsedQuery, parseQuery } from "./search-query.js";
 import { buildSnippet, type SnippetPart } from "./search-snippet.js";
@@ -64,8 +65,13 @@ const NO_TERMS: ReadonlySet<string> = new Set();
  * posts, tens of ms): their best posts are kept per prefix, as the same few hundred prefixes come back at
  * every keystroke. Only queries that scored this many posts are kept, so the memo stays small.
  */
-const MEMO_MIN_SCORED = 20_000;
+export const MEMO_MIN_SCORED = 20_000;
 const MAX_MEMO = 512;
+/**
+ * Counting matches costs too, not only scoring them: at 1M posts a prefix matching 10,000-100,000 posts whose
+ * scoring stopped early still took 10-20 ms. Prefixes matching this many are precomputed as well.
+ */
+const PRECOMPUTE_MIN_MATCHED = 10_000;
 /** From one matched post in this many, the scores are swept in order rather than read where they were written. */
 const DENSE_SHARE = 8;
 
@@ -73,6 +79,31 @@ interface Ranked {
   doc: number;
   score: number;
 }
+
+/**
+ * A prefix's best posts, computed when the index is built (see precomputePrefixes) so that nobody waits the
+ * first time it is typed: exactly what the memo keeps after that first time. `docs` and `scores` are the top
+ * `k`, best first.
+ */
+export interface PrefixMemoEntry {
+  prefix: string;
+  k: number;
+  total: number;
+  docs: number[];
+  scores: number[];
+}
+
+export interface SearchIndexOptions {
+  /** Prefixes answered ahead of time: kept for the index's life, never evicted. */
+  precomputed?: readonly PrefixMemoEntry[];
+  /** Queries scoring this many posts keep their best posts (tests lower it to exercise the memo). */
+  memoMinScored?: number;
+}
+
+type RankResult = { total: number; top: Ranked[]; variants: Variant[][] };
+type Kept = RankResult & { k: number };
+/** The terms a precomputed prefix stands for are found when first asked (cheap), not kept in the cache. */
+type Pinned = Omit<Kept, "variants"> & { variants?: Variant[][] };
 
 /** The expensive part of an index (tokenizing every post), which src/store/index-cache.ts can keep on disk. */
 export function buildSearchPostings(posts: readonly Post[]): Postings {
@@ -86,13 +117,20 @@ export function createSearchIndex(
   posts: readonly Post[],
   postings = buildSearchPostings(posts),
   topicDocs: ReadonlyMap<string, Int32Array> = indexTopics(posts),
+  options: SearchIndexOptions = {},
 ): SearchIndex {
   if (postings.docCount !== posts.length) throw new RangeError("the postings were built from other posts");
   const byTopic = lazyTopicSets(topicDocs);
-  const { scores, matched, touched, accumulate } = createAccumulator(postings);
-
-  type RankResult = { total: number; top: Ranked[]; variants: Variant[][] };
-  const memo = new Map<string, RankResult & { k: number }>();
+  const rankAll = createRanker(posts, postings);
+  const memoMinScored = options.memoMinScored ?? MEMO_MIN_SCORED;
+  const memo = new Map<string, Kept>();
+  // Apart from the LRU memo: the precomputed prefixes are the frequent ones, and must stay whatever is typed.
+  const pinned = new Map<string, Pinned>(
+    (options.precomputed ?? []).map((e) => [
+      e.prefix,
+      { total: e.total, top: e.docs.map((doc, i) => ({ doc, score: e.scores[i]! })), k: e.k },
+    ]),
+  );
 
   function rank(parsed: ParsedQuery, topic: string | undefined, minPrefix: number, k: number): RankResult {
     const allowed = topicFilter(byTopic, topic, parsed.topic);
@@ -105,6 +143,12 @@ export function createSearchIndex(
       term.length >= minPrefix
         ? term
         : undefined;
+    const fixed = memoKey === undefined ? undefined : pinned.get(memoKey);
+    if (fixed && (k <= fixed.k || fixed.top.length < fixed.k)) {
+      // What rankAll finds for a one-word prefix query (precomputed entries are only for those).
+      fixed.variants ??= [expandTerm(postings, term, { prefix: true, minFuzzy: MIN_FUZZY })];
+      return { total: fixed.total, top: fixed.top.slice(0, k), variants: fixed.variants };
+    }
     const kept = memoKey === undefined ? undefined : memo.get(memoKey);
     if (kept && (k <= kept.k || kept.top.length < kept.k)) {
       memo.delete(memoKey!);
@@ -112,50 +156,11 @@ export function createSearchIndex(
       return { total: kept.total, top: kept.top.slice(0, k), variants: kept.variants };
     }
     const result = rankAll(parsed, allowed, minPrefix, k);
-    if (memoKey !== undefined && result.scored >= MEMO_MIN_SCORED) {
+    if (memoKey !== undefined && result.scored >= memoMinScored) {
       if (memo.size >= MAX_MEMO) memo.delete(memo.keys().next().value!);
       memo.set(memoKey, { total: result.total, top: result.top, variants: result.variants, k });
     }
     return result;
-  }
-
-  function rankAll(
-    parsed: ParsedQuery,
-    allowed: ReadonlySet<number> | undefined,
-    minPrefix: number,
-    k: number,
-  ): RankResult & { scored: number } {
-    const lastTerm = parsed.terms[parsed.terms.length - 1];
-    let fuzzyLeft = MAX_FUZZY_TERMS;
-    // A repeated word would count twice in "how many query words matched"; score each word once.
-    const variants = [...new Set(parsed.terms)].map((term) => {
-      const expanded = expandTerm(postings, term, {
-        prefix: parsed.endsInWord && term === lastTerm && term.length >= minPrefix,
-        minFuzzy: fuzzyLeft > 0 ? MIN_FUZZY : Number.POSITIVE_INFINITY,
-      });
-      if (postings.termId(term) === undefined && term.length >= MIN_FUZZY) fuzzyLeft--;
-      return expanded;
-    });
-    const { count, total, oneWord } = accumulate(variants, allowed, k);
-    const topK = createTopK(k);
-    if (oneWord && count > posts.length / DENSE_SHARE) {
-      // Most posts matched (a short prefix): one sequential sweep instead of two scattered passes.
-      for (let doc = 0; doc < posts.length; doc++) {
-        const score = scores[doc]!;
-        if (score !== 0) topK.offer(doc, TIER + score);
-      }
-      scores.fill(0);
-      return { total, top: topK.sorted(), variants, scored: count };
-    }
-    for (let i = 0; i < count; i++) {
-      const doc = touched[i]!;
-      // How many query words a post holds comes first, its BM25 score second: a long thread holding every
-      // word must not fall below short posts holding one (a multiplier let length normalisation bury it).
-      topK.offer(doc, (oneWord ? 1 : popcount(matched[doc]!)) * TIER + scores[doc]!);
-      scores[doc] = 0;
-      if (!oneWord) matched[doc] = 0;
-    }
-    return { total, top: topK.sorted(), variants, scored: count };
   }
 
   /** Posts by topic filter, newest first: computed once per filter, as a topic is browsed page after page. */
@@ -230,6 +235,103 @@ export function createSearchIndex(
       }
     },
   };
+}
+
+/** Scores a parsed query over every post (the expensive path, which the memos spare). */
+function createRanker(posts: readonly Post[], postings: Postings) {
+  const { scores, matched, touched, accumulate } = createAccumulator(postings);
+  return function rankAll(
+    parsed: ParsedQuery,
+    allowed: ReadonlySet<number> | undefined,
+    minPrefix: number,
+    k: number,
+  ): RankResult & { scored: number } {
+    const lastTerm = parsed.terms[parsed.terms.length - 1];
+    let fuzzyLeft = MAX_FUZZY_TERMS;
+    // A repeated word would count twice in "how many query words matched"; score each word once.
+    const variants = [...new Set(parsed.terms)].map((term) => {
+      const expanded = expandTerm(postings, term, {
+        prefix: parsed.endsInWord && term === lastTerm && term.length >= minPrefix,
+        minFuzzy: fuzzyLeft > 0 ? MIN_FUZZY : Number.POSITIVE_INFINITY,
+      });
+      if (postings.termId(term) === undefined && term.length >= MIN_FUZZY) fuzzyLeft--;
+      return expanded;
+    });
+    const { count, total, oneWord } = accumulate(variants, allowed, k);
+    const topK = createTopK(k);
+    if (oneWord && count > posts.length / DENSE_SHARE) {
+      // Most posts matched (a short prefix): one sequential sweep instead of two scattered passes.
+      for (let doc = 0; doc < posts.length; doc++) {
+        const score = scores[doc]!;
+        if (score !== 0) topK.offer(doc, TIER + score);
+      }
+      scores.fill(0);
+      return { total, top: topK.sorted(), variants, scored: count };
+    }
+    for (let i = 0; i < count; i++) {
+      const doc = touched[i]!;
+      // How many query words a post holds comes first, its BM25 score second: a long thread holding every
+      // word must not fall below short posts holding one (a multiplier let length normalisation bury it).
+      topK.offer(doc, (oneWord ? 1 : popcount(matched[doc]!)) * TIER + scores[doc]!);
+      scores[doc] = 0;
+      if (!oneWord) matched[doc] = 0;
+    }
+    return { total, top: topK.sorted(), variants, scored: count };
+  };
+}
+
+/**
+ * Every prefix whose first query would score at least `minScored` posts or match `minMatched`, answered now
+ * as the memo would keep it (the best PHRASE_WINDOW posts, what a results page or autocomplete needs).
+ * Candidates come from the term table: a prefix whose completions hold fewer postings cannot match that many.
+ */
+export function precomputePrefixes(
+  posts: readonly Post[],
+  postings: Postings,
+  minScored: number = MEMO_MIN_SCORED,
+  minMatched: number = PRECOMPUTE_MIN_MATCHED,
+): PrefixMemoEntry[] {
+  const rankAll = createRanker(posts, postings);
+  const entries: PrefixMemoEntry[] = [];
+  const least = Math.min(minScored, minMatched);
+  for (const prefix of heavyPrefixes(postings, least)) {
+    // The completions actually matched are fewer than all of them: a cheaper bound before scoring.
+    const variants = expandTerm(postings, prefix, { prefix: true, minFuzzy: MIN_FUZZY });
+    if (variants.reduce((n, v) => n + postings.docFrequency(v.termId), 0) < least) continue;
+    const { entry, scored } = answerPrefix(rankAll, prefix, PHRASE_WINDOW);
+    if (entry.total >= minMatched || scored >= minScored) entries.push(entry);
+  }
+  return entries;
+}
+
+/**
+ * Whether `entry` is what this code answers for its prefix now. A cache written before a change to the
+ * ranking would otherwise keep answering the old way: checking one entry (a few ms) catches any such change.
+ */
+export function answersAsComputed(
+  posts: readonly Post[],
+  postings: Postings,
+  entry: PrefixMemoEntry,
+): boolean {
+  const { entry: now } = answerPrefix(createRanker(posts, postings), entry.prefix, entry.k);
+  return JSON.stringify(now) === JSON.stringify(entry);
+}
+
+function answerPrefix(
+  rankAll: ReturnType<typeof createRanker>,
+  prefix: string,
+  k: number,
+): { entry: PrefixMemoEntry; scored: number } {
+  const parsed: ParsedQuery = { terms: [prefix], endsInWord: true, topic: undefined };
+  const result = rankAll(parsed, undefined, 1, k);
+  const entry = {
+    prefix,
+    k,
+    total: result.total,
+    docs: result.top.map((r) => r.doc),
+    scores: result.top.map((r) => r.score),
+  };
+  return { entry, scored: result.scored };
 }
 
 function popcount(bits: number): number {

@@ -23,7 +23,7 @@ try {
     compactFrom === undefined ? {} : { compactFrom },
   );
   const { collection } = loaded;
-  const { postings, fromCache, problem } = loadPostings(collection, cacheDir);
+  const { postings, prefixMemo, fromCache, problem } = loadPostings(collection, cacheDir);
   const topicDocs = [...(collection.compact?.topicDocs() ?? indexTopics(collection.posts))];
   if (collection.compact) {
     const { data } = collection.compact;
@@ -54,6 +54,7 @@ try {
       sortedIds,
       idf,
       topicDocs,
+      prefixMemo,
       fromCache: fromCache && (loaded.fromCache || collection.compact === undefined),
       ...(problem || loaded.problem
         ? { cacheProblem: [loaded.problem, problem].filter(Boolean).join("; ") }

@@ -99,7 +99,9 @@ export function loadLibraryInWorker(
         { docCount, terms, start, doc, tf, norm },
         { sortedIds, sortedTerms, idf },
       );
-      const index = createSearchIndex(collection.posts, postings, new Map(message.topicDocs));
+      const index = createSearchIndex(collection.posts, postings, new Map(message.topicDocs), {
+        precomputed: message.prefixMemo,
+      });
       return {
         library: { collection, index },
         fromCache: message.fromCache,

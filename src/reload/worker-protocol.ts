@@ -1,6 +1,7 @@
 import type { Collection } from "../library/collection.js";
 import type { CompactPostsData } from "../library/compact-posts.js";
 import type { Post } from "../library/post.js";
+import type { PrefixMemoEntry } from "../library/search.js";
 
 export interface WorkerRequest {
   path: string;
@@ -37,6 +38,7 @@ export type WorkerMessage =
       sortedIds: Int32Array;
       idf: Float64Array;
       topicDocs: [string, Int32Array][];
+      prefixMemo: PrefixMemoEntry[];
       fromCache: boolean;
       cacheProblem?: string;
     }
