@@ -33,29 +33,7 @@ export function timeKind(queries: readonly string[], run: (q: string) => unknown
   global.gc?.();
   for (const q of queries) run(q);
   const rounds: KindTiming[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const cpu: number[] = [];
-    const wall: number[] = [];
-    for (const q of queries) {
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      run(q);
-      const t1 = performance.now();
-      const c1 = process.cpuUsage(c0);
-      cpu.push(c1.user + c1.system);
-      wall.push(t1 - t0);
-    }
-    cpu.sort((a, b) => a - b);
-    wall.sort((a, b) => a - b);
-    const at = (s: number[], p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
-    rounds.push({
-      queries: queries.length,
-      cpuMeanUs: cpu.reduce((a, b) => a + b, 0) / cpu.length,
-      cpuP99Us: at(cpu, 0.99),
-      wallP50Ms: at(wall, 0.5),
-      wallP99Ms: at(wall, 0.99),
-    });
-  }
+  for (let round = 0; round < ROUNDS; round++) rounds.push(timeEach(queries, run));
   rounds.sort((a, b) => a.cpuP99Us - b.cpuP99Us);
   return rounds[Math.floor(rounds.length / 2)]!;
 }
@@ -65,12 +43,16 @@ export function timeKind(queries: readonly string[], run: (q: string) => unknown
  * keep their best posts, so repeated ones are cheaper).
  */
 export function timeFirstAsked(queries: readonly string[], run: (q: string) => unknown): KindTiming {
-  const distinct = [...new Set(queries)];
   // As in timeKind: the garbage of what ran before (a whole index, here) is not this kind's to collect.
   global.gc?.();
+  return timeEach([...new Set(queries)], run);
+}
+
+/** Every query once, each timed alone: CPU mean and p99, wall p50 and p99. */
+function timeEach(queries: readonly string[], run: (q: string) => unknown): KindTiming {
   const cpu: number[] = [];
   const wall: number[] = [];
-  for (const q of distinct) {
+  for (const q of queries) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     run(q);
@@ -83,7 +65,7 @@ export function timeFirstAsked(queries: readonly string[], run: (q: string) => u
   wall.sort((a, b) => a - b);
   const at = (s: number[], p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
   return {
-    queries: distinct.length,
+    queries: queries.length,
     cpuMeanUs: cpu.reduce((a, b) => a + b, 0) / cpu.length,
     cpuP99Us: at(cpu, 0.99),
     wallP50Ms: at(wall, 0.5),
