@@ -8,6 +8,7 @@ import { createPotdTransport } from "../src/discord/potd-transport.js";
 import type { Language } from "../src/i18n/languages.js";
 import type { Post } from "../src/library/post.js";
 import type { PotdSchedule } from "../src/scheduler/schedule.js";
+import { PLAIN_OPTIONS } from "../src/store/schedule-fields.js";
 import { type FakeDiscord, startFakeDiscord } from "./fake-discord/index.js";
 import { DEFAULT_BOT_PERMISSIONS } from "./fake-discord/model.js";
 
@@ -58,14 +59,7 @@ const schedule = (over: Partial<PotdSchedule>): PotdSchedule => ({
   channelId: TEXT,
   timeZone: "UTC",
   at: { time: "09:00" },
-  days: null,
-  topic: null,
-  roleId: null,
-  paused: false,
-  channelKind: "text",
-  crosspost: false,
-  template: null,
-  postSource: "deck",
+  ...PLAIN_OPTIONS,
   source: "settings",
   ...over,
 });
