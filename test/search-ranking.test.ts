@@ -142,3 +142,43 @@ describe("several full words", () => {
     ]);
   });
 });
+
+describe("two full words held together by fewer posts than a page", () => {
+  // Every post carries the topic "all": filtered by it, a search takes the path that scores every posting,
+  // which the unfiltered search must agree with however it finds its best posts.
+  let seed = 12345;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const word = () => `w${Math.floor(300 * random() ** 2)}`;
+  const posts = Array.from({ length: 3_000 }, (_, i) => ({
+    ...post(`p${i}`, Array.from({ length: 1 + Math.floor(20 * random()) }, word).join(" ")),
+    topics: ["all"],
+  }));
+  const index = createSearchIndex(posts);
+  const pairs = Array.from({ length: 40 }, () => `${word()} ${word()} `).filter(
+    (q) => new Set(q.split(" ")).size > 2,
+  );
+
+  it("finds the same posts, in the same order, with the same scores as scoring every posting", () => {
+    const shown = (r: SearchResults) => r.hits.map((h) => [h.post.id, h.score]);
+    let fewerThanAPage = 0;
+    for (const q of pairs) {
+      const [a, b] = q.trim().split(" ");
+      const both = posts.filter(
+        (p) => p.text.split(" ").includes(a!) && p.text.split(" ").includes(b!),
+      ).length;
+      if (both < 50) fewerThanAPage++;
+      for (const page of [{}, { offset: 40, limit: 20 }, { offset: 0, limit: 100 }]) {
+        const unfiltered = index.search(q, page);
+        const filtered = index.search(q, { ...page, topic: "all" });
+        expect(unfiltered.total).toBe(filtered.total);
+        expect(shown(unfiltered)).toStrictEqual(shown(filtered));
+      }
+    }
+    // The case this is about must occur, and the other one too.
+    expect(fewerThanAPage).toBeGreaterThan(5);
+    expect(fewerThanAPage).toBeLessThan(pairs.length);
+  });
+});

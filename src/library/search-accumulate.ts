@@ -181,40 +181,62 @@ export function createAccumulator(postings: Postings): Accumulator {
    * are kept for ranking (no scattered writes for the tens of thousands that cannot be shown).
    */
   function alone(v: Variant, allowed: ReadonlySet<number> | undefined, k: number) {
+    const total = scoreInOrder(v, allowed, 0);
+    return { count: keepBest(v, k, total, 0, 0), total, oneWord: true };
+  }
+
+  /**
+   * Puts the score of each posting of `v` in `scratch`, in posting order: NEGATIVE_INFINITY for a post not
+   * `allowed` or among `touched[0 .. skip - 1]` (ascending posts). Returns how many posts were scored.
+   */
+  function scoreInOrder(v: Variant, allowed: ReadonlySet<number> | undefined, skip: number): number {
     const w = bound(v);
     const from = start[v.termId]!;
     const end = start[v.termId + 1]!;
     if (scratch.length < end - from) scratch = new Float64Array(Math.max(end - from, scratch.length * 2));
-    let total = 0;
+    let scored = 0;
+    let j = 0;
     for (let p = from; p < end; p++) {
       const doc = docs[p]!;
-      if (allowed !== undefined && !allowed.has(doc)) {
+      while (j < skip && touched[j]! < doc) j++;
+      if ((j < skip && touched[j] === doc) || (allowed !== undefined && !allowed.has(doc))) {
         scratch[p - from] = Number.NEGATIVE_INFINITY;
         continue;
       }
       const tf = tfs[p]!;
       scratch[p - from] = (w * tf) / (tf + (v.normalized ? norm[doc]! : BM25_K1));
-      total++;
+      scored++;
     }
-    let count = 0;
-    if (k <= 0 || total === 0) return { count, total, oneWord: true };
+    return scored;
+  }
+
+  /**
+   * After scoreInOrder: adds to `touched` (from `count` on) the `want` best posts of `v`, ties at the last
+   * included; `bit` is their `matched` bit, 0 to leave `matched` alone. Returns the new count.
+   */
+  function keepBest(v: Variant, want: number, scored: number, bit: number, count: number): number {
+    if (want <= 0 || scored === 0) return count;
+    const from = start[v.termId]!;
+    const end = start[v.termId + 1]!;
     if (spare.length < scratch.length) spare = new Float64Array(scratch.length);
     spare.set(scratch.subarray(0, end - from));
-    const threshold = k >= total ? Number.NEGATIVE_INFINITY : select(spare, end - from, k - 1);
+    const threshold = want >= scored ? Number.NEGATIVE_INFINITY : select(spare, end - from, want - 1);
     for (let p = from; p < end; p++) {
       const s = scratch[p - from]!;
       if (s === Number.NEGATIVE_INFINITY || s < threshold) continue;
       const doc = docs[p]!;
       touched[count++] = doc;
       scores[doc] = s;
+      if (bit !== 0) matched[doc] = bit;
     }
-    return { count, total, oneWord: true };
+    return count;
   }
 
   /**
    * Several words, one term each, no filter: when at least k posts hold every word they fill the top k (a
    * post holding more words ranks first), so only those are scored, found by galloping through the longer
-   * lists from the shortest's posts. Otherwise undefined, and every posting is scored.
+   * lists from the shortest's posts. Two words add the best posts holding one; more words give undefined,
+   * and every posting is scored.
    */
   function holdingAll(terms: readonly Variant[], k: number) {
     const order = terms.map((_, i) => i).sort((a, b) => df(terms[a]!) - df(terms[b]!));
@@ -243,16 +265,32 @@ export function createAccumulator(postings: Postings): Accumulator {
       matched[doc] = all;
       scores[doc] = sum;
     }
-    if (count < k) {
-      for (let i = 0; i < count; i++) {
-        scores[touched[i]!] = 0;
-        matched[touched[i]!] = 0;
-      }
-      return undefined;
+    if (count >= k) {
+      const total =
+        terms.length === 2
+          ? df(terms[0]!) + df(terms[1]!) - count
+          : count + countRest(terms, undefined, false);
+      return { count, total, oneWord: false };
     }
-    const total =
-      terms.length === 2 ? df(terms[0]!) + df(terms[1]!) - count : count + countRest(terms, undefined, false);
-    return { count, total, oneWord: false };
+    if (terms.length === 2) return withBestOfEach(terms, count, k);
+    for (let i = 0; i < count; i++) {
+      scores[touched[i]!] = 0;
+      matched[touched[i]!] = 0;
+    }
+    return undefined;
+  }
+
+  /**
+   * Two words, fewer than k posts holding both (`touched[0 .. both - 1]`, ascending): the rest of the top k
+   * hold one word, scored by that word alone, so each list's best are found as in `alone` instead of with a
+   * scattered write per posting (at 1M posts, a word in 21,000 posts beside one in 1,400: 15 ms → 2 ms).
+   */
+  function withBestOfEach(terms: readonly Variant[], both: number, k: number) {
+    let count = both;
+    terms.forEach((v, i) => {
+      count = keepBest(v, k - both, scoreInOrder(v, undefined, both), 1 << i, count);
+    });
+    return { count, total: df(terms[0]!) + df(terms[1]!) - both, oneWord: false };
   }
 
   /** The first position in `from .. end - 1` whose post is at least `doc`, or `end`. */
