@@ -184,6 +184,44 @@ describe("edit distance", () => {
   });
 });
 
+describe("typos", () => {
+  // Random words, each in its own post: a typo of one must find it, whatever the edit (the letter filter
+  // before the edit distance must never rule out a near miss, in Latin or Cyrillic).
+  let seed = 7;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return Math.floor((seed / 2 ** 31) * n);
+  };
+  const letters = "abcdefghijklmnopqrstuvwxyzøжщ";
+  const randomWord = () =>
+    `k${Array.from({ length: 8 + random(5) }, () => letters[random(letters.length)]).join("")}`;
+  const words = Array.from({ length: 400 }, randomWord);
+  const typoIndex = createSearchIndex(words.map((w, i) => post(`w${i}`, `${w} and more`)));
+  /** One edit at `at` or after (up to `at + 2`): two edits apart are two edits away. */
+  const edit = (w: string, from: number): string => {
+    const at = from + random(3);
+    const c = letters[random(letters.length)]!;
+    switch (random(4)) {
+      case 0:
+        return w.slice(0, at) + c + w.slice(at + 1);
+      case 1:
+        return w.slice(0, at) + w.slice(at + 1);
+      case 2:
+        return w.slice(0, at) + c + w.slice(at);
+      default:
+        return w.slice(0, at) + w[at + 1]! + w[at]! + w.slice(at + 2);
+    }
+  };
+
+  it("finds the word after one or two edits of any kind", () => {
+    words.forEach((w, i) => {
+      const typed = i % 2 === 0 ? edit(w, 1) : edit(edit(w, 1), 5);
+      if (typed === w) return;
+      expect(ids(typoIndex.search(`${typed} `)), `${typed} for ${w}`).toContain(`w${i}`);
+    });
+  });
+});
+
 describe("search never throws", () => {
   it("returns a valid result for any unicode query and options", () => {
     fc.assert(
