@@ -160,6 +160,8 @@ describe("two full words held together by fewer posts than a page", () => {
   const pairs = Array.from({ length: 40 }, () => `${word()} ${word()} `).filter(
     (q) => new Set(q.split(" ")).size > 2,
   );
+  // A finished word, then a word being typed: its completions are several terms ("w1" stands for w10-w19...).
+  const typed = Array.from({ length: 40 }, () => `${word()} ${word().slice(0, 2)}`);
 
   it("finds the same posts, in the same order, with the same scores as scoring every posting", () => {
     const shown = (r: SearchResults) => r.hits.map((h) => [h.post.id, h.score]);
@@ -180,5 +182,17 @@ describe("two full words held together by fewer posts than a page", () => {
     // The case this is about must occur, and the other one too.
     expect(fewerThanAPage).toBeGreaterThan(5);
     expect(fewerThanAPage).toBeLessThan(pairs.length);
+  });
+
+  it("agrees too when the second word is being typed, or typed first", () => {
+    const shown = (r: SearchResults) => r.hits.map((h) => [h.post.id, h.score]);
+    for (const q of [...typed, ...typed.map((t) => t.split(" ").reverse().join(" "))]) {
+      for (const page of [{}, { offset: 40, limit: 20 }]) {
+        const unfiltered = index.search(q, page);
+        const filtered = index.search(q, { ...page, topic: "all" });
+        expect(unfiltered.total, q).toBe(filtered.total);
+        expect(shown(unfiltered), q).toStrictEqual(shown(filtered));
+      }
+    }
   });
 });

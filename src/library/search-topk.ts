@@ -1,6 +1,8 @@
 /** The k best (doc, score) pairs out of many, with a min-heap: O(n log k) instead of sorting every match. */
 export interface TopK {
   offer(doc: number, score: number): void;
+  /** A score a later post needs to beat to be kept (posts offered in ascending order): -Infinity until full. */
+  floor(): number;
   /** Best first; equal scores keep the collection order so pages are stable. */
   sorted(): { doc: number; score: number }[];
 }
@@ -47,6 +49,9 @@ export function createTopK(k: number): TopK {
       docs[0] = doc;
       scores[0] = score;
       siftDown(0);
+    },
+    floor() {
+      return docs.length < k ? Number.NEGATIVE_INFINITY : scores[0]!;
     },
     sorted() {
       return docs
