@@ -14,7 +14,7 @@ import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
 import { loadCollection } from "../src/library/load.js";
 import type { Post } from "../src/library/post.js";
 import { createRandomPicker } from "../src/library/random.js";
-import { buildSearchPostings, createSearchIndex } from "../src/library/search.js";
+import { buildSearchPostings, createSearchIndex, precomputePrefixes } from "../src/library/search.js";
 import { cacheDirOf } from "../src/load-library.js";
 import { cacheFile, encode, loadSearchIndex } from "../src/store/index-cache.js";
 import { postsCacheFile, writePosts } from "../src/store/posts-cache.js";
@@ -156,18 +156,20 @@ export async function measureCase(size: number, quick = false): Promise<CaseResu
     const t1 = performance.now();
     const cpu1 = process.cpuUsage();
     const postings = buildSearchPostings(posts);
-    const index = createSearchIndex(posts, postings, compact?.topicDocs());
+    // As the bot builds it (src/store/index-cache.ts): frequent prefixes are answered at index build.
+    const prefixMemo = precomputePrefixes(posts, postings);
+    const index = createSearchIndex(posts, postings, compact?.topicDocs(), { precomputed: prefixMemo });
     const t2 = performance.now();
     const cpu2 = process.cpuUsage();
     global.gc?.();
     const memory = process.memoryUsage();
     // What a restart of the same collection costs: the postings come from src/store/index-cache.ts.
-    writeFileSync(cacheFile(dir, hash), encode(postings));
+    writeFileSync(cacheFile(dir, hash), encode({ ...postings, prefixMemo }));
     const t3 = performance.now();
     const cached = loadSearchIndex({ posts, hash }, dir);
     const cachedIndexMs = performance.now() - t3;
     if (!cached.fromCache) throw new Error(`the index cache was not used: ${cached.problem}`);
-    const cachedStart = await measureCachedStart(file, collection, postings);
+    const cachedStart = await measureCachedStart(file, collection, encode({ ...postings, prefixMemo }));
 
     // A million posts make the slowest queries take long enough that fewer samples still give a stable p99.
     const q = queryWorkload(vocab, quick || size >= 1_000_000 ? 300 : QUERIES);
@@ -215,12 +217,12 @@ export async function measureCase(size: number, quick = false): Promise<CaseResu
 async function measureCachedStart(
   file: string,
   collection: Awaited<ReturnType<typeof loadCollection>>,
-  postings: ReturnType<typeof buildSearchPostings>,
+  indexCache: Buffer,
 ): Promise<CaseResult["cachedStart"]> {
   const dir = cacheDirOf(file);
   mkdirSync(dir, { recursive: true });
   if (collection.compact) writePosts(postsCacheFile(dir, collection.hash), collection.compact, collection);
-  writeFileSync(cacheFile(dir, collection.hash), encode(postings));
+  writeFileSync(cacheFile(dir, collection.hash), indexCache);
   const { stdout } = await run(process.execPath, [
     "--expose-gc",
     "--import",

@@ -84,12 +84,9 @@ const TARGETS: Target[] = [
     ],
   },
   {
-    label: "collection load + index from the cache (restart) ≤ 3 s",
+    label: "start from the caches (posts and index, as the bot restarts) ≤ 3 s",
     size: 100_000,
-    check: (r) => [
-      `${((r.loadMs + r.cachedIndexMs) / 1000).toFixed(2)} s`,
-      r.loadMs + r.cachedIndexMs <= 3_000,
-    ],
+    check: (r) => [cachedStart(r), r.cachedStart.ms <= 3_000],
   },
   { label: "RSS ≤ 400 MB", size: 100_000, check: (r) => [`${r.rssMB.toFixed(0)} MB`, r.rssMB <= 400] },
   ...[100_000, 1_000_000].flatMap((size): Target[] => [
@@ -108,19 +105,23 @@ const TARGETS: Target[] = [
     },
   ]),
   {
-    label: "start from the index cache ≤ 5 s",
+    label: "start from the caches (posts and index, as the bot restarts) ≤ 5 s",
     size: 1_000_000,
-    check: (r) => [
-      `${((r.loadMs + r.cachedIndexMs) / 1000).toFixed(2)} s`,
-      r.loadMs + r.cachedIndexMs <= 5_000,
-    ],
+    check: (r) => [cachedStart(r), r.cachedStart.ms <= 5_000],
   },
   {
     label: "cold start (load + index) ≤ 30 s",
     size: 1_000_000,
     check: (r) => [`${((r.loadMs + r.indexMs) / 1000).toFixed(2)} s`, r.loadMs + r.indexMs <= 30_000],
   },
-  { label: "RSS ≤ 1 GB", size: 1_000_000, check: (r) => [`${r.rssMB.toFixed(0)} MB`, r.rssMB <= 1_000] },
+  {
+    label: "RSS ≤ 1 GB, the bot's library started from its caches",
+    size: 1_000_000,
+    check: (r) => [
+      `${r.cachedStart.rssMB.toFixed(0)} MB (after a cold build in one process: ${r.rssMB.toFixed(0)} MB)`,
+      r.cachedStart.rssMB <= 1_000,
+    ],
+  },
   {
     label: "search, typed prefix and autocomplete p99 ≤ 10 ms",
     size: 1_000_000,
@@ -146,6 +147,10 @@ function targetRow(t: Target, o: Outcome | undefined): string {
     ...(t.timings ?? []).map((n) => o.result.timings[n]?.p99 ?? Number.POSITIVE_INFINITY),
   );
   return `| ${name} | ${worst.toFixed(2)} ms | ${verdict(worst <= (t.limit ?? 0))} |`;
+}
+
+function cachedStart(r: CaseResult): string {
+  return `${(r.cachedStart.ms / 1000).toFixed(2)} s (cpu ${(r.cachedStart.cpuMs / 1000).toFixed(2)} s)`;
 }
 
 function fmt(t: Timing | undefined): string {
@@ -208,10 +213,15 @@ function report(
       "load (loadCollection: read, parse, validate)",
       (r) => `${r.loadMs.toFixed(0)} ms (cpu ${r.loadCpuMs.toFixed(0)})`,
     ),
-    row("build search index", (r) => `${r.indexMs.toFixed(0)} ms (cpu ${r.indexCpuMs.toFixed(0)})`),
+    row(
+      "build search index (frequent prefixes answered too)",
+      (r) => `${r.indexMs.toFixed(0)} ms (cpu ${r.indexCpuMs.toFixed(0)})`,
+    ),
     row("load + index", (r) => `${((r.loadMs + r.indexMs) / 1000).toFixed(2)} s`),
     row("search index from the cache instead", (r) => `${r.cachedIndexMs.toFixed(0)} ms`),
     row("RSS after load + index", (r) => `${r.rssMB.toFixed(0)} MB`),
+    row("the bot's library started from both caches (fresh process)", cachedStart),
+    row("RSS after that start", (r) => `${r.cachedStart.rssMB.toFixed(0)} MB`),
     row("JS heap used", (r) => `${r.heapMB.toFixed(0)} MB`),
     ...timingNames.map((name) => row(name, (r) => fmt(r.timings[name]))),
     ...outcomes
