@@ -32,6 +32,25 @@ export function percentile(values: readonly number[], p: number): number {
 
 export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+export interface Latency {
+  count: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+/** Count, p50 / p90 / p99 and max of latencies in ms, rounded for a report. */
+export function latency(times: number[]): Latency {
+  return {
+    count: times.length,
+    p50: round(percentile(times, 50)),
+    p90: round(percentile(times, 90)),
+    p99: round(percentile(times, 99)),
+    max: round(Math.max(...times)),
+  };
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function waitUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {

@@ -7,7 +7,7 @@ import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PLAY_CHANNEL, percentile, round, rssKiB, startBotAgainstFake } from "./bot-harness.js";
+import { type Latency, latency, PLAY_CHANNEL, round, rssKiB, startBotAgainstFake } from "./bot-harness.js";
 import { queryWorkload } from "./library.js";
 import { createVocabulary, generatePosts } from "./synthetic.js";
 
@@ -18,14 +18,6 @@ export interface BotBenchOptions {
   /** Interactions of each kind sent first and not measured. */
   warmup?: number;
   seed?: number;
-}
-
-export interface Latency {
-  count: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
 }
 
 export interface BotBenchFigures {
@@ -126,16 +118,6 @@ export async function runBotBench(options: BotBenchOptions = {}): Promise<BotBen
     await stop();
     await rm(folder, { recursive: true, force: true });
   }
-}
-
-function latency(times: number[]): Latency {
-  return {
-    count: times.length,
-    p50: round(percentile(times, 50)),
-    p90: round(percentile(times, 90)),
-    p99: round(percentile(times, 99)),
-    max: round(Math.max(...times)),
-  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -15,8 +15,9 @@ import { fileURLToPath } from "node:url";
 import type { FakeDiscord } from "../test/fake-discord/index.js";
 import {
   type BotAgainstFake,
+  type Latency,
+  latency,
   PLAY_CHANNEL,
-  percentile,
   round,
   rssKiB,
   startBotAgainstFake,
@@ -38,12 +39,7 @@ export interface UnderLoadOptions {
   profileDir?: string;
 }
 
-export interface KindFigures {
-  count: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
+export interface KindFigures extends Latency {
   /** Answered later than Discord's 3 s, or not at all within 10 s. */
   late: number;
   unanswered: number;
@@ -153,11 +149,7 @@ function figures(samples: Sample[]): KindFigures {
   const sum = (f: (s: Sample) => number) => samples.reduce((total, s) => total + f(s), 0);
   const sent = times.length + sum((s) => s.unanswered);
   return {
-    count: times.length,
-    p50: round(percentile(times, 50)),
-    p90: round(percentile(times, 90)),
-    p99: round(percentile(times, 99)),
-    max: round(Math.max(...times)),
+    ...latency(times),
     late: sum((s) => s.late),
     unanswered: sum((s) => s.unanswered),
     perSecond: round((sent / sum((s) => s.wallMs)) * 1000, 1),
